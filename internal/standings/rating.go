@@ -1,0 +1,226 @@
+package standings
+
+import (
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
+	"sort"
+)
+
+// Rating parameters (SPEC 5).
+const (
+	bootstrapSamples = 200
+	convergence      = 1e-9   // largest relative move of a strength at the fixed point
+	maxIterations    = 100000 // a safety cap; the virtual games make the fit converge long before
+	// seedA and seedB are the fixed part of each table's bootstrap seed; the rest
+	// is a hash of the table id and the snapshot date.
+	seedA = 0x41492d4c65616775 // "AI-Leagu"
+	seedB = 0x652d726174696e67 // "e-rating"
+)
+
+// comparison is one leg between players i and j (indexes into the table's rows);
+// wi is i's share of the win: 1, ½ for a draw, or 0.
+type comparison struct {
+	i, j int
+	wi   float64
+}
+
+// rateTable fits the Bradley–Terry ratings of a table and their bootstrap intervals
+// from the legs of the matches between its members, and stores them in its rows
+// rounded to 0.1.
+func rateTable(t *Table, sn *Snapshot) {
+	n := len(t.Rows)
+	if n == 0 {
+		return
+	}
+	index := make(map[string]int, n)
+	for i, r := range t.Rows {
+		index[r.Model] = i
+	}
+	byBench := make(map[string][]comparison)
+	for _, m := range tableMatches(sn.Matches, index) {
+		i, j := index[m.A], index[m.B]
+		for _, leg := range m.Legs {
+			wi := 0.5
+			switch leg.Winner {
+			case m.A:
+				wi = 1
+			case m.B:
+				wi = 0
+			}
+			byBench[leg.Benchmark] = append(byBench[leg.Benchmark], comparison{i, j, wi})
+		}
+	}
+	benches := make([][]comparison, 0, len(byBench))
+	ids := make([]string, 0, len(byBench))
+	for id := range byBench {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		benches = append(benches, byBench[id])
+	}
+
+	f := newFitter(n)
+	weights := make([]float64, len(benches))
+	for b := range weights {
+		weights[b] = 1
+	}
+	rating := f.fit(benches, weights)
+
+	low, high := append([]float64(nil), rating...), append([]float64(nil), rating...)
+	if len(benches) > 0 {
+		rng := rand.New(rand.NewPCG(seedA^tableHash(t.ID, sn.Date), seedB))
+		samples := make([][]float64, n) // samples[i] = player i's rating in each resample
+		for s := 0; s < bootstrapSamples; s++ {
+			clear(weights)
+			for range benches {
+				weights[rng.IntN(len(benches))]++
+			}
+			for i, r := range f.fit(benches, weights) {
+				samples[i] = append(samples[i], r)
+			}
+		}
+		for i, s := range samples {
+			sort.Float64s(s)
+			low[i], high[i] = percentile(s, 0.025), percentile(s, 0.975)
+		}
+	}
+	for i := range t.Rows {
+		t.Rows[i].Rating = round1(rating[i])
+		t.Rows[i].RatingLow = round1(low[i])
+		t.Rows[i].RatingHigh = round1(high[i])
+	}
+}
+
+// tableHash is the FNV-1a hash of a table id and a snapshot date.
+func tableHash(table, date string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(table))
+	h.Write([]byte{0})
+	h.Write([]byte(date))
+	return h.Sum64()
+}
+
+// percentile returns the p-quantile of sorted values, interpolating linearly between
+// the order statistics around position p·(n−1).
+func percentile(sorted []float64, p float64) float64 {
+	pos := p * float64(len(sorted)-1)
+	lo := int(math.Floor(pos))
+	if lo+1 >= len(sorted) {
+		return sorted[len(sorted)-1]
+	}
+	frac := pos - float64(lo)
+	return sorted[lo] + frac*(sorted[lo+1]-sorted[lo])
+}
+
+// round1 rounds to one decimal.
+func round1(x float64) float64 { return math.Round(x*10) / 10 }
+
+// fitter fits Bradley–Terry strengths of n players, reusing its buffers between fits.
+type fitter struct {
+	n     int
+	wins  []float64 // wins[i]: i's wins, draws counting ½, plus the virtual win
+	games []float64 // games[i*n+j], i < j: comparisons between i and j
+	pairs []pair    // the pairs that played, from games
+	p, q  []float64 // strengths: current and next iteration
+	denom []float64
+}
+
+// pair is two players who compared, and how many times (weighted).
+type pair struct {
+	i, j int
+	n    float64
+}
+
+func newFitter(n int) *fitter {
+	return &fitter{
+		n:     n,
+		wins:  make([]float64, n),
+		games: make([]float64, n*n),
+		p:     make([]float64, n),
+		q:     make([]float64, n),
+		denom: make([]float64, n),
+	}
+}
+
+// fit returns the ratings of the players from the comparisons of each benchmark,
+// each benchmark counted weights[b] times.
+//
+// The fit is the MM algorithm of Hunter (2004) for Bradley–Terry, with one virtual
+// win and one virtual loss of every player against a virtual player of fixed
+// strength 1, which keeps every strength finite (even for a player who won or lost
+// everything) and fixes the scale. All strengths start at 1; each iteration computes
+// every new strength from the previous iteration's (Jacobi style, so the result
+// does not depend on the order of the players):
+//
+//	p_i ← W_i / (Σ_j n_ij/(p_i+p_j) + 2/(p_i+1))
+//
+// until no strength moves by more than 1e-9 relatively. The rating is
+// 1500 + 400·log10(p_i / geometric mean of the p).
+func (f *fitter) fit(benches [][]comparison, weights []float64) []float64 {
+	n := f.n
+	for i := range f.wins {
+		f.wins[i] = 1
+	}
+	clear(f.games)
+	for b, cs := range benches {
+		k := weights[b]
+		if k == 0 {
+			continue
+		}
+		for _, c := range cs {
+			i, j := c.i, c.j
+			if j < i {
+				i, j = j, i
+				c.wi = 1 - c.wi
+			}
+			f.wins[i] += k * c.wi
+			f.wins[j] += k * (1 - c.wi)
+			f.games[i*n+j] += k
+		}
+	}
+	f.pairs = f.pairs[:0]
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			if g := f.games[i*n+j]; g > 0 {
+				f.pairs = append(f.pairs, pair{i, j, g})
+			}
+		}
+	}
+
+	p, q := f.p, f.q
+	for i := range p {
+		p[i] = 1
+	}
+	for it := 0; it < maxIterations; it++ {
+		for i := range f.denom {
+			f.denom[i] = 2 / (p[i] + 1)
+		}
+		for _, pr := range f.pairs {
+			d := pr.n / (p[pr.i] + p[pr.j])
+			f.denom[pr.i] += d
+			f.denom[pr.j] += d
+		}
+		moved := 0.0
+		for i := range q {
+			q[i] = f.wins[i] / f.denom[i]
+			moved = max(moved, math.Abs(q[i]-p[i])/p[i])
+		}
+		p, q = q, p
+		if moved <= convergence {
+			break
+		}
+	}
+
+	meanLog := 0.0
+	for _, v := range p {
+		meanLog += math.Log10(v)
+	}
+	meanLog /= float64(n)
+	out := make([]float64, n)
+	for i, v := range p {
+		out[i] = 1500 + 400*(math.Log10(v)-meanLog)
+	}
+	return out
+}
