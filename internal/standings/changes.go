@@ -1,6 +1,9 @@
 package standings
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+)
 
 // moveThreshold is the smallest move, in places, that is a standings change.
 const moveThreshold = 3
@@ -74,9 +77,5 @@ func tableChanges(date string, t, before *Table) []Change {
 
 // sortChanges orders changes of one kind in one table by model id.
 func sortChanges(cs []Change) {
-	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && cs[j].Model < cs[j-1].Model; j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
-		}
-	}
+	sort.Slice(cs, func(i, j int) bool { return cs[i].Model < cs[j].Model })
 }

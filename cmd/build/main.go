@@ -1,0 +1,104 @@
+// Command build turns a site root into the AI League static site.
+//
+//	go run ./cmd/build [-src DIR] [-out DIR] [-base-url URL] [-offline] [-as-of YYYY-MM-DD]
+//	                   [-drafts] [-serve] [-addr HOST:PORT] [-v]
+//
+// Exit status: 0 on success, 1 when the input is wrong or the build fails, 2 on bad usage.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	aileague "github.com/ai-league/ai-league"
+	"github.com/ai-league/ai-league/internal/build"
+	"github.com/ai-league/ai-league/internal/serve"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stderr))
+}
+
+// run parses the flags, runs the build (or the preview server) and returns the exit status.
+func run(args []string, stderr io.Writer) int {
+	flags := flag.NewFlagSet("build", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	src := flags.String("src", ".", "site root: holds site.yaml, content/, data/, and optionally templates/, static/")
+	out := flags.String("out", "", "where the site is written (default <src>/public)")
+	baseURL := flags.String("base-url", "", "absolute URL of the site root, e.g. https://user.github.io/repo/ (default: base_url of site.yaml)")
+	offline := flags.Bool("offline", false, "no network: pulled sources come from the cache only")
+	asOf := flags.String("as-of", "", "build the league as it stood that day, YYYY-MM-DD (default: the latest date in the data)")
+	drafts := flags.Bool("drafts", false, "include posts with draft: true")
+	serveFlag := flags.Bool("serve", false, "build, serve on -addr, rebuild on change, reload open pages")
+	addr := flags.String("addr", "127.0.0.1:1313", "address for -serve")
+	verbose := flags.Bool("v", false, "verbose: list what lm-eval imports ignore")
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(stderr, "build: unexpected argument %q\n", flags.Arg(0))
+		flags.Usage()
+		return 2
+	}
+	if *asOf != "" {
+		if _, err := time.Parse("2006-01-02", *asOf); err != nil {
+			fmt.Fprintf(stderr, "build: -as-of: want a date like 2026-06-05, got %q\n", *asOf)
+			return 2
+		}
+	}
+	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "build: -src: %s is not a directory\n", *src)
+		return 2
+	}
+	if *out == "" {
+		*out = filepath.Join(*src, "public")
+	}
+	opt := build.Options{
+		Src: os.DirFS(*src), SrcDir: *src, Out: *out, Defaults: aileague.Defaults,
+		BaseURL: *baseURL, AsOf: *asOf, Offline: *offline, Drafts: *drafts, Verbose: *verbose,
+		Now: time.Now, Log: stderr,
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if *serveFlag {
+		if err := serve.Run(ctx, opt, *addr); err != nil {
+			fmt.Fprintf(stderr, "serve: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	start := time.Now()
+	stats, err := build.Build(ctx, opt)
+	if err != nil {
+		var ie *build.InputError
+		if errors.As(err, &ie) {
+			fmt.Fprintln(stderr, err)
+			fmt.Fprintf(stderr, "build failed: %d input errors; %s left as it was\n", countLines(err.Error()), *out)
+			return 1
+		}
+		fmt.Fprintf(stderr, "build failed: %v; %s left as it was\n", err, *out)
+		return 1
+	}
+	fmt.Fprintf(stderr, "built %d files (%.1f MB) in %d ms\n", stats.Files, float64(stats.Bytes)/1e6, time.Since(start).Milliseconds())
+	return 0
+}
+
+func countLines(s string) int {
+	n := 1
+	for _, c := range s {
+		if c == '\n' {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,281 @@
+// Package chart draws the league's figures with go-echarts: standings points and
+// ratings, rank history, efficiency (parameters against score), a model's scores by
+// category, one benchmark's leaderboard and a head-to-head.
+//
+// Each figure comes in three pieces that a page template places itself:
+//
+//   - Element, the chart container: a div with a fixed id, role="img", the caption as
+//     its aria-label and the class "chart" (see CSS);
+//   - Script, a <script> that draws it; the page must load /js/echarts.common.min.js
+//     and then /js/charts.js before the first figure's Script;
+//   - Table, the exact figures the chart was drawn from as an HTML table inside a
+//     <details>, so the data reads without JavaScript.
+//
+// Charts are initialised with the theme "league", which /js/charts.js registers
+// (light or dark, from prefers-color-scheme) before any chart runs, and re-applies
+// when the colour scheme changes. Without charts.js, ECharts falls back to its
+// default theme and the charts still draw.
+//
+// Output is deterministic: ids are derived from the caller's prefix and the data,
+// never random, and nothing ranges over a map. Every label that comes from data is
+// escaped in Element and Table by html/template; in Script every '<' and '>' is
+// written as \u003c and \u003e so no data can close the script, and tooltips use
+// ECharts' richText mode, which draws text on the canvas and never parses HTML.
+package chart
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/render"
+)
+
+// Theme is the ECharts theme name every chart is initialised with; /js/charts.js
+// registers it.
+const Theme = "league"
+
+// CSS is the default sizing of chart containers, for the site stylesheet. charts.js
+// also inserts it at the top of <head> so that a page without it still gets charts
+// of a usable size; rules of the site's own stylesheet win over it.
+const CSS = `.chart{width:100%;height:var(--chart-h,360px)}` +
+	`@media (max-width:600px){.chart{height:calc(var(--chart-h,360px)*0.8)}}`
+
+// Figure is one chart, ready for a page.
+type Figure struct {
+	ID      string        // the container's id; a valid JavaScript identifier
+	Caption string        // plain text: what the chart shows
+	Element template.HTML // the container div
+	Script  template.HTML // the <script> that draws into Element
+	Table   template.HTML // the data behind the chart, readable without JavaScript
+}
+
+// Empty reports whether there was nothing to draw; an empty Figure has no pieces
+// and should not be placed on a page.
+func (f Figure) Empty() bool { return f.ID == "" }
+
+// column is one column of a data table.
+type column struct {
+	Label string
+	Num   bool // right-aligned number
+}
+
+// dataTable is the data behind a chart as the reader sees it.
+type dataTable struct {
+	Caption string
+	Cols    []column
+	Rows    [][]string
+	RowHead int // index of the cell that heads its row (the model or benchmark)
+}
+
+// figure is what the chart functions hand to draw.
+type figure struct {
+	id      string
+	caption string
+	rows    int // rows of a horizontal chart, to size it; 0 for the default height
+	chart   rectChart
+	option  map[string]any         // top-level option keys set after go-echarts built its own
+	series  map[int]map[string]any // keys set on series i that go-echarts has no field for
+	table   dataTable
+}
+
+// rectChart is what go-echarts' Bar, Line and Scatter have in common here.
+type rectChart interface {
+	RenderSnippet() render.ChartSnippet
+	Accept(charts.ConfigurationVisitor)
+}
+
+// finish is a go-echarts visitor: it replaces top-level option keys with the
+// figure's own (axes, grid, legend) and sets what every chart shares.
+type finish struct {
+	charts.BaseConfigurationVisitor
+	option map[string]any
+	series map[int]map[string]any
+}
+
+// Visit completes the option map go-echarts built.
+func (v finish) Visit(obj map[string]any) {
+	delete(obj, "toolbox")
+	delete(obj, "title")
+	obj["animation"] = false
+	obj["backgroundColor"] = "transparent"
+	// richText draws the tooltip on the canvas: names are never parsed as HTML.
+	obj["tooltip"] = map[string]any{"show": true, "trigger": "item", "renderMode": "richText", "confine": true}
+	for k, val := range v.option {
+		obj[k] = val
+	}
+	if len(v.series) == 0 {
+		return
+	}
+	// go-echarts' series types lack a few ECharts keys (silent, tooltip.show):
+	// round-trip the series through JSON and set them on the maps.
+	b, err := json.Marshal(obj["series"])
+	if err != nil {
+		panic(err)
+	}
+	var series []map[string]any
+	if err := json.Unmarshal(b, &series); err != nil {
+		panic(err)
+	}
+	for i, keys := range v.series {
+		for k, val := range keys {
+			series[i][k] = val
+		}
+	}
+	obj["series"] = series
+}
+
+// newInit returns the initialisation every chart shares.
+func newInit(id string) charts.GlobalOpts {
+	return charts.WithInitializationOpts(opts.Initialization{ChartID: id, Theme: Theme})
+}
+
+var elementTmpl = template.Must(template.New("element").Parse(
+	`<div id="{{.ID}}" class="chart" role="img" aria-label="{{.Caption}}"` +
+		`{{if .Height}} style="--chart-h:{{.Height}}px"{{end}}></div>`))
+
+var tableTmpl = template.Must(template.New("table").Parse(
+	`<details class="chart-data"><summary>Data</summary>` +
+		`<table><caption>{{.Caption}}</caption>` +
+		`<thead><tr>{{range .Cols}}<th scope="col"{{if .Num}} class="num"{{end}}>{{.Label}}</th>{{end}}</tr></thead>` +
+		`<tbody>{{range .Rows}}<tr>{{range $i, $c := .}}{{if eq $i $.RowHead}}<th scope="row">{{$c}}</th>` +
+		`{{else}}<td{{if (index $.Cols $i).Num}} class="num"{{end}}>{{$c}}</td>{{end}}{{end}}</tr>{{end}}</tbody>` +
+		`</table></details>`))
+
+// draw turns a figure into its three pieces.
+func draw(f figure) Figure {
+	f.chart.Accept(finish{option: f.option, series: f.series})
+	snip := f.chart.RenderSnippet()
+
+	var el bytes.Buffer
+	height := 0
+	if f.rows > 0 {
+		height = max(360, 26*f.rows+70)
+	}
+	if err := elementTmpl.Execute(&el, struct {
+		ID, Caption string
+		Height      int
+	}{f.id, f.caption, height}); err != nil {
+		panic(err) // the template and its data are fixed: a failure is a bug here
+	}
+	var tb bytes.Buffer
+	if err := tableTmpl.Execute(&tb, f.table); err != nil {
+		panic(err)
+	}
+	return Figure{
+		ID:      f.id,
+		Caption: f.caption,
+		Element: template.HTML(el.String()),
+		Script:  template.HTML(safeScript(snip.Script, f.id)),
+		Table:   template.HTML(tb.String()),
+	}
+}
+
+// safeScript makes go-echarts' script safe to place in HTML and registers the chart
+// with charts.js. go-echarts writes the option JSON with HTML escaping off, so a
+// label could close the <script> (DEPENDENCIES.md, trap 1). The script's code has no
+// '<' or '>' of its own, so every one inside the element is data in a JSON string,
+// where \u003c and \u003e mean the same characters.
+func safeScript(s, id string) string {
+	const open, close = `<script type="text/javascript">`, `</script>`
+	s = strings.TrimSpace(s)
+	body, ok := strings.CutPrefix(s, open)
+	if !ok {
+		panic("chart: unexpected go-echarts script: " + s[:min(len(s), 40)])
+	}
+	body, ok = strings.CutSuffix(body, close)
+	if !ok {
+		panic("chart: unexpected go-echarts script ending")
+	}
+	body = strings.NewReplacer("<", `\u003c`, ">", `\u003e`).Replace(body)
+	body = strings.TrimRight(body, " \n\t")
+	body += "\n    window.AILeagueCharts && AILeagueCharts.track(goecharts_" + id + ", option_" + id + ");\n"
+	return open + body + close + "\n"
+}
+
+// ID returns a chart id: "chart_" and the parts joined by '_', with every byte that
+// is not an ASCII letter, digit or '_' replaced by '_'. Where that changed anything,
+// a short hash of the parts keeps "a-b" and "a_b" apart.
+func ID(parts ...string) string {
+	var b strings.Builder
+	b.WriteString("chart")
+	changed := false
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		b.WriteByte('_')
+		for i := 0; i < len(p); i++ {
+			c := p[i]
+			if c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				b.WriteByte(c)
+			} else {
+				b.WriteByte('_')
+				changed = true
+			}
+		}
+	}
+	if changed {
+		h := fnv.New32a()
+		for _, p := range parts {
+			h.Write([]byte(p))
+			h.Write([]byte{0})
+		}
+		fmt.Fprintf(&b, "_%08x", h.Sum32())
+	}
+	return b.String()
+}
+
+// label prepares text from data for go-echarts, which deletes the marker "__f__"
+// from its output (DEPENDENCIES.md, trap 2): a zero-width space keeps it inert.
+func label(s string) string {
+	for strings.Contains(s, "__f__") {
+		s = strings.ReplaceAll(s, "__f__", "_\u200b_f_\u200b_")
+	}
+	return s
+}
+
+// nameOf returns the display name of a model, or its id.
+func nameOf(names map[string]string, id string) string {
+	if n := names[id]; n != "" {
+		return n
+	}
+	return id
+}
+
+// round1 rounds to one decimal, the precision of normalised scores in charts and tables.
+func round1(v float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', 1, 64), 64)
+	return r
+}
+
+// num formats a number as shortly as it round-trips: the exact figure.
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// one formats a number with one decimal.
+func one(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+
+// Axis and grid options shared by the charts.
+
+func grid() map[string]any {
+	return map[string]any{"left": 8, "right": 48, "top": 36, "bottom": 8, "containLabel": true}
+}
+
+func valueAxis(name string) map[string]any {
+	return map[string]any{"type": "value", "name": name, "nameLocation": "middle", "nameGap": 28}
+}
+
+func categoryAxis(labels []string, inverse bool) map[string]any {
+	return map[string]any{"type": "category", "data": labels, "inverse": inverse,
+		"axisTick": map[string]any{"alignWithLabel": true}}
+}
+
+func legend() map[string]any {
+	return map[string]any{"show": true, "type": "scroll", "top": 0}
+}

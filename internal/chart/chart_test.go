@@ -1,0 +1,475 @@
+package chart
+
+import (
+	"encoding/json"
+	"html"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/ai-league/ai-league/internal/league"
+	"github.com/ai-league/ai-league/internal/standings"
+)
+
+const (
+	evilScript = `</script><script>alert(1)</script>`
+	evilImg    = `<img src=x onerror=alert(1)>`
+	evilMarker = `x"__f__);alert(1);//<!--`
+)
+
+var (
+	testNames = map[string]string{
+		"m-evil": evilScript,
+		"m-img":  evilImg,
+		"m-mark": evilMarker,
+		"m-c":    "Plain C",
+	}
+	testBenchmarks = []league.Benchmark{
+		{ID: "b-know", Name: "Knowledge " + evilImg, Category: "knowledge", HigherIsBetter: true, RandomBaseline: 25, Unit: "percent"},
+		{ID: "b-math", Name: "Math", Category: "math", HigherIsBetter: true, Unit: "percent"},
+		{ID: "b-err", Name: "Errors", Category: evilScript, HigherIsBetter: false, Max: 50, Unit: "errors"},
+	}
+	testModels = []league.Model{
+		{ID: "m-c", Name: "Plain C", ParamsB: 30},
+		{ID: "m-evil", Name: evilScript, ParamsB: 4},
+		{ID: "m-img", Name: evilImg, ParamsB: 12},
+		{ID: "m-mark", Name: evilMarker}, // unknown size
+	}
+)
+
+func res(model, bench string, score float64) league.Result {
+	return league.Result{Model: model, Benchmark: bench, Score: score}
+}
+
+func row(rank int, model string, points int, rating, lo, hi float64) standings.Row {
+	return standings.Row{Rank: rank, Model: model, Points: points, Rating: rating, RatingLow: lo, RatingHigh: hi}
+}
+
+// testSnaps returns two snapshots of an overall table; m-mark enters in the second.
+func testSnaps() []*standings.Snapshot {
+	first := &standings.Snapshot{
+		Date: "2026-03-01",
+		Results: []league.Result{
+			res("m-evil", "b-know", 70), res("m-evil", "b-math", 40),
+			res("m-img", "b-know", 55), res("m-img", "b-math", 60),
+		},
+		Tables: []*standings.Table{{ID: "overall", Name: "Overall", Rows: []standings.Row{
+			row(1, "m-evil", 3, 1520, 1490, 1550), row(2, "m-img", 0, 1480, 1450, 1510),
+		}}},
+	}
+	second := &standings.Snapshot{
+		Date: "2026-04-01",
+		Results: []league.Result{
+			res("m-c", "b-err", 5), res("m-c", "b-know", 85), res("m-c", "b-math", 80),
+			res("m-evil", "b-err", 20), res("m-evil", "b-know", 70), res("m-evil", "b-math", 40),
+			res("m-img", "b-err", 10), res("m-img", "b-know", 55), res("m-img", "b-math", 60),
+			res("m-mark", "b-know", 90), res("m-mark", "unknown-bench", 1),
+		},
+		Matches: []*standings.Match{{
+			A: "m-evil", B: "m-img",
+			Legs: []standings.Leg{
+				{Benchmark: "b-err", A: res("m-evil", "b-err", 20), B: res("m-img", "b-err", 10), Winner: "m-img"},
+				{Benchmark: "b-know", A: res("m-evil", "b-know", 70), B: res("m-img", "b-know", 55), Winner: "m-evil"},
+				{Benchmark: "b-math", A: res("m-evil", "b-math", 40), B: res("m-img", "b-math", 60)},
+			},
+		}},
+		Tables: []*standings.Table{{ID: "overall", Name: "Overall " + evilImg, Rows: []standings.Row{
+			row(1, "m-c", 9, 1600.4, 1550.1, 1650), row(2, "m-img", 4, 1500, 1460.2, 1540.7),
+			{Rank: 2, SharedRank: true, Model: "m-mark", Points: 4, Rating: 1480, RatingLow: 1400, RatingHigh: 1560},
+			row(4, "m-evil", 1, 1420, 1380.5, 1470),
+		}}},
+	}
+	return []*standings.Snapshot{first, second}
+}
+
+// pageFigures draws every kind of figure from the test data, as one page would.
+func pageFigures() []Figure {
+	snaps := testSnaps()
+	last := snaps[len(snaps)-1]
+	overall := last.Table("overall")
+	return []Figure{
+		StandingsPoints("standings", overall, testNames),
+		StandingsRating("standings", overall, testNames),
+		RankHistory("standings", "overall", snaps, testNames),
+		Efficiency("standings", EfficiencyPoints(last, testModels, testBenchmarks)),
+		ModelCategories("model", "m-img", last, testBenchmarks, testNames),
+		BenchmarkScores("bench", testBenchmarks[2], last, testNames),
+		HeadToHead("h2h", last.Matches[0], testNames, testBenchmarks),
+	}
+}
+
+func TestFiguresAreDeterministic(t *testing.T) {
+	a, b := pageFigures(), pageFigures()
+	for i := range a {
+		if a[i] != b[i] {
+			t.Errorf("figure %d (%s) differs between two renders", i, a[i].ID)
+		}
+	}
+}
+
+var jsIdent = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$]*$`)
+
+func TestFigureIDs(t *testing.T) {
+	seen := map[string]bool{}
+	for _, f := range pageFigures() {
+		if f.Empty() {
+			t.Fatalf("figure unexpectedly empty: %+v", f)
+		}
+		if !jsIdent.MatchString(f.ID) {
+			t.Errorf("id %q is not a JavaScript identifier", f.ID)
+		}
+		if seen[f.ID] {
+			t.Errorf("id %q used twice on one page", f.ID)
+		}
+		seen[f.ID] = true
+		if !strings.Contains(string(f.Element), `id="`+f.ID+`"`) {
+			t.Errorf("%s: element lacks its id: %s", f.ID, f.Element)
+		}
+		if !strings.Contains(string(f.Script), "document.getElementById('"+f.ID+"')") {
+			t.Errorf("%s: script does not draw into its element", f.ID)
+		}
+	}
+}
+
+func TestID(t *testing.T) {
+	tests := []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"standings", "overall", "points"}, "chart_standings_overall_points"},
+		{[]string{"", "overall", "points"}, "chart_overall_points"},
+		{[]string{"h2h", "gemma-4-12b", "vs", "qwen3.5-9b"}, "chart_h2h_gemma_4_12b_vs_qwen3_5_9b_"},
+		{[]string{"p", "a-b"}, "chart_p_a_b_"},
+		{[]string{"p", "a_b"}, "chart_p_a_b"},
+	}
+	for _, tt := range tests {
+		got := ID(tt.parts...)
+		if !strings.HasPrefix(got, tt.want) || !jsIdent.MatchString(got) {
+			t.Errorf("ID(%q) = %q, want prefix %q and a JS identifier", tt.parts, got, tt.want)
+		}
+	}
+	if ID("p", "a-b") == ID("p", "a_b") || ID("p", "a-b") == ID("p", "a.b") {
+		t.Error("ids of different keys collide")
+	}
+	if ID("p", "a-b") != ID("p", "a-b") {
+		t.Error("ID is not stable")
+	}
+}
+
+func TestFiguresEscapeData(t *testing.T) {
+	for _, f := range pageFigures() {
+		for part, html := range map[string]string{"Element": string(f.Element), "Table": string(f.Table), "Caption attr": string(f.Element)} {
+			for _, bad := range []string{"<script", "</script", "<img", "onerror=alert(1)>"} {
+				if strings.Contains(html, bad) {
+					t.Errorf("%s: %s contains %q unescaped:\n%s", f.ID, part, bad, html)
+				}
+			}
+		}
+		s := string(f.Script)
+		if !strings.HasPrefix(s, `<script type="text/javascript">`) || !strings.HasSuffix(s, "</script>\n") {
+			t.Errorf("%s: script is not one script element:\n%s", f.ID, s)
+		}
+		if n := strings.Count(strings.ToLower(s), "</script"); n != 1 {
+			t.Errorf("%s: script has %d </script, want only its own closing tag", f.ID, n)
+		}
+		inner := strings.TrimSuffix(strings.TrimPrefix(s, `<script type="text/javascript">`), "</script>\n")
+		if strings.ContainsAny(inner, "<>") {
+			t.Errorf("%s: raw < or > inside the script:\n%s", f.ID, inner)
+		}
+		if strings.Contains(s, "__f__") {
+			t.Errorf("%s: go-echarts' function marker reached the script", f.ID)
+		}
+	}
+}
+
+func TestEvilNamesSurviveAsText(t *testing.T) {
+	f := StandingsPoints("", testSnaps()[1].Table("overall"), testNames)
+	opt := option(t, f)
+	labels := opt["yAxis"].(map[string]any)["data"].([]any)
+	got := map[string]bool{}
+	for _, l := range labels {
+		got[l.(string)] = true
+	}
+	for _, want := range []string{evilScript, evilImg} {
+		if !got[want] {
+			t.Errorf("label %q not passed to ECharts as plain text; labels %q", want, labels)
+		}
+	}
+	if tt := opt["tooltip"].(map[string]any); tt["renderMode"] != "richText" {
+		t.Errorf("tooltip %v: want richText, which never parses HTML", tt)
+	}
+	if !strings.Contains(string(f.Table), "&lt;img src=x onerror=alert(1)&gt;") {
+		t.Errorf("table lacks the escaped name:\n%s", f.Table)
+	}
+}
+
+// option extracts and decodes the ECharts option of a figure's script.
+func option(t *testing.T, f Figure) map[string]any {
+	t.Helper()
+	s := string(f.Script)
+	start := strings.Index(s, "let option_"+f.ID+" = ")
+	if start < 0 {
+		t.Fatalf("%s: no option in script:\n%s", f.ID, s)
+	}
+	s = s[start+len("let option_"+f.ID+" = "):]
+	end := strings.Index(s, "\n")
+	var opt map[string]any
+	if err := json.Unmarshal([]byte(s[:end]), &opt); err != nil {
+		t.Fatalf("%s: option is not JSON: %v\n%s", f.ID, err, s[:end])
+	}
+	return opt
+}
+
+func series(t *testing.T, opt map[string]any) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, s := range opt["series"].([]any) {
+		out = append(out, s.(map[string]any))
+	}
+	return out
+}
+
+// values returns the "value" of every data item of a series ("-" for a gap).
+func values(s map[string]any) []any {
+	var out []any
+	for _, d := range s["data"].([]any) {
+		out = append(out, d.(map[string]any)["value"])
+	}
+	return out
+}
+
+func TestStandingsCharts(t *testing.T) {
+	tab := testSnaps()[1].Table("overall")
+
+	pts := option(t, StandingsPoints("", tab, testNames))
+	if got := values(series(t, pts)[0]); !equalJSON(got, []any{9, 4, 4, 1}) {
+		t.Errorf("points in rank order = %v", got)
+	}
+	if y := pts["yAxis"].(map[string]any); y["inverse"] != true || y["data"].([]any)[0] != "Plain C" {
+		t.Errorf("points y axis %v: want the leader on top", y)
+	}
+
+	rat := option(t, StandingsRating("", tab, testNames))
+	ss := series(t, rat)
+	if len(ss) != 3 || ss[0]["stack"] != ss[1]["stack"] || ss[0]["stack"] == nil {
+		t.Fatalf("rating series: want two stacked bars and a marker, got %v", ss)
+	}
+	if got := values(ss[0]); !equalJSON(got, []any{1550.1, 1460.2, 1400, 1380.5}) {
+		t.Errorf("invisible bars = %v, want rating_low", got)
+	}
+	if got := values(ss[1]); !equalJSON(got, []any{99.9, 80.5, 160, 89.5}) {
+		t.Errorf("interval bars = %v, want high-low", got)
+	}
+	if ss[2]["type"] != "scatter" || !equalJSON(values(ss[2])[0], []any{1600.4, 0, 1550.1, 1650}) {
+		t.Errorf("rating marker = %v", ss[2])
+	}
+	x := rat["xAxis"].(map[string]any)
+	if x["min"].(float64) != 1350 || x["max"].(float64) != 1680 {
+		t.Errorf("rating axis [%v, %v], want [1350, 1680] (data ±10%%, tens)", x["min"], x["max"])
+	}
+}
+
+func TestRankHistory(t *testing.T) {
+	opt := option(t, RankHistory("", "overall", testSnaps(), testNames))
+	if got := opt["xAxis"].(map[string]any)["data"]; !equalJSON(got, []any{"2026-03-01", "2026-04-01"}) {
+		t.Errorf("dates = %v", got)
+	}
+	y := opt["yAxis"].(map[string]any)
+	if y["inverse"] != true || y["min"].(float64) != 1 || y["max"].(float64) != 4 {
+		t.Errorf("rank axis %v: want inverted 1..4", y)
+	}
+	want := map[string][]any{ // in the order of the latest rank
+		"Plain C":         {"-", 1},
+		evilImg:           {2, 2},
+		label(evilMarker): {"-", 2}, // "__f__" broken by zero-width spaces
+		evilScript:        {1, 4},
+	}
+	ss := series(t, opt)
+	order := []string{"Plain C", evilImg, label(evilMarker), evilScript}
+	if len(ss) != len(order) {
+		t.Fatalf("%d lines, want %d", len(ss), len(order))
+	}
+	for i, s := range ss {
+		name := s["name"].(string)
+		if name != order[i] {
+			t.Errorf("line %d is %q, want %q", i, name, order[i])
+		}
+		if got := values(s); !equalJSON(got, want[name]) {
+			t.Errorf("%q ranks = %v, want %v", name, got, want[name])
+		}
+	}
+	if f := RankHistory("", "laptop", testSnaps(), testNames); !f.Empty() {
+		t.Error("history of a table in no snapshot should be empty")
+	}
+}
+
+func TestEfficiencyPoints(t *testing.T) {
+	got := EfficiencyPoints(testSnaps()[1], testModels, testBenchmarks)
+	// By hand: b-know 100·(s−25)/75, b-math s, b-err (lower is better, max 50) 100·(50−s)/50.
+	want := []EffPoint{
+		{Model: "m-evil", Name: evilScript, ParamsB: 4, Score: (60 + 40 + 60) / 3.0},
+		{Model: "m-img", Name: evilImg, ParamsB: 12, Score: (40 + 60 + 80) / 3.0},
+		{Model: "m-c", Name: "Plain C", ParamsB: 30, Score: (80 + 80 + 90) / 3.0},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d points, want %d (m-mark has no size): %+v", len(got), len(want), got)
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		if g.Model != w.Model || g.Name != w.Name || g.ParamsB != w.ParamsB || math.Abs(g.Score-w.Score) > 1e-9 {
+			t.Errorf("point %d = %+v, want %+v", i, g, w)
+		}
+	}
+}
+
+func TestFrontier(t *testing.T) {
+	p := func(m string, size, score float64) EffPoint {
+		return EffPoint{Model: m, Name: m, ParamsB: size, Score: score}
+	}
+	tests := []struct {
+		name string
+		in   []EffPoint
+		want []string
+	}{
+		{"empty", nil, nil},
+		{"one", []EffPoint{p("a", 7, 50)}, []string{"a"}},
+		{"rising", []EffPoint{p("c", 30, 70), p("a", 1, 20), p("b", 8, 50)}, []string{"a", "b", "c"}},
+		{"bigger but worse is off", []EffPoint{p("a", 4, 60), p("b", 8, 50), p("c", 30, 61)}, []string{"a", "c"}},
+		{"equal score to a smaller is off", []EffPoint{p("a", 4, 60), p("b", 8, 60)}, []string{"a"}},
+		{"same size: best only", []EffPoint{p("a", 8, 40), p("b", 8, 55), p("c", 8, 50)}, []string{"b"}},
+		{"same size tie: both", []EffPoint{p("b", 8, 55), p("a", 8, 55), p("c", 2, 10)}, []string{"c", "a", "b"}},
+		{"same size as a better one is off", []EffPoint{p("a", 2, 70), p("b", 8, 65), p("c", 8, 75)}, []string{"a", "c"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, q := range Frontier(tt.in) {
+				got = append(got, q.Model)
+			}
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("Frontier = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEfficiencyChart(t *testing.T) {
+	pts := EfficiencyPoints(testSnaps()[1], testModels, testBenchmarks)
+	opt := option(t, Efficiency("", pts))
+	x := opt["xAxis"].(map[string]any)
+	if x["type"] != "log" || x["min"].(float64) != 1 || x["max"].(float64) != 100 {
+		t.Errorf("x axis %v: want log from 1 to 100", x)
+	}
+	ss := series(t, opt)
+	if len(ss) != 2 || ss[0]["type"] != "scatter" || ss[1]["type"] != "line" {
+		t.Fatalf("want a scatter and a frontier line, got %v", ss)
+	}
+	if got := values(ss[1]); !equalJSON(got, []any{[]any{4, 53.3}, []any{12, 60}, []any{30, 83.3}}) {
+		t.Errorf("frontier = %v", got)
+	}
+	if l := ss[1]["label"].(map[string]any); l["show"] != true {
+		t.Errorf("frontier points are not labelled: %v", l)
+	}
+}
+
+func TestScoreCharts(t *testing.T) {
+	last := testSnaps()[1]
+
+	// b-err: lower is better, so 5 (m-c) first.
+	bs := option(t, BenchmarkScores("", testBenchmarks[2], last, testNames))
+	if got := values(series(t, bs)[0]); !equalJSON(got, []any{5, 10, 20}) {
+		t.Errorf("lower-is-better scores = %v, want best first", got)
+	}
+	hb := option(t, BenchmarkScores("", testBenchmarks[0], last, testNames))
+	if got := values(series(t, hb)[0]); !equalJSON(got, []any{90, 85, 70, 55}) {
+		t.Errorf("higher-is-better scores = %v, want best first", got)
+	}
+
+	// m-img: categories in byte order: evilScript ("</…") < knowledge < math.
+	mc := option(t, ModelCategories("", "m-img", last, testBenchmarks, testNames))
+	ss := series(t, mc)
+	if len(ss) != 3 {
+		t.Fatalf("want a series per category, got %d", len(ss))
+	}
+	wantVals := [][]any{{80, "-", "-"}, {"-", 40, "-"}, {"-", "-", 60}}
+	for i, s := range ss {
+		if got := values(s); !equalJSON(got, wantVals[i]) {
+			t.Errorf("category %q = %v, want %v", s["name"], got, wantVals[i])
+		}
+	}
+
+	h := option(t, HeadToHead("", last.Matches[0], testNames, testBenchmarks))
+	hs := series(t, h)
+	if !equalJSON(values(hs[0]), []any{60, 60, 40}) || !equalJSON(values(hs[1]), []any{80, 40, 60}) {
+		t.Errorf("head-to-head normalised = %v / %v", values(hs[0]), values(hs[1]))
+	}
+	if hs[0]["name"] != evilScript || hs[1]["name"] != evilImg {
+		t.Errorf("series names %q, %q", hs[0]["name"], hs[1]["name"])
+	}
+}
+
+func TestEmptyFigures(t *testing.T) {
+	snap := testSnaps()[1]
+	tests := map[string]Figure{
+		"nil table":          StandingsPoints("", nil, nil),
+		"empty table":        StandingsRating("", &standings.Table{ID: "x"}, nil),
+		"no snapshots":       RankHistory("", "overall", nil, nil),
+		"no points":          Efficiency("", nil),
+		"model without data": ModelCategories("", "nobody", snap, testBenchmarks, nil),
+		"benchmark unplayed": BenchmarkScores("", league.Benchmark{ID: "none"}, snap, nil),
+		"nil match":          HeadToHead("", nil, nil, nil),
+	}
+	for name, f := range tests {
+		if !f.Empty() || f.Element != "" || f.Script != "" || f.Table != "" {
+			t.Errorf("%s: want an empty figure, got %+v", name, f)
+		}
+	}
+}
+
+func TestChartsJSHasCSS(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "static", "js", "charts.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := string(b)
+	// charts.js may split the CSS over concatenated string literals.
+	joined := regexp.MustCompile(`"\s*\+\s*"`).ReplaceAllString(js, "")
+	if !strings.Contains(joined, `"`+CSS+`"`) {
+		t.Errorf("charts.js lacks chart.CSS %q", CSS)
+	}
+	if !strings.Contains(js, `registerTheme(THEME`) || !strings.Contains(js, `var THEME = "`+Theme+`"`) {
+		t.Error("charts.js does not register the theme the charts use")
+	}
+}
+
+// TestPage writes every figure into one HTML page beside the vendored scripts, for a
+// look in a browser: CHART_PAGE=dir go test -run TestPage ./internal/chart/
+func TestPage(t *testing.T) {
+	dir := os.Getenv("CHART_PAGE")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html><html><head><meta charset=utf-8><title>charts</title></head><body>\n")
+	for _, f := range pageFigures() {
+		b.WriteString("<figure>" + string(f.Element) + "<figcaption>" + html.EscapeString(f.Caption) + "</figcaption>" + string(f.Table) + "</figure>\n")
+	}
+	b.WriteString(`<script src="echarts.common.min.js"></script><script src="charts.js"></script>` + "\n")
+	for _, f := range pageFigures() {
+		b.WriteString(string(f.Script))
+	}
+	b.WriteString("</body></html>\n")
+	if err := os.WriteFile(filepath.Join(dir, "charts.html"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// equalJSON compares a decoded JSON value with a Go value by their JSON encoding.
+func equalJSON(got, want any) bool {
+	g, err1 := json.Marshal(got)
+	w, err2 := json.Marshal(want)
+	return err1 == nil && err2 == nil && string(g) == string(w)
+}

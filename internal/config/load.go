@@ -1,0 +1,247 @@
+package config
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"strings"
+
+	"github.com/ai-league/ai-league/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// Categories are the values a feed's category may take.
+var Categories = []string{"release", "policy", "benchmark", "research"}
+
+// Load reads site.yaml (usually name is "site.yaml") from fsys over the defaults of
+// Default. A file that cannot be read gives a wrapped error; problems in its content
+// are all reported together as a diag.List, each with its line and column.
+//
+// An explicit `divisions` list replaces the default divisions (an empty or null one
+// leaves only the overall table). base_url may be absent, for a build that gets it
+// from the -base-url flag; when given it is normalised to end in "/".
+func Load(fsys fs.FS, name string) (Config, error) {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return Config{}, fmt.Errorf("%s: %w", name, err)
+	}
+	c := Default()
+	d := &decoder{file: name}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		line, msg := syntaxError(err)
+		d.errs.Add(name, line, 0, "%s", msg)
+		return Config{}, d.errs.Err()
+	}
+	if len(doc.Content) > 0 {
+		d.site(doc.Content[0], &c)
+	}
+	if err := d.errs.Err(); err != nil {
+		return Config{}, err
+	}
+	return c, nil
+}
+
+// BasePath returns the URL path of the base URL, always ending in "/": "/" for
+// https://example.org/ and "/repo/" for https://user.github.io/repo/.
+func (c Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	p := u.Path
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
+}
+
+// site decodes the top-level mapping into c.
+func (d *decoder) site(n *yaml.Node, c *Config) {
+	d.fields(n, "", map[string]func(*yaml.Node){
+		"title":       func(v *yaml.Node) { c.Title = d.str(v, "") },
+		"description": func(v *yaml.Node) { c.Description = d.str(v, "") },
+		"base_url": func(v *yaml.Node) {
+			c.BaseURL = d.baseURL(v)
+		},
+		"language": func(v *yaml.Node) {
+			if s := d.str(v, ""); s != "" {
+				c.Language = s
+			}
+		},
+		"author": func(v *yaml.Node) { c.Author = d.str(v, "") },
+		"cname": func(v *yaml.Node) {
+			c.CNAME = d.str(v, "")
+			if strings.ContainsAny(c.CNAME, "/:") {
+				d.errorf(v, "", "cname must be a host name like \"league.example.com\", not %q", c.CNAME)
+			}
+		},
+		"feed_limit": func(v *yaml.Node) {
+			if n, ok := d.int(v, "feed_limit"); ok {
+				if n < 1 {
+					d.errorf(v, "", "feed_limit must be at least 1, got %d", n)
+				}
+				c.FeedLimit = n
+			}
+		},
+		"league": func(v *yaml.Node) { d.league(v, &c.League) },
+		"feeds":  func(v *yaml.Node) { c.Feeds = d.feeds(v) },
+		"results_urls": func(v *yaml.Node) {
+			c.ResultsURLs = nil
+			for i, item := range d.list(v, "results_urls") {
+				ctx := fmt.Sprintf("results_urls %d: ", i+1)
+				if u := d.str(item, ctx); u != "" && d.httpURL(item, ctx, u) {
+					c.ResultsURLs = append(c.ResultsURLs, u)
+				}
+			}
+		},
+	})
+}
+
+// baseURL checks and normalises base_url.
+func (d *decoder) baseURL(v *yaml.Node) string {
+	s := d.str(v, "")
+	if s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+		d.errorf(v, "", "base_url must be an absolute http(s) URL like \"https://user.github.io/repo/\", got %q", s)
+		return ""
+	case u.RawQuery != "" || u.Fragment != "":
+		d.errorf(v, "", "base_url must not have a query or fragment, got %q", s)
+		return ""
+	}
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return s
+}
+
+// league decodes the league: mapping.
+func (d *decoder) league(n *yaml.Node, l *League) {
+	d.fields(n, "league: ", map[string]func(*yaml.Node){
+		"min_shared": func(v *yaml.Node) {
+			if n, ok := d.int(v, "min_shared"); ok {
+				if n < 1 {
+					d.errorf(v, "", "min_shared must be at least 1, got %d", n)
+				}
+				l.MinShared = n
+			}
+		},
+		"divisions": func(v *yaml.Node) { l.Divisions = d.divisions(v) },
+	})
+}
+
+// divisions decodes the division list: unique ids, increasing bounds, and only the
+// last may be unbounded.
+func (d *decoder) divisions(n *yaml.Node) []Division {
+	items := d.list(n, "divisions")
+	divs := []Division{}
+	first := map[string]int{}
+	prevMax := 0.0
+	for i, item := range items {
+		ctx := fmt.Sprintf("division %d: ", i+1)
+		var div Division
+		hasMax := false
+		seen := d.fields(item, ctx, map[string]func(*yaml.Node){
+			"id":   func(v *yaml.Node) { div.ID = d.str(v, ctx) },
+			"name": func(v *yaml.Node) { div.Name = d.str(v, ctx) },
+			"max_params_b": func(v *yaml.Node) {
+				f, ok := d.float(v, ctx+"max_params_b")
+				if !ok {
+					return
+				}
+				hasMax = true
+				div.MaxParamsB = f
+				if f <= prevMax {
+					if i == 0 {
+						d.errorf(v, ctx, "max_params_b must be above 0, got %v", f)
+					} else {
+						d.errorf(v, ctx, "max_params_b must be above the previous division's %v, got %v", prevMax, f)
+					}
+				}
+				prevMax = max(prevMax, f)
+			},
+		})
+		if seen == nil {
+			continue
+		}
+		d.require(item, ctx, seen, "id", "name")
+		if v := seen["id"]; v != nil && div.ID != "" {
+			d.id(v, ctx, div.ID)
+			if div.ID == "overall" {
+				d.errorf(v, ctx, "id \"overall\" is reserved for the table of all models")
+			}
+			if line, dup := first[div.ID]; dup {
+				d.errorf(v, ctx, "duplicate id %q (first at line %d)", div.ID, line)
+			} else {
+				first[div.ID] = v.Line
+			}
+		}
+		if !hasMax && i < len(items)-1 {
+			d.errorf(item, ctx, "only the last division may omit max_params_b")
+		}
+		divs = append(divs, div)
+	}
+	return divs
+}
+
+// feeds decodes the feed list.
+func (d *decoder) feeds(n *yaml.Node) []Feed {
+	var feeds []Feed
+	first := map[string]int{}
+	for i, item := range d.list(n, "feeds") {
+		ctx := fmt.Sprintf("feed %d: ", i+1)
+		var f Feed
+		seen := d.fields(item, ctx, map[string]func(*yaml.Node){
+			"id":   func(v *yaml.Node) { f.ID = d.str(v, ctx) },
+			"name": func(v *yaml.Node) { f.Name = d.str(v, ctx) },
+			"url": func(v *yaml.Node) {
+				if f.URL = d.str(v, ctx); f.URL != "" {
+					d.httpURL(v, ctx, f.URL)
+				}
+			},
+			"category": func(v *yaml.Node) {
+				f.Category = d.str(v, ctx)
+				if f.Category != "" && !contains(Categories, f.Category) {
+					d.errorf(v, ctx, "unknown category %q%s; use one of %s",
+						f.Category, diag.DidYouMean(f.Category, Categories), strings.Join(Categories, ", "))
+				}
+			},
+			"include": func(v *yaml.Node) { f.Include = d.strs(v, ctx+"include") },
+			"exclude": func(v *yaml.Node) { f.Exclude = d.strs(v, ctx+"exclude") },
+		})
+		if seen == nil {
+			continue
+		}
+		d.require(item, ctx, seen, "id", "url", "category")
+		if v := seen["id"]; v != nil {
+			if f.ID != "" && d.id(v, ctx, f.ID) {
+				if line, dup := first[f.ID]; dup {
+					d.errorf(v, ctx, "duplicate id %q (first at line %d)", f.ID, line)
+				} else {
+					first[f.ID] = v.Line
+				}
+			}
+		}
+		if f.Name == "" {
+			f.Name = f.ID
+		}
+		feeds = append(feeds, f)
+	}
+	return feeds
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,211 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/ai-league/ai-league/internal/diag"
+)
+
+// Embedder renders one directive of a ```league block as HTML. kind is
+// "standings" (args: table id) or "h2h" (args: two model ids); date is the
+// post's YYYY-MM-DD date, at which the data is frozen, or "" on a page (latest).
+// The HTML it returns is inserted as is; an error (an unknown table or model)
+// is reported at the directive's line in the post.
+type Embedder func(kind string, args []string, date string) (html string, err error)
+
+// Options tunes Load.
+type Options struct {
+	// Drafts includes posts with draft: true; without it they are left out
+	// (their front matter is still checked).
+	Drafts bool
+	// Embed renders ```league blocks. When nil, each directive becomes a
+	// placeholder <div class="league-embed"> holding the directive as text.
+	Embed Embedder
+	// KnownModels, when non-nil, is the set of model ids a post's models: may name.
+	KnownModels map[string]bool
+	// BasePath is the path the site lives under, e.g. "/repo/" for a project
+	// site. Link and image destinations starting with "/" (not "//") are
+	// prefixed with it. Default "/".
+	BasePath string
+}
+
+// Directories read by Load, relative to the site root.
+const (
+	pagesDir = "content"
+	postsDir = "content/posts"
+)
+
+// slugRE is what a slug, a tag and a page's file name must look like.
+var slugRE = regexp.MustCompile(`^[a-z0-9-]+$`)
+
+// reservedPages are slugs the generator's own sections use: a page there
+// would overwrite a generated one.
+var reservedPages = map[string]bool{
+	"index": true, "posts": true, "news": true, "tags": true, "standings": true,
+	"models": true, "clubs": true, "benchmarks": true, "h2h": true, "methodology": true,
+}
+
+// Load reads the posts (content/posts/*.md) and pages (content/*.md) of the
+// site root fsys and renders their markdown. Posts come newest first (date
+// descending, then slug ascending); pages in slug order. A missing content
+// directory is no error. Every problem of every file is collected into one
+// diag.List, returned as err, with file:line:col.
+func Load(fsys fs.FS, opt Options) (posts []Post, pages []Page, err error) {
+	var errs diag.List
+	base := normaliseBasePath(opt.BasePath)
+
+	postFiles, err := markdownFiles(fsys, postsDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	pageFiles, err := markdownFiles(fsys, pagesDir)
+	if err != nil {
+		return nil, nil, err
+	}
+
+	postSlugs := map[string]string{} // slug -> file
+	for _, file := range postFiles {
+		p, ok := loadPost(fsys, file, opt, base, postSlugs, &errs)
+		if ok {
+			posts = append(posts, p)
+		}
+	}
+	for _, file := range pageFiles {
+		p, ok := loadPage(fsys, file, opt, base, &errs)
+		if ok {
+			pages = append(pages, p)
+		}
+	}
+
+	sort.SliceStable(posts, func(i, j int) bool {
+		if posts[i].Time != posts[j].Time {
+			return posts[i].Time > posts[j].Time
+		}
+		return posts[i].Slug < posts[j].Slug
+	})
+	sort.SliceStable(pages, func(i, j int) bool { return pages[i].Slug < pages[j].Slug })
+
+	if err := errs.Err(); err != nil {
+		return nil, nil, err
+	}
+	return posts, pages, nil
+}
+
+// markdownFiles lists dir/*.md in byte order; a missing dir gives none.
+func markdownFiles(fsys fs.FS, dir string) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, diag.List{{File: dir, Msg: "read directory: " + err.Error()}}
+	}
+	var files []string
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+			continue
+		}
+		files = append(files, path.Join(dir, e.Name()))
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// loadPost reads, checks and renders one post. It reports false when the post
+// is left out (a draft) or cannot be used.
+func loadPost(fsys fs.FS, file string, opt Options, base string, slugs map[string]string, errs *diag.List) (Post, bool) {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		errs.Add(file, 0, 0, "read: %v", err)
+		return Post{}, false
+	}
+	before := len(*errs)
+	fm, body, bodyLine := splitFrontMatter(file, src, errs)
+	if fm == nil {
+		return Post{}, false
+	}
+	meta := decodeFrontMatter(file, fm, postKeys, opt.KnownModels, errs)
+	p := Post{
+		File:    file,
+		Slug:    meta.slug,
+		Title:   meta.title,
+		Date:    meta.date,
+		Time:    meta.time,
+		Summary: meta.summary,
+		Tags:    meta.tags,
+		Models:  meta.models,
+		Draft:   meta.draft,
+	}
+	if meta.dateNode == nil && meta.ok {
+		errs.Add(file, 1, 1, "front matter: missing date (want YYYY-MM-DD or RFC 3339)")
+	}
+	if p.Slug == "" {
+		p.Slug = strings.TrimSuffix(path.Base(file), ".md")
+		if !slugRE.MatchString(p.Slug) {
+			errs.Add(file, 1, 1, "file name %q is not a valid slug (want [a-z0-9-]+): rename the file or set slug in the front matter", path.Base(file))
+		}
+	}
+	if p.Draft && !opt.Drafts {
+		return Post{}, false
+	}
+	if other, dup := slugs[p.Slug]; dup {
+		line, col := meta.slugPos()
+		errs.Add(file, line, col, "duplicate post slug %q (also used by %s)", p.Slug, other)
+	} else {
+		slugs[p.Slug] = file
+	}
+	p.HTML = render(body, renderState{
+		file: file, slug: p.Slug, date: p.Date, lineOffset: bodyLine - 1,
+		embed: opt.Embed, base: base, errs: errs,
+	})
+	return p, len(*errs) == before
+}
+
+// loadPage reads, checks and renders one standalone page. Its slug is its file
+// name, so two pages cannot share one.
+func loadPage(fsys fs.FS, file string, opt Options, base string, errs *diag.List) (Page, bool) {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		errs.Add(file, 0, 0, "read: %v", err)
+		return Page{}, false
+	}
+	before := len(*errs)
+	fm, body, bodyLine := splitFrontMatter(file, src, errs)
+	if fm == nil {
+		return Page{}, false
+	}
+	meta := decodeFrontMatter(file, fm, pageKeys, nil, errs)
+	p := Page{
+		File:    file,
+		Slug:    strings.TrimSuffix(path.Base(file), ".md"),
+		Title:   meta.title,
+		Summary: meta.summary,
+	}
+	switch {
+	case !slugRE.MatchString(p.Slug):
+		errs.Add(file, 1, 1, "file name %q is not a valid page slug (want [a-z0-9-]+.md)", path.Base(file))
+	case reservedPages[p.Slug]:
+		errs.Add(file, 1, 1, "page slug %q is reserved for a generated section; rename the file", p.Slug)
+	}
+	p.HTML = render(body, renderState{
+		file: file, slug: p.Slug, lineOffset: bodyLine - 1,
+		embed: opt.Embed, base: base, errs: errs,
+	})
+	return p, len(*errs) == before
+}
+
+// normaliseBasePath makes p start and end with "/"; "" is "/".
+func normaliseBasePath(p string) string {
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
+}

@@ -1,0 +1,236 @@
+package content
+
+import (
+	"bytes"
+	"html"
+	"strings"
+
+	"github.com/ai-league/ai-league/internal/diag"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// markdown is the one goldmark instance, configured once for the package and
+// safe for concurrent use. What differs per file (slug, date, embedder, base
+// path, where errors go) travels in the parser.Context as a *renderState, so
+// the instance itself never changes. Raw HTML stays escaped: WithUnsafe is
+// not set.
+var markdown = goldmark.New(
+	goldmark.WithExtensions(
+		extension.GFM, // tables, strikethrough, autolinks, task lists
+		extension.NewFootnote(
+			// Footnote ids are prefixed with the file's slug: otherwise two posts
+			// shown on one page (the home page, a tag page) would both hold "fn:1".
+			extension.WithFootnoteIDPrefixFunction(footnotePrefix),
+		),
+		extension.Typographer,
+		highlighting.NewHighlighting(
+			highlighting.WithStyle(lightStyle),
+			highlighting.WithGuessLanguage(false),
+			highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+		),
+		siteExtension{},
+	),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+)
+
+// renderState is what one file's conversion needs to know and where its
+// problems go.
+type renderState struct {
+	file       string
+	slug       string
+	date       string // the post's date, "" on a page
+	lineOffset int    // lines before the body in the file (front matter)
+	embed      Embedder
+	base       string // "/" or "/repo/"
+	errs       *diag.List
+}
+
+var stateKey = parser.NewContextKey()
+
+// metaSlug is the Document meta key holding the file's slug for footnote ids.
+const metaSlug = "content-slug"
+
+// render converts one body. Problems are added to st.errs; the HTML is still
+// returned so that every problem of the file is found in one pass.
+func render(body []byte, st renderState) string {
+	pc := parser.NewContext()
+	pc.Set(stateKey, &st)
+	doc := markdown.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	var buf bytes.Buffer
+	if err := markdown.Renderer().Render(&buf, body, doc); err != nil {
+		st.errs.Add(st.file, 0, 0, "render markdown: %v", err)
+	}
+	return buf.String()
+}
+
+// footnotePrefix gives "<slug>-" for footnote ids.
+func footnotePrefix(n ast.Node) []byte {
+	doc, ok := n.(*ast.Document)
+	if !ok {
+		doc = n.OwnerDocument()
+	}
+	if doc == nil {
+		return nil
+	}
+	if s, ok := doc.Meta()[metaSlug].(string); ok && s != "" {
+		return []byte(s + "-")
+	}
+	return nil
+}
+
+// siteExtension adds what this site needs on top of GFM: league blocks,
+// heading self-links and base-path-aware links.
+type siteExtension struct{}
+
+// Extend registers the transformer and the renderers of the extension.
+func (siteExtension) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(siteTransformer{}, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(siteRenderer{}, 100)))
+}
+
+// siteTransformer rewrites the parsed document of one file.
+type siteTransformer struct{}
+
+// Transform replaces ```league blocks by their embedded HTML, appends a
+// self-link to each heading, and prefixes root-relative links with the base path.
+func (siteTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(stateKey).(*renderState)
+	if st == nil {
+		st = &renderState{base: "/", errs: &diag.List{}}
+	}
+	doc.AddMeta(metaSlug, st.slug)
+	src := reader.Source()
+
+	var leagues []*ast.FencedCodeBlock
+	var headings []*ast.Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock:
+			if string(n.Language(src)) == "league" {
+				leagues = append(leagues, n)
+			}
+		case *ast.Heading:
+			headings = append(headings, n)
+		case *ast.Link:
+			n.Destination = withBase(n.Destination, st.base)
+		case *ast.Image:
+			n.Destination = withBase(n.Destination, st.base)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, b := range leagues {
+		embed := &leagueEmbed{HTML: leagueHTML(b, src, st)}
+		b.Parent().ReplaceChild(b.Parent(), b, embed)
+	}
+	for _, h := range headings {
+		id, ok := h.AttributeString("id")
+		if !ok {
+			continue
+		}
+		idb, _ := id.([]byte)
+		if len(idb) == 0 {
+			continue
+		}
+		h.AppendChild(h, &headingAnchor{ID: string(idb), Label: plainText(h, src)})
+	}
+}
+
+// withBase prefixes a root-relative destination ("/x", not "//host/x") with base.
+func withBase(dest []byte, base string) []byte {
+	if base == "/" || len(dest) == 0 || dest[0] != '/' || bytes.HasPrefix(dest, []byte("//")) {
+		return dest
+	}
+	return append([]byte(base), dest[1:]...)
+}
+
+// plainText is the text of a heading without markup, for its anchor's label.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			// Typographer output such as "&rsquo;" is an entity: decode it.
+			b.WriteString(html.UnescapeString(string(c.Value)))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// kindLeagueEmbed and kindHeadingAnchor are the node kinds this package adds.
+var (
+	kindLeagueEmbed   = ast.NewNodeKind("LeagueEmbed")
+	kindHeadingAnchor = ast.NewNodeKind("HeadingAnchor")
+)
+
+// leagueEmbed is a ```league block once embedded: HTML written as is.
+type leagueEmbed struct {
+	ast.BaseBlock
+	HTML string
+}
+
+// Kind implements ast.Node.
+func (*leagueEmbed) Kind() ast.NodeKind { return kindLeagueEmbed }
+
+// Dump implements ast.Node.
+func (n *leagueEmbed) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// headingAnchor is the visible "#" self-link at the end of a heading.
+type headingAnchor struct {
+	ast.BaseInline
+	ID    string
+	Label string
+}
+
+// Kind implements ast.Node.
+func (*headingAnchor) Kind() ast.NodeKind { return kindHeadingAnchor }
+
+// Dump implements ast.Node.
+func (n *headingAnchor) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"ID": n.ID}, nil)
+}
+
+// siteRenderer writes the nodes this package adds.
+type siteRenderer struct{}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (siteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindLeagueEmbed, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(n.(*leagueEmbed).HTML)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(kindHeadingAnchor, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		a := n.(*headingAnchor)
+		label := "Link to this section"
+		if a.Label != "" {
+			label += ": " + a.Label
+		}
+		_, _ = w.WriteString(` <a class="anchor" href="#` + html.EscapeString(a.ID) +
+			`" aria-label="` + html.EscapeString(label) + `">#</a>`)
+		return ast.WalkContinue, nil
+	})
+}

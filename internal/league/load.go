@@ -1,0 +1,120 @@
+package league
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/ai-league/ai-league/internal/diag"
+)
+
+// Options tune LoadWith.
+type Options struct {
+	// Ignored, when set, is told of each task of an lm-evaluation-harness file that
+	// no benchmark maps, in the order of the files and of the tasks in each file.
+	Ignored func(file, task string)
+}
+
+// Load reads the league from the site root fsys: data/clubs.yaml, data/models.yaml,
+// data/benchmarks.yaml and every data/results/**/*.json, in byte order of path.
+// Every problem of every file is reported together as a diag.List.
+func Load(fsys fs.FS) (*Data, error) {
+	return LoadWith(fsys, Options{})
+}
+
+// LoadWith is Load with options.
+func LoadWith(fsys fs.FS, opts Options) (*Data, error) {
+	l := &loader{fsys: fsys, opts: opts}
+	d := &Data{}
+	d.Clubs = l.clubs()
+	d.Models = l.models(d.Clubs)
+	d.Benchmarks = l.benchmarks()
+	l.index(d)
+	for _, p := range l.resultFiles() {
+		d.Results = append(d.Results, l.readResults(p)...)
+	}
+	if err := l.errs.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(d.Clubs, func(i, j int) bool { return d.Clubs[i].ID < d.Clubs[j].ID })
+	sort.Slice(d.Models, func(i, j int) bool { return d.Models[i].ID < d.Models[j].ID })
+	sort.Slice(d.Benchmarks, func(i, j int) bool { return d.Benchmarks[i].ID < d.Benchmarks[j].ID })
+	sort.SliceStable(d.Results, func(i, j int) bool {
+		a, b := d.Results[i], d.Results[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Index < b.Index
+	})
+	return d, nil
+}
+
+// loader holds what reading one site's data needs: the problems found so far and
+// lookups built from the YAML files for checking results.
+type loader struct {
+	fsys fs.FS
+	opts Options
+	errs diag.List
+
+	modelIDs      []string // sorted, for suggestions
+	benchmarkIDs  []string
+	benchmarkByID map[string]*Benchmark
+	byName        map[string]string // model id or alias -> model id
+	byLowerName   map[string]string // the same, lowercased
+	lmEvalTasks   map[string]bool
+}
+
+// index builds the lookups results are checked against.
+func (l *loader) index(d *Data) {
+	l.benchmarkByID = map[string]*Benchmark{}
+	l.byName = map[string]string{}
+	l.byLowerName = map[string]string{}
+	l.lmEvalTasks = map[string]bool{}
+	for _, m := range d.Models {
+		l.modelIDs = append(l.modelIDs, m.ID)
+		for _, name := range append([]string{m.ID}, m.Aliases...) {
+			if _, taken := l.byName[name]; !taken {
+				l.byName[name] = m.ID
+			}
+			if _, taken := l.byLowerName[strings.ToLower(name)]; !taken {
+				l.byLowerName[strings.ToLower(name)] = m.ID
+			}
+		}
+	}
+	for i := range d.Benchmarks {
+		b := &d.Benchmarks[i]
+		l.benchmarkIDs = append(l.benchmarkIDs, b.ID)
+		l.benchmarkByID[b.ID] = b
+		if b.LMEval != nil {
+			l.lmEvalTasks[b.LMEval.Task] = true
+		}
+	}
+	sort.Strings(l.modelIDs)
+	sort.Strings(l.benchmarkIDs)
+}
+
+// resultFiles lists data/results/**/*.json in byte order of path (which is not
+// always the order of a directory walk: "a-b.json" sorts before "a/x.json").
+func (l *loader) resultFiles() []string {
+	var files []string
+	err := fs.WalkDir(l.fsys, ResultsDir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if p == ResultsDir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			l.errs.Add(p, 0, 0, "cannot read: %v", err)
+			return nil
+		}
+		if !e.IsDir() && path.Ext(p) == ".json" {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		l.errs.Add(ResultsDir, 0, 0, "cannot read: %v", err)
+	}
+	sort.Strings(files)
+	return files
+}

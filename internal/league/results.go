@@ -1,0 +1,252 @@
+package league
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/ai-league/ai-league/internal/diag"
+)
+
+// sourceKinds are the values Source.Kind may take in a file.
+var sourceKinds = []string{SelfReported, Independent}
+
+// resultsFile is one JSON file being read: its path, for messages, and where its
+// lines start.
+type resultsFile struct {
+	l     *loader
+	path  string
+	lines *lineIndex
+}
+
+// errorf reports a problem at a byte offset of the file.
+func (f *resultsFile) errorf(off int, ctx, format string, args ...any) {
+	line, col := f.lines.pos(off)
+	f.l.errs.Add(f.path, line, col, "%s", ctx+fmt.Sprintf(format, args...))
+}
+
+// readResults reads one results file: native (SPEC 3.2) or lm-evaluation-harness
+// output (SPEC 3.3), told apart by a "config" object beside a "results" object.
+func (l *loader) readResults(path string) []Result {
+	src, err := fs.ReadFile(l.fsys, path)
+	if err != nil {
+		l.errs.Add(path, 0, 0, "cannot read: %v", err)
+		return nil
+	}
+	if strings.Contains(path, chartMarker) {
+		l.errs.Add(path, 0, 0, "file name must not contain %q (it corrupts charts)", chartMarker)
+		return nil
+	}
+	f := &resultsFile{l: l, path: path, lines: newLineIndex(src)}
+	root, err := parseJSON(src, f.lines)
+	if err != nil {
+		e := err.(*jsonError)
+		f.errorf(e.off, "", "malformed JSON: %s", e.msg)
+		return nil
+	}
+	if root.kind == jsonObject && root.get("results").isObject() && root.get("config").isObject() {
+		return f.lmEval(root)
+	}
+	return f.native(root)
+}
+
+func (v *jsonValue) isObject() bool { return v != nil && v.kind == jsonObject }
+
+// native reads a list of results, or an object whose source and date apply to the
+// results that lack their own.
+func (f *resultsFile) native(root *jsonValue) []Result {
+	var items []*jsonValue
+	var common Result // Source and Date given at the top of the file
+	switch root.kind {
+	case jsonArray:
+		items = root.items
+	case jsonObject:
+		var list *jsonValue
+		f.fields(root, "", map[string]func(*jsonValue){
+			"source": func(v *jsonValue) { common.Source = f.source(v, "") },
+			"date":   func(v *jsonValue) { common.Date = f.date(v, "") },
+			"results": func(v *jsonValue) {
+				list = v
+				if v.kind != jsonArray {
+					f.errorf(v.off, "", "results must be a list, got %s", v.describe())
+				}
+			},
+		})
+		if list == nil {
+			f.errorf(root.off, "", "missing \"results\"")
+			return nil
+		}
+		items = list.items
+	default:
+		f.errorf(root.off, "", "expected a list of results or an object with \"results\", got %s", root.describe())
+		return nil
+	}
+
+	var out []Result
+	for i, item := range items {
+		if r, ok := f.result(item, i, common); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// result reads the i-th result of a native file.
+func (f *resultsFile) result(item *jsonValue, i int, common Result) (Result, bool) {
+	ctx := fmt.Sprintf("result %d: ", i+1)
+	line, col := f.lines.pos(item.off)
+	r := Result{File: f.path, Index: i, Line: line, Col: col}
+	errs := len(f.l.errs)
+	var score *jsonValue
+	hasSource, hasDate := false, false
+	seen := f.fields(item, ctx, map[string]func(*jsonValue){
+		"model": func(v *jsonValue) {
+			if r.Model = f.str(v, ctx, "model"); r.Model != "" && !contains(f.l.modelIDs, r.Model) {
+				f.errorf(v.off, ctx, "unknown model %q%s", r.Model, diag.DidYouMean(r.Model, f.l.modelIDs))
+			}
+		},
+		"benchmark": func(v *jsonValue) {
+			if r.Benchmark = f.str(v, ctx, "benchmark"); r.Benchmark != "" && f.l.benchmarkByID[r.Benchmark] == nil {
+				f.errorf(v.off, ctx, "unknown benchmark %q%s", r.Benchmark, diag.DidYouMean(r.Benchmark, f.l.benchmarkIDs))
+			}
+		},
+		"score": func(v *jsonValue) {
+			score = v
+			s, ok := v.number()
+			if !ok {
+				f.errorf(v.off, ctx, "score must be a number, got %s", v.describe())
+			}
+			r.Score = s
+		},
+		"stderr": func(v *jsonValue) {
+			s, ok := v.number()
+			switch {
+			case !ok:
+				f.errorf(v.off, ctx, "stderr must be a number, got %s", v.describe())
+			case s < 0:
+				f.errorf(v.off, ctx, "stderr must not be negative, got %s", v.text)
+			}
+			r.Stderr, r.HasStderr = s, ok
+		},
+		"setting": func(v *jsonValue) { r.Setting = f.str(v, ctx, "setting") },
+		"date":    func(v *jsonValue) { r.Date, hasDate = f.date(v, ctx), true },
+		"source":  func(v *jsonValue) { r.Source, hasSource = f.source(v, ctx), true },
+	})
+	if seen == nil {
+		return r, false
+	}
+	for _, k := range []string{"model", "benchmark", "score"} {
+		if !seen[k] {
+			f.errorf(item.off, ctx, "missing %q", k)
+		}
+	}
+	if !hasDate {
+		if r.Date = common.Date; r.Date == "" {
+			f.errorf(item.off, ctx, "missing \"date\" (give it here or for the whole file)")
+		}
+	}
+	if !hasSource {
+		r.Source = common.Source
+	}
+	if b := f.l.benchmarkByID[r.Benchmark]; b != nil && score != nil {
+		f.inRange(score.off, ctx, b, r.Score)
+	}
+	return r, len(f.l.errs) == errs
+}
+
+// inRange reports a score outside [0, max] of its benchmark.
+func (f *resultsFile) inRange(off int, ctx string, b *Benchmark, score float64) {
+	if score < 0 || score > b.Max {
+		f.errorf(off, ctx, "score %s is outside the range of benchmark %q [0, %s]",
+			formatFloat(score), b.ID, formatFloat(b.Max))
+	}
+}
+
+// fields walks an object, calling the handler of each key in file order; unknown
+// keys are errors. It returns the keys seen, or nil when v is not an object.
+func (f *resultsFile) fields(v *jsonValue, ctx string, handlers map[string]func(*jsonValue)) map[string]bool {
+	if v.kind != jsonObject {
+		f.errorf(v.off, ctx, "expected an object, got %s", v.describe())
+		return nil
+	}
+	known := make([]string, 0, len(handlers))
+	for k := range handlers {
+		known = append(known, k)
+	}
+	sort.Strings(known)
+	seen := map[string]bool{}
+	for _, m := range v.members {
+		h, ok := handlers[m.key]
+		if !ok {
+			f.errorf(m.off, ctx, "unknown key %q%s", m.key, diag.DidYouMean(m.key, known))
+			continue
+		}
+		seen[m.key] = true
+		h(m.val)
+	}
+	return seen
+}
+
+// str returns a string value, checked for the chart marker.
+func (f *resultsFile) str(v *jsonValue, ctx, key string) string {
+	if v.kind != jsonString {
+		f.errorf(v.off, ctx, "%s must be a string, got %s", key, v.describe())
+		return ""
+	}
+	if strings.Contains(v.text, chartMarker) {
+		f.errorf(v.off, ctx, "%s must not contain %q (it corrupts charts)", key, chartMarker)
+	}
+	return v.text
+}
+
+// date returns a YYYY-MM-DD date.
+func (f *resultsFile) date(v *jsonValue, ctx string) string {
+	s := f.str(v, ctx, "date")
+	if v.kind == jsonString && !validDate(s) {
+		f.errorf(v.off, ctx, "date %q is not a valid date (YYYY-MM-DD)", s)
+		return ""
+	}
+	return s
+}
+
+// source reads a URL string or a {name, url, kind} object.
+func (f *resultsFile) source(v *jsonValue, ctx string) Source {
+	var s Source
+	if v.kind == jsonString {
+		s.URL = f.url(v, ctx, "source")
+		s.Name = s.URL
+		return s
+	}
+	ctx += "source: "
+	f.fields(v, ctx, map[string]func(*jsonValue){
+		"name": func(v *jsonValue) { s.Name = f.str(v, ctx, "name") },
+		"url":  func(v *jsonValue) { s.URL = f.url(v, ctx, "url") },
+		"kind": func(v *jsonValue) {
+			if s.Kind = f.str(v, ctx, "kind"); v.kind == jsonString && !contains(sourceKinds, s.Kind) {
+				f.errorf(v.off, ctx, "unknown kind %q%s; use %q or %q",
+					s.Kind, diag.DidYouMean(s.Kind, sourceKinds), SelfReported, Independent)
+			}
+		},
+	})
+	return s
+}
+
+// url returns an absolute http(s) URL.
+func (f *resultsFile) url(v *jsonValue, ctx, key string) string {
+	s := f.str(v, ctx, key)
+	if v.kind != jsonString {
+		return ""
+	}
+	if u, err := url.Parse(s); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		f.errorf(v.off, ctx, "%s %q is not an absolute http(s) URL", key, s)
+	}
+	return s
+}
+
+// formatFloat writes a number as briefly as it can be read back.
+func formatFloat(x float64) string {
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}

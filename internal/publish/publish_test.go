@@ -1,0 +1,66 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func read(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestWriteReplacesOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Write(out, []File{{"index.html", []byte("one")}, {"old/index.html", []byte("x")}}); err != nil {
+		t.Fatal(err)
+	}
+	n, err := Write(out, []File{{"index.html", []byte("two")}, {"a/b/c.txt", []byte("deep")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 7 {
+		t.Errorf("bytes written = %d, want 7", n)
+	}
+	if got := read(t, filepath.Join(out, "index.html")); got != "two" {
+		t.Errorf("index.html = %q, want two", got)
+	}
+	if got := read(t, filepath.Join(out, "a/b/c.txt")); got != "deep" {
+		t.Errorf("a/b/c.txt = %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(out, "old")); !os.IsNotExist(err) {
+		t.Errorf("file of the previous build survived: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("temporary directories left beside the output: %v", entries)
+	}
+}
+
+func TestWriteFailureKeepsPrevious(t *testing.T) {
+	for _, bad := range []string{"../escape.html", "/abs.html", "a//b", "a/./b", ""} {
+		t.Run(bad, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			if _, err := Write(out, []File{{"index.html", []byte("kept")}}); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Write(out, []File{{"index.html", []byte("new")}, {bad, []byte("x")}})
+			if err == nil || !strings.Contains(err.Error(), "invalid output path") {
+				t.Fatalf("err = %v, want invalid output path", err)
+			}
+			if got := read(t, filepath.Join(out, "index.html")); got != "kept" {
+				t.Errorf("previous output changed: %q", got)
+			}
+			entries, _ := os.ReadDir(filepath.Dir(out))
+			if len(entries) != 1 {
+				t.Errorf("temporary directories left: %v", entries)
+			}
+		})
+	}
+}

@@ -1,0 +1,285 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"html"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ai-league/ai-league/internal/content"
+	"github.com/ai-league/ai-league/internal/feed"
+	"github.com/ai-league/ai-league/internal/site"
+	"github.com/ai-league/ai-league/internal/standings"
+)
+
+// standingsJSON is the document of SPEC 4.1.
+type standingsJSON struct {
+	AsOf   string      `json:"as_of"`
+	Tables []tableJSON `json:"tables"`
+}
+
+type tableJSON struct {
+	ID   string          `json:"id"`
+	Name string          `json:"name"`
+	Rows []standings.Row `json:"rows"`
+}
+
+// dataFiles renders everything that is not an HTML page.
+func (r *Renderer) dataFiles(s *site.Site, jobs []job) ([]File, error) {
+	var files []File
+	add := func(p string, b []byte) { files = append(files, File{Path: p, Data: b}) }
+	latest := s.Season.Latest()
+	for _, sn := range s.Season.Snapshots {
+		b, err := snapshotJSON(sn)
+		if err != nil {
+			return nil, err
+		}
+		add("standings/"+sn.Date+"/standings.json", b)
+		if sn == latest {
+			add("standings.json", b)
+		}
+	}
+	for _, t := range latest.Tables {
+		add("standings/"+t.ID+".csv", tableCSV(s, t))
+		add("standings/"+t.ID+".md", tableMarkdown(s, t, latest.Date))
+	}
+	feeds, err := r.feeds(s)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, feeds...)
+
+	var urls []feed.SitemapURL
+	for _, j := range jobs {
+		if j.out == "404.html" {
+			continue
+		}
+		urls = append(urls, feed.SitemapURL{Loc: s.AbsURL(j.page.Path), LastMod: lastMod(j)})
+	}
+	sm, err := feed.Sitemap(urls)
+	if err != nil {
+		return nil, err
+	}
+	add("sitemap.xml", sm)
+	add("robots.txt", feed.Robots(s.AbsURL("sitemap.xml")))
+	add(".nojekyll", nil)
+	if c := strings.TrimSpace(s.Config.CNAME); c != "" {
+		add("CNAME", []byte(c+"\n"))
+	}
+	return files, nil
+}
+
+// lastMod dates the pages whose content is tied to a day.
+func lastMod(j job) string {
+	if p, ok := j.page.Data.(*content.Post); ok {
+		return p.Date
+	}
+	if v, ok := j.page.Data.(StandingsView); ok && !v.Current {
+		return v.Snapshot.Date
+	}
+	return ""
+}
+
+func snapshotJSON(sn *standings.Snapshot) ([]byte, error) {
+	doc := standingsJSON{AsOf: sn.Date, Tables: []tableJSON{}}
+	for _, t := range sn.Tables {
+		rows := t.Rows
+		if rows == nil {
+			rows = []standings.Row{}
+		}
+		doc.Tables = append(doc.Tables, tableJSON{ID: t.ID, Name: t.Name, Rows: rows})
+	}
+	b, err := json.MarshalIndent(doc, "", " ")
+	if err != nil {
+		return nil, fmt.Errorf("standings.json %s: %w", sn.Date, err)
+	}
+	return append(b, '\n'), nil
+}
+
+var tableColumns = []string{"rank", "shared_rank", "model", "name", "club", "played", "won", "drawn", "lost",
+	"bench_for", "bench_against", "bench_diff", "points", "rating", "rating_low", "rating_high", "movement"}
+
+func tableCSV(s *site.Site, t *standings.Table) []byte {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write(tableColumns)
+	for _, row := range t.Rows {
+		mv := ""
+		if row.Movement != nil {
+			mv = strconv.Itoa(*row.Movement)
+		}
+		w.Write([]string{strconv.Itoa(row.Rank), strconv.FormatBool(row.SharedRank), row.Model, s.ModelName(row.Model), row.Club,
+			strconv.Itoa(row.Played), strconv.Itoa(row.Won), strconv.Itoa(row.Drawn), strconv.Itoa(row.Lost),
+			strconv.Itoa(row.BenchFor), strconv.Itoa(row.BenchAgainst), strconv.Itoa(row.BenchDiff), strconv.Itoa(row.Points),
+			rating(row.Rating), rating(row.RatingLow), rating(row.RatingHigh), mv})
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+func rating(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+
+// mdCell escapes what would break a Markdown table cell.
+func mdCell(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ").Replace(s)
+}
+
+func tableMarkdown(s *site.Site, t *standings.Table, asOf string) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "| # | Model | Club | P | W | D | L | BF | BA | BD | Pts | Rating |\n")
+	fmt.Fprintf(&b, "|--:|:--|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+	for _, row := range t.Rows {
+		fmt.Fprintf(&b, "| %s | [%s](%s) | %s | %d | %d | %d | %d | %d | %d | %+d | %d | %s (%s–%s) |\n",
+			rankLabel(row.Rank, row.SharedRank), mdCell(s.ModelName(row.Model)), s.AbsURL("models/"+row.Model+"/"),
+			mdCell(s.ClubName(row.Club)), row.Played, row.Won, row.Drawn, row.Lost, row.BenchFor, row.BenchAgainst,
+			row.BenchDiff, row.Points, rating(row.Rating), rating(row.RatingLow), rating(row.RatingHigh))
+	}
+	fmt.Fprintf(&b, "\n%s table as of %s — %s\n", mdCell(t.Name), asOf, s.AbsURL("standings/"+asOf+"/#"+t.ID))
+	return []byte(b.String())
+}
+
+// feeds renders the site-wide feeds in three formats and one Atom feed per kind.
+func (r *Renderer) feeds(s *site.Site) ([]File, error) {
+	posts, items, changes := postEntries(s), newsEntries(s), changeEntries(s)
+	all := mergeEntries(s.Config.FeedLimit, posts, items, changes)
+	base := feed.Feed{Title: s.Config.Title, Subtitle: s.Config.Description, SiteURL: s.AbsURL(""),
+		Author: s.Config.Author, Language: s.Config.Language, Entries: all}
+	var files []File
+	for _, f := range []struct {
+		path  string
+		write func(feed.Feed) ([]byte, error)
+	}{{"feed.xml", feed.Atom}, {"rss.xml", feed.RSS}, {"feed.json", feed.JSON}} {
+		fd := base
+		fd.SelfURL = s.AbsURL(f.path)
+		fd.ID = s.AbsURL("feed.xml")
+		b, err := f.write(fd)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.path, err)
+		}
+		files = append(files, File{Path: f.path, Data: b})
+	}
+	for _, k := range []struct {
+		path, section, title string
+		entries              []feed.Entry
+	}{
+		{"posts/feed.xml", "posts/", "commentary", posts},
+		{"news/feed.xml", "news/", "news", items},
+		{"standings/feed.xml", "standings/", "standings changes", changes},
+	} {
+		fd := base
+		fd.Title = s.Config.Title + ": " + k.title
+		fd.SiteURL = s.AbsURL(k.section)
+		fd.SelfURL = s.AbsURL(k.path)
+		fd.ID = fd.SelfURL
+		fd.Entries = mergeEntries(s.Config.FeedLimit, k.entries)
+		b, err := feed.Atom(fd)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", k.path, err)
+		}
+		files = append(files, File{Path: k.path, Data: b})
+	}
+	return files, nil
+}
+
+// mergeEntries merges lists, newest first (ties by id), and keeps the first limit.
+func mergeEntries(limit int, lists ...[]feed.Entry) []feed.Entry {
+	var all []feed.Entry
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	sortEntries(all)
+	if limit > 0 && len(all) > limit {
+		all = all[:limit]
+	}
+	return all
+}
+
+func day(date string) time.Time {
+	t, err := time.Parse(time.RFC3339, date)
+	if err != nil {
+		t, _ = time.Parse("2006-01-02", date)
+	}
+	return t.UTC()
+}
+
+// tagURI makes a stable tag: URI under the site's host.
+func tagURI(s *site.Site, date, specific string) string {
+	host := "ai-league"
+	if u, err := url.Parse(s.Config.BaseURL); err == nil && u.Host != "" {
+		host = u.Hostname()
+	}
+	return "tag:" + host + "," + date[:10] + ":" + specific
+}
+
+func postEntries(s *site.Site) []feed.Entry {
+	var out []feed.Entry
+	for _, p := range s.Posts {
+		out = append(out, feed.Entry{ID: tagURI(s, p.Date, "posts/"+p.Slug), Title: p.Title, URL: s.AbsURL("posts/" + p.Slug + "/"),
+			Published: day(p.Time), Updated: day(p.Time), Summary: p.Summary, Content: p.HTML, Categories: p.Tags})
+	}
+	return out
+}
+
+func newsEntries(s *site.Site) []feed.Entry {
+	var out []feed.Entry
+	for _, it := range s.News {
+		body := it.SummaryHTML
+		if body == "" {
+			body = "<p>" + html.EscapeString(it.Title) + "</p>"
+		}
+		body += fmt.Sprintf(`<p>Source: <a href="%s">%s</a></p>`, html.EscapeString(it.URL), html.EscapeString(it.Source))
+		out = append(out, feed.Entry{ID: tagURI(s, it.Date, "news/"+it.ID), Title: it.Title, URL: it.URL,
+			Published: day(it.Date), Updated: day(it.Date), Content: body, Categories: []string{it.Category}, Author: it.Source})
+	}
+	return out
+}
+
+// ChangeTitle says a standings change in words.
+func ChangeTitle(s *site.Site, c standings.Change) string {
+	name, table := s.ModelName(c.Model), c.Table
+	for _, d := range s.Config.League.Divisions {
+		if d.ID == c.Table {
+			table = d.Name
+		}
+	}
+	if c.Table == standings.Overall {
+		table = "Overall"
+	}
+	switch c.Kind {
+	case standings.NewLeader:
+		return fmt.Sprintf("%s takes the lead of the %s table", name, table)
+	case standings.Entered:
+		return fmt.Sprintf("%s enters the %s table at %s", name, table, ordinal(c.To))
+	}
+	if c.To < c.From {
+		return fmt.Sprintf("%s climbs from %s to %s in the %s table", name, ordinal(c.From), ordinal(c.To), table)
+	}
+	return fmt.Sprintf("%s drops from %s to %s in the %s table", name, ordinal(c.From), ordinal(c.To), table)
+}
+
+func changeEntries(s *site.Site) []feed.Entry {
+	var out []feed.Entry
+	for _, c := range s.Season.Changes {
+		link := s.AbsURL("standings/" + c.Date + "/#" + c.Table + "--" + c.Model)
+		title := ChangeTitle(s, c)
+		body := fmt.Sprintf(`<p>%s on %s. <a href="%s">See the table</a>.</p>`, html.EscapeString(title), longDate(c.Date), html.EscapeString(link))
+		out = append(out, feed.Entry{ID: tagURI(s, c.Date, "standings/"+c.ID), Title: title, URL: link,
+			Published: day(c.Date), Updated: day(c.Date), Content: body, Categories: []string{"standings", c.Table}})
+	}
+	return out
+}
+
+func sortEntries(es []feed.Entry) {
+	sort.SliceStable(es, func(i, j int) bool {
+		if !es[i].Updated.Equal(es[j].Updated) {
+			return es[i].Updated.After(es[j].Updated)
+		}
+		return es[i].ID < es[j].ID
+	})
+}

@@ -1,0 +1,165 @@
+// Package site is the one read-only model of the whole site, built once from what the
+// earlier stages produced: configuration, league data, the computed season, posts,
+// pages and news. It adds the lookups and URLs every page needs, so that rendering is
+// only formatting.
+package site
+
+import (
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/ai-league/ai-league/internal/config"
+	"github.com/ai-league/ai-league/internal/content"
+	"github.com/ai-league/ai-league/internal/league"
+	"github.com/ai-league/ai-league/internal/news"
+	"github.com/ai-league/ai-league/internal/standings"
+)
+
+// Site is everything a build publishes.
+type Site struct {
+	Config config.Config
+	Data   *league.Data
+	Season *standings.Season
+	Posts  []content.Post // newest first
+	Pages  []content.Page
+	News   []news.Item // newest first
+	Tags   []Tag       // sorted by name
+
+	basePath string
+	origin   string
+	models   map[string]*league.Model
+	clubs    map[string]*league.Club
+	benches  map[string]*league.Benchmark
+}
+
+// Tag is one post tag with its posts, newest first.
+type Tag struct {
+	Name  string
+	Posts []*content.Post
+}
+
+// New assembles the model of the league and the news (sorted newest first). Posts and
+// pages come later with AddContent, because their league blocks are rendered from it.
+func New(cfg config.Config, data *league.Data, season *standings.Season, items []news.Item) *Site {
+	s := &Site{Config: cfg, Data: data, Season: season, News: items,
+		models: map[string]*league.Model{}, clubs: map[string]*league.Club{}, benches: map[string]*league.Benchmark{}}
+	u, err := url.Parse(cfg.BaseURL)
+	if err == nil {
+		s.origin = u.Scheme + "://" + u.Host
+		s.basePath = u.Path
+	}
+	if !strings.HasSuffix(s.basePath, "/") {
+		s.basePath += "/"
+	}
+	for i := range data.Models {
+		s.models[data.Models[i].ID] = &data.Models[i]
+	}
+	for i := range data.Clubs {
+		s.clubs[data.Clubs[i].ID] = &data.Clubs[i]
+	}
+	for i := range data.Benchmarks {
+		s.benches[data.Benchmarks[i].ID] = &data.Benchmarks[i]
+	}
+	return s
+}
+
+// AddContent adds the posts (sorted newest first) and pages, and indexes the tags.
+func (s *Site) AddContent(posts []content.Post, pages []content.Page) {
+	s.Posts, s.Pages, s.Tags = posts, pages, nil
+	byTag := map[string]*Tag{}
+	for i := range s.Posts {
+		for _, t := range s.Posts[i].Tags {
+			if byTag[t] == nil {
+				byTag[t] = &Tag{Name: t}
+			}
+			byTag[t].Posts = append(byTag[t].Posts, &s.Posts[i])
+		}
+	}
+	for _, t := range byTag {
+		s.Tags = append(s.Tags, *t)
+	}
+	sort.Slice(s.Tags, func(i, j int) bool { return s.Tags[i].Name < s.Tags[j].Name })
+}
+
+// BasePath is the URL path of the site root: "/" or "/repo/".
+func (s *Site) BasePath() string { return s.basePath }
+
+// URL returns the root-relative link of a site path such as "models/x/".
+func (s *Site) URL(path string) string { return s.basePath + strings.TrimPrefix(path, "/") }
+
+// AbsURL returns the absolute URL of a site path, for feeds, sitemaps and canonical links.
+func (s *Site) AbsURL(path string) string { return s.origin + s.URL(path) }
+
+// Model returns the model with the id, or nil.
+func (s *Site) Model(id string) *league.Model { return s.models[id] }
+
+// Club returns the club with the id, or nil.
+func (s *Site) Club(id string) *league.Club { return s.clubs[id] }
+
+// Benchmark returns the benchmark with the id, or nil.
+func (s *Site) Benchmark(id string) *league.Benchmark { return s.benches[id] }
+
+// ModelName returns the display name of a model id, or the id itself.
+func (s *Site) ModelName(id string) string {
+	if m := s.models[id]; m != nil && m.Name != "" {
+		return m.Name
+	}
+	return id
+}
+
+// ClubName returns the display name of a club id, or the id itself.
+func (s *Site) ClubName(id string) string {
+	if c := s.clubs[id]; c != nil && c.Name != "" {
+		return c.Name
+	}
+	return id
+}
+
+// ModelNames maps every model id to its display name (for charts).
+func (s *Site) ModelNames() map[string]string {
+	names := make(map[string]string, len(s.models))
+	for id := range s.models {
+		names[id] = s.ModelName(id)
+	}
+	return names
+}
+
+// H2HPath is the site path of the head-to-head of two models, in byte order.
+func H2HPath(a, b string) string {
+	if b < a {
+		a, b = b, a
+	}
+	return "h2h/" + a + "-vs-" + b + "/"
+}
+
+// NewsAbout returns the news items that mention a model or club id, newest first.
+func (s *Site) NewsAbout(model, club string) []news.Item {
+	var out []news.Item
+	for _, it := range s.News {
+		if (model != "" && contains(it.Models, model)) || (club != "" && contains(it.Clubs, club)) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// PostsAbout returns the posts that name the model in their front matter.
+func (s *Site) PostsAbout(model string) []*content.Post {
+	var out []*content.Post
+	for i := range s.Posts {
+		if contains(s.Posts[i].Models, model) {
+			out = append(out, &s.Posts[i])
+		}
+	}
+	return out
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}

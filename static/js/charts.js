@@ -1,0 +1,159 @@
+/*
+ * charts.js: the AI League's glue around ECharts (see README.md in this folder).
+ *
+ * Load it after echarts.common.min.js and before the chart scripts. It
+ *   - registers the ECharts theme "league" (light or dark, from the page's
+ *     data-theme="light|dark" on <html> if set, else prefers-color-scheme), which every
+ *     chart is initialised with;
+ *   - gives chart containers (class "chart") a default size, overridable by the
+ *     site's stylesheet;
+ *   - keeps the charts that register through AILeagueCharts.track, resizes them with
+ *     the window, and redraws them in the other theme when the colour scheme changes.
+ * A page without charts, or without ECharts, is left alone.
+ */
+(function () {
+  "use strict";
+  if (typeof window === "undefined" || typeof window.echarts === "undefined") {
+    return;
+  }
+  var echarts = window.echarts;
+  var THEME = "league";
+  // Same as chart.CSS in internal/chart.
+  var CSS = ".chart{width:100%;height:var(--chart-h,360px)}" +
+    "@media (max-width:600px){.chart{height:calc(var(--chart-h,360px)*0.8)}}";
+
+  var COLORS = {
+    light: {
+      fg: "#1f2328", muted: "#59636e", line: "rgba(31,35,40,0.35)",
+      grid: "rgba(31,35,40,0.12)", bg: "#ffffff",
+      palette: ["#5470c6", "#3ba272", "#e0a000", "#d9534f", "#3a9fc4",
+        "#9a60b4", "#fc8452", "#2f4554", "#ea7ccc"]
+    },
+    dark: {
+      fg: "#e6edf3", muted: "#9198a1", line: "rgba(230,237,243,0.4)",
+      grid: "rgba(230,237,243,0.14)", bg: "#1c2128",
+      palette: ["#7b9ce1", "#6fd19e", "#f5c451", "#f28b8b", "#7fd0ee",
+        "#c39be0", "#fda274", "#b7c4cf", "#f19bd8"]
+    }
+  };
+
+  function axis(c) {
+    return {
+      axisLine: { lineStyle: { color: c.line } },
+      axisTick: { lineStyle: { color: c.line } },
+      axisLabel: { color: c.muted },
+      splitLine: { lineStyle: { color: c.grid } },
+      nameTextStyle: { color: c.muted }
+    };
+  }
+
+  function theme(dark) {
+    var c = dark ? COLORS.dark : COLORS.light;
+    var label = { label: { color: c.fg } };
+    return {
+      color: c.palette,
+      backgroundColor: "transparent",
+      textStyle: { color: c.fg },
+      title: { textStyle: { color: c.fg }, subtextStyle: { color: c.muted } },
+      legend: {
+        textStyle: { color: c.fg },
+        pageTextStyle: { color: c.muted },
+        pageIconColor: c.fg,
+        pageIconInactiveColor: c.grid
+      },
+      tooltip: {
+        backgroundColor: c.bg,
+        borderColor: c.grid,
+        textStyle: { color: c.fg }
+      },
+      categoryAxis: axis(c),
+      valueAxis: axis(c),
+      logAxis: axis(c),
+      timeAxis: axis(c),
+      bar: label,
+      line: label,
+      scatter: label
+    };
+  }
+
+  var media = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+
+  function isDark() {
+    var forced = document.documentElement.getAttribute("data-theme");
+    if (forced === "dark") {
+      return true;
+    }
+    if (forced === "light") {
+      return false;
+    }
+    return !!(media && media.matches);
+  }
+
+  var dark = isDark();
+  echarts.registerTheme(THEME, theme(dark));
+
+  // Default size, first in <head> so the site's own rules win.
+  if (document.head && document.querySelector(".chart")) {
+    var style = document.createElement("style");
+    style.textContent = CSS;
+    document.head.insertBefore(style, document.head.firstChild);
+  }
+
+  var tracked = []; // {inst, option: JSON text}
+
+  // track keeps a chart so it follows resizes and theme changes. The option is
+  // kept as JSON: ECharts may change the object it is given.
+  function track(inst, option) {
+    tracked.push({ inst: inst, option: JSON.stringify(option) });
+  }
+
+  // applyTheme redraws every chart when the colour scheme changed. ECharts 5 cannot
+  // change the theme of a live chart, so each is disposed and drawn again.
+  function applyTheme() {
+    var d = isDark();
+    if (d === dark) {
+      return;
+    }
+    dark = d;
+    echarts.registerTheme(THEME, theme(d));
+    tracked.forEach(function (c) {
+      var el = c.inst.getDom();
+      if (!c.inst.isDisposed()) {
+        c.inst.dispose();
+      }
+      c.inst = echarts.init(el, THEME, { renderer: "canvas" });
+      c.inst.setOption(JSON.parse(c.option));
+    });
+  }
+
+  var pending = false;
+  function resize() {
+    if (pending) {
+      return;
+    }
+    pending = true;
+    window.requestAnimationFrame(function () {
+      pending = false;
+      tracked.forEach(function (c) {
+        if (!c.inst.isDisposed()) {
+          c.inst.resize();
+        }
+      });
+    });
+  }
+
+  window.addEventListener("resize", resize);
+  if (media) {
+    if (media.addEventListener) {
+      media.addEventListener("change", applyTheme);
+    } else if (media.addListener) {
+      media.addListener(applyTheme);
+    }
+  }
+  if (window.MutationObserver) {
+    new MutationObserver(applyTheme).observe(document.documentElement,
+      { attributes: true, attributeFilter: ["data-theme"] });
+  }
+
+  window.AILeagueCharts = { track: track, applyTheme: applyTheme, resize: resize };
+})();
