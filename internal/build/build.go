@@ -19,8 +19,8 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
-	"strings"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/ai-league/ai-league/internal/config"
@@ -46,7 +46,7 @@ type Options struct {
 	Drafts   bool   // include draft posts
 	Verbose  bool   // also log what lm-eval imports ignored
 	Now      func() time.Time
-	Log      io.Writer      // progress and warnings
+	Log      io.Writer        // progress and warnings
 	Pull     news.PullOptions // HTTP client and limits for the pull
 }
 
@@ -88,6 +88,9 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 	if err != nil {
 		return nil, inputError("load", err)
 	}
+	if opt.BaseURL == "" && cfg.BaseURL == "" {
+		return nil, fmt.Errorf("load: site.yaml has no base_url and no -base-url was given")
+	}
 	if opt.BaseURL != "" {
 		if cfg.BaseURL, err = normaliseBaseURL(opt.BaseURL); err != nil {
 			return nil, fmt.Errorf("-base-url: %w", err)
@@ -113,8 +116,13 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 	}
 
 	var lopt league.Options
+	for _, u := range cfg.ResultsURLs {
+		lopt.Pulled = append(lopt.Pulled, news.ResultsCachePath(u))
+	}
 	if opt.Verbose {
-		lopt.Ignored = func(file, task string) { fmt.Fprintf(opt.Log, "%s: lm-eval task %q maps to no benchmark; ignored\n", file, task) }
+		lopt.Ignored = func(file, task string) {
+			fmt.Fprintf(opt.Log, "%s: lm-eval task %q maps to no benchmark; ignored\n", file, task)
+		}
 	}
 	data, err := league.LoadWith(opt.Src, lopt)
 	if err != nil {

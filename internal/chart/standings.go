@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"math"
 	"sort"
 	"strconv"
 
@@ -74,14 +73,12 @@ func StandingsRating(prefix string, t *standings.Table, names map[string]string)
 			{Label: "Low", Num: true}, {Label: "High", Num: true}},
 		RowHead: 1,
 	}
-	lo, hi := t.Rows[0].RatingLow, t.Rows[0].RatingHigh
 	for i, r := range t.Rows {
 		name := label(nameOf(names, r.Model))
 		labels[i] = name
 		base[i] = opts.BarData{Name: name, Value: r.RatingLow}
 		span[i] = opts.BarData{Name: name, Value: round1(r.RatingHigh - r.RatingLow)}
 		marks[i] = opts.ScatterData{Name: name, Value: []any{r.Rating, i, r.RatingLow, r.RatingHigh}}
-		lo, hi = min(lo, r.RatingLow, r.Rating), max(hi, r.RatingHigh, r.Rating)
 		tab.Rows = append(tab.Rows, []string{rankLabel(r), nameOf(names, r.Model),
 			one(r.Rating), one(r.RatingLow), one(r.RatingHigh)})
 	}
@@ -104,17 +101,17 @@ func StandingsRating(prefix string, t *standings.Table, names map[string]string)
 	}))
 	bar.Overlap(dots)
 
-	// Pad the axis by a tenth of the range and round outwards to tens.
-	pad := max(10, (hi-lo)/10)
+	// scale: ECharts picks a range around the data instead of starting at zero.
 	x := valueAxis("Rating")
-	x["min"] = floorTo(lo-pad, 10)
-	x["max"] = ceilTo(hi+pad, 10)
+	x["scale"] = true
+	y := categoryAxis(labels, true)
+	y["axisLine"] = map[string]any{"onZero": false}
 	return draw(figure{
 		id:      id,
 		caption: "Rating with 95% interval per model, " + t.Name + " table",
 		rows:    n,
 		chart:   bar,
-		option: map[string]any{"grid": grid(), "xAxis": x, "yAxis": categoryAxis(labels, true),
+		option: map[string]any{"grid": grid(), "xAxis": x, "yAxis": y,
 			"legend": map[string]any{"show": true, "top": 0, "data": []string{"95% interval", "Rating"}}},
 		// The bars only draw the interval; the tooltip is the rating marker's.
 		series: map[int]map[string]any{
@@ -124,9 +121,6 @@ func StandingsRating(prefix string, t *standings.Table, names map[string]string)
 		table: tab,
 	})
 }
-
-func floorTo(v, step float64) float64 { return step * math.Floor(v/step) }
-func ceilTo(v, step float64) float64  { return step * math.Ceil(v/step) }
 
 // RankHistory draws a bump chart of one table across snapshots: one line per model,
 // x the snapshot dates, y the rank with 1 on top. A model absent from the table at a
@@ -210,6 +204,7 @@ func RankHistory(prefix, tableID string, snaps []*standings.Snapshot, names map[
 	y["minInterval"] = 1
 	g := grid()
 	g["top"] = 40
+	g["left"], g["right"] = 28, 40 // room for the first and last dates, centred on the edges
 	return draw(figure{
 		id:      id,
 		caption: "Rank history, " + tableName + " table",

@@ -30,6 +30,7 @@ func FuzzLoad(f *testing.F) {
 			"content/page.md":      file("---\n" + fm + "\n---\n" + body),
 			"content/posts/raw.md": file(fm + body),
 		}
+		defer os.WriteFile("/tmp/last-fuzz-done.txt", []byte(strconv.Quote(fm)+"\n"+strconv.Quote(body)), 0o644)
 		for _, opt := range []Options{{}, {Drafts: true, Embed: embed, KnownModels: known, BasePath: "/r/"}} {
 			_, _, err := Load(fsys, opt)
 			if err != nil && !strings.HasPrefix(err.Error(), "content/") {

@@ -65,7 +65,7 @@ func (seen ids) check(d *decoder, v *yaml.Node, ctx, id string) bool {
 	return true
 }
 
-// date checks a YYYY-MM-DD calendar date.
+// validDate reports whether s is a YYYY-MM-DD calendar date.
 func validDate(s string) bool {
 	_, err := time.Parse(time.DateOnly, s)
 	return err == nil

@@ -15,6 +15,10 @@ type Options struct {
 	// Ignored, when set, is told of each task of an lm-evaluation-harness file that
 	// no benchmark maps, in the order of the files and of the tasks in each file.
 	Ignored func(file, task string)
+	// Pulled lists more results files to read after data/results/, such as the cached
+	// copies of site.yaml's results_urls; a listed file that does not exist is skipped
+	// (its URL never answered).
+	Pulled []string
 }
 
 // Load reads the league from the site root fsys: data/clubs.yaml, data/models.yaml,
@@ -116,5 +120,10 @@ func (l *loader) resultFiles() []string {
 		l.errs.Add(ResultsDir, 0, 0, "cannot read: %v", err)
 	}
 	sort.Strings(files)
+	for _, p := range l.opts.Pulled {
+		if _, err := fs.Stat(l.fsys, p); err == nil {
+			files = append(files, p)
+		}
+	}
 	return files
 }

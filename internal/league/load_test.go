@@ -239,7 +239,7 @@ func TestLoadNative(t *testing.T) {
 			File: "data/results/a.json", Index: 0, Line: 2, Col: 3},
 		{Model: "gemma-4-12b", Benchmark: "codeforces", Score: 0, Date: "2026-06-03",
 			Source: Source{Name: "Card", URL: "https://example.org/card", Kind: SelfReported},
-			File: "data/results/a.json", Index: 1, Line: 4, Col: 3},
+			File:   "data/results/a.json", Index: 1, Line: 4, Col: 3},
 		{Model: "gemma-4-12b", Benchmark: "gpqa-diamond", Score: 78.8, Date: "2026-04-16", Source: qwenBlog,
 			File: "data/results/b/c.json", Index: 0, Line: 5, Col: 5},
 		{Model: "gemma-4-12b", Benchmark: "ifeval", Score: 100, Date: "2026-04-17", Source: Source{Name: "Own run", Kind: Independent},

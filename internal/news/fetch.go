@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -384,6 +385,7 @@ func (s source) pull(ctx context.Context, opt PullOptions) *failure {
 			feed, err = gofeed.NewParser().Parse(bytes.NewReader(body))
 			if err == nil && feed.FeedType != "json" {
 				ext = ".xml"
+				err = wellFormed(body)
 			}
 		}
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
@@ -504,10 +506,29 @@ func toUTF8(body []byte, contentType string) ([]byte, error) {
 	}
 	out = bytes.TrimPrefix(out, []byte("\uFEFF"))
 	out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
-	if m := xmlDecl.FindSubmatchIndex(out); m != nil {
+	if m := xmlDecl.FindSubmatchIndex(out); m != nil && !strings.EqualFold(string(out[m[2]:m[3]]), "utf-8") {
 		out = append(append(append([]byte{}, out[:m[2]]...), "UTF-8"...), out[m[3]:]...)
 	}
 	return out, nil
+}
+
+// wellFormed checks that an XML feed is well-formed. gofeed reads leniently and
+// would accept a truncated or mis-nested feed, silently losing items; a feed like
+// that is a failed pull, and the last good copy stays. HTML entities (&nbsp;),
+// common in feeds, are allowed.
+func wellFormed(body []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(body))
+	d.Strict = true
+	d.Entity = xml.HTMLEntity
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("malformed XML: %w", err)
+		}
+	}
 }
 
 // checkResults accepts what the league loader reads: a JSON array, or an object

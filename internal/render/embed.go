@@ -90,4 +90,3 @@ func containsID(ids []string, id string) bool {
 	}
 	return false
 }
-

@@ -54,12 +54,12 @@ type TableRowView struct {
 
 // ClubView is the data of /clubs/<id>/.
 type ClubView struct {
-	Club                *league.Club
-	Squad               []TableRowView // overall rows of its models, plus models without results
-	Unranked            []*league.Model
-	Played, Won, Drawn  int
-	Lost, Points        int
-	News                []news.Item
+	Club               *league.Club
+	Squad              []TableRowView // overall rows of its models, plus models without results
+	Unranked           []*league.Model
+	Played, Won, Drawn int
+	Lost, Points       int
+	News               []news.Item
 }
 
 // BenchmarkView is the data of /benchmarks/<id>/.
