@@ -31,7 +31,7 @@ type tableJSON struct {
 }
 
 // dataFiles renders everything that is not an HTML page.
-func (r *Renderer) dataFiles(s *site.Site, jobs []job) ([]File, error) {
+func (r *Renderer) dataFiles(s *site.Site, jobs []*job) ([]File, error) {
 	var files []File
 	add := func(p string, b []byte) { files = append(files, File{Path: p, Data: b}) }
 	latest := s.Season.Latest()
@@ -76,7 +76,7 @@ func (r *Renderer) dataFiles(s *site.Site, jobs []job) ([]File, error) {
 }
 
 // lastMod dates the pages whose content is tied to a day.
-func lastMod(j job) string {
+func lastMod(j *job) string {
 	if p, ok := j.page.Data.(*content.Post); ok {
 		return p.Date
 	}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/ai-league/ai-league/internal/chart"
 	"github.com/ai-league/ai-league/internal/content"
 	"github.com/ai-league/ai-league/internal/league"
 	"github.com/ai-league/ai-league/internal/news"
@@ -114,10 +115,10 @@ type StandingsView struct {
 }
 
 // plan lists every page to render and renders the non-HTML files.
-func (r *Renderer) plan(s *site.Site) ([]job, []File, error) {
-	var jobs []job
+func (r *Renderer) plan(s *site.Site) ([]*job, []File, error) {
+	var jobs []*job
 	add := func(kind, path, title, desc string, data any) *Page {
-		jobs = append(jobs, job{kind: kind, out: outPath(path), page: Page{Path: path, Title: title, Description: desc, Data: data}})
+		jobs = append(jobs, &job{kind: kind, out: outPath(path), page: Page{Path: path, Title: title, Description: desc, Data: data}})
 		return &jobs[len(jobs)-1].page
 	}
 	latest := s.Season.Latest()
@@ -142,15 +143,24 @@ func (r *Renderer) plan(s *site.Site) ([]job, []File, error) {
 		add("standings", "standings/"+sn.Date+"/", "Standings on "+longDate(sn.Date),
 			fmt.Sprintf("League tables of open-weight AI models as they stood on %s.", longDate(sn.Date)), v)
 	}
-	add("standings", "standings/", "Standings",
+	pg := add("standings", "standings/", "Standings",
 		fmt.Sprintf("Every league table of open-weight AI models, as of %s: points, W-D-L, ratings.", longDate(latest.Date)),
 		r.standingsView(s, latest, newestFirst, true))
+	names := s.ModelNames()
+	for _, t := range latest.Tables {
+		p := "standings_" + t.ID
+		pg.Figures = appendFigures(pg.Figures, t.ID,
+			chart.StandingsPoints(p, t, names), chart.StandingsRating(p, t, names),
+			chart.RankHistory(p, t.ID, s.Season.Snapshots, names))
+	}
+	pg.Figures = appendFigures(pg.Figures, "", chart.Efficiency("standings", chart.EfficiencyPoints(latest, s.Data.Models, s.Data.Benchmarks)))
 
 	// Models, clubs, benchmarks, head-to-heads.
 	for i := range s.Data.Models {
 		m := &s.Data.Models[i]
 		v := r.modelView(s, m, latest)
-		add("model", "models/"+m.ID+"/", m.Name, modelDescription(s, v), v)
+		pg := add("model", "models/"+m.ID+"/", m.Name, modelDescription(s, v), v)
+		pg.Figures = appendFigures(nil, "", chart.ModelCategories("model", m.ID, latest, s.Data.Benchmarks, names))
 	}
 	for i := range s.Data.Clubs {
 		c := &s.Data.Clubs[i]
@@ -161,18 +171,20 @@ func (r *Renderer) plan(s *site.Site) ([]job, []File, error) {
 	for i := range s.Data.Benchmarks {
 		b := &s.Data.Benchmarks[i]
 		v := benchmarkView(s, b, latest)
-		add("benchmark", "benchmarks/"+b.ID+"/", b.Name,
+		pg := add("benchmark", "benchmarks/"+b.ID+"/", b.Name,
 			fmt.Sprintf("Leaderboard of %s: %d open-weight models, raw and normalised scores.", b.Name, len(v.Results)), v)
+		pg.Figures = appendFigures(nil, "", chart.BenchmarkScores("benchmark", *b, latest, names))
 	}
 	for _, m := range latest.Matches {
 		v := h2hView(s, m, latest)
-		add("h2h", site.H2HPath(m.A, m.B), s.ModelName(m.A)+" vs "+s.ModelName(m.B), h2hDescription(s, m), v)
+		pg := add("h2h", site.H2HPath(m.A, m.B), s.ModelName(m.A)+" vs "+s.ModelName(m.B), h2hDescription(s, m), v)
+		pg.Figures = appendFigures(nil, "", chart.HeadToHead("h2h", m, names, s.Data.Benchmarks))
 	}
 
 	// Commentary and pages.
 	for i := range s.Posts {
 		p := &s.Posts[i]
-		pg := add("post", "posts/"+p.Slug+"/", p.Title, p.Summary, p)
+		pg = add("post", "posts/"+p.Slug+"/", p.Title, p.Summary, p)
 		pg.OGType = "article"
 	}
 	all := make([]*content.Post, len(s.Posts))
@@ -200,6 +212,16 @@ func (r *Renderer) plan(s *site.Site) ([]job, []File, error) {
 		return nil, nil, err
 	}
 	return jobs, files, nil
+}
+
+// appendFigures adds the figures that have something to draw.
+func appendFigures(list []Figure, group string, figs ...chart.Figure) []Figure {
+	for _, f := range figs {
+		if !f.Empty() {
+			list = append(list, Figure{Figure: f, Group: group})
+		}
+	}
+	return list
 }
 
 // outPath maps a pretty URL path to its file.

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ai-league/ai-league/internal/chart"
 	"github.com/ai-league/ai-league/internal/config"
 	"github.com/ai-league/ai-league/internal/site"
 	"github.com/ai-league/ai-league/internal/standings"
@@ -81,10 +82,17 @@ type Page struct {
 	Title       string // the page's own title; the layout adds the site title
 	Description string
 	Kind        string
-	Figures     []any // TODO charts
+	Figures     []Figure // their scripts go at the end of the body
 	Data        any
 	Canonical   string
 	OGType      string
+}
+
+// Figure is a chart placed on a page; Group names the table it belongs under ("" for
+// the page as a whole).
+type Figure struct {
+	chart.Figure
+	Group string
 }
 
 // job is one page to render.
@@ -121,7 +129,7 @@ func (r *Renderer) Render(s *site.Site) ([]File, error) {
 }
 
 // renderPages executes the page templates with a bounded number of goroutines.
-func (r *Renderer) renderPages(jobs []job) ([]File, error) {
+func (r *Renderer) renderPages(jobs []*job) ([]File, error) {
 	out := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
@@ -148,7 +156,7 @@ func (r *Renderer) renderPages(jobs []job) ([]File, error) {
 	return out, nil
 }
 
-func (r *Renderer) renderPage(j job) (File, error) {
+func (r *Renderer) renderPage(j *job) (File, error) {
 	p := j.page
 	p.Site = r.site
 	p.Kind = j.kind

@@ -209,6 +209,7 @@ func (f *fitter) fit(benches [][]comparison, weights []float64) []float64 {
 		}
 		p, q = q, p
 		if moved <= convergence {
+			iterCount = it
 			break
 		}
 	}
@@ -224,3 +225,5 @@ func (f *fitter) fit(benches [][]comparison, weights []float64) []float64 {
 	}
 	return out
 }
+
+var iterCount int
