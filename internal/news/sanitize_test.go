@@ -39,9 +39,10 @@ func TestPlainText(t *testing.T) {
 		{"script content dropped", `x<script>alert(1)</script>y`, `xy`},
 		{"style content dropped", `<style>.a{}</style>z`, `z`},
 		{"escaped markup stripped", `&lt;script&gt;alert(1)&lt;/script&gt;News`, `News`},
-		{"double-escaped markup stripped", `&amp;lt;b&amp;gt;bold&amp;lt;/b&amp;gt;`, `bold`},
+		{"double-escaped text shown as the reader sees it", `&amp;lt;b&amp;gt;bold`, `&lt;b&gt;bold`},
+		{"markup nested in escaped markup stripped", `&lt;i&gt;&amp;lt;script&amp;gt;x&amp;lt;/script&amp;gt;&lt;/i&gt;y`, `y`},
 		{"less-than kept as text", `a < b and 3<4`, `a < b and 3<4`},
-		{"deep escaping defused", `&amp;amp;amp;lt;script&amp;amp;amp;gt;`, `‹script>`},
+		{"deep nesting defused", `&lt;i&gt;&amp;lt;i&amp;gt;&amp;amp;lt;i&amp;amp;gt;&amp;amp;amp;lt;b&amp;amp;amp;gt;x`, `‹i>&lt;b&gt;x`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -69,6 +69,7 @@ func (r *Renderer) dataFiles(s *site.Site, jobs []*job) ([]File, error) {
 	add("sitemap.xml", sm)
 	add("robots.txt", feed.Robots(s.AbsURL("sitemap.xml")))
 	add(".nojekyll", nil)
+	add("css/highlight.css", []byte(content.HighlightStylesheet()))
 	if c := strings.TrimSpace(s.Config.CNAME); c != "" {
 		add("CNAME", []byte(c+"\n"))
 	}

@@ -123,8 +123,10 @@ type fitter struct {
 	wins  []float64 // wins[i]: i's wins, draws counting ½, plus the virtual win
 	games []float64 // games[i*n+j], i < j: comparisons between i and j
 	pairs []pair    // the pairs that played, from games
-	p, q  []float64 // strengths: current and next iteration
 	denom []float64
+	p     []float64 // strengths of the log-strengths being stepped from
+	// Log-strengths of the SQUAREM cycle: start, two MM steps, extrapolation, its MM step.
+	t0, t1, t2, tx, t3 []float64
 }
 
 // pair is two players who compared, and how many times (weighted).
@@ -134,14 +136,11 @@ type pair struct {
 }
 
 func newFitter(n int) *fitter {
-	return &fitter{
-		n:     n,
-		wins:  make([]float64, n),
-		games: make([]float64, n*n),
-		p:     make([]float64, n),
-		q:     make([]float64, n),
-		denom: make([]float64, n),
+	f := &fitter{n: n, wins: make([]float64, n), games: make([]float64, n*n), denom: make([]float64, n), p: make([]float64, n)}
+	for _, t := range []*[]float64{&f.t0, &f.t1, &f.t2, &f.tx, &f.t3} {
+		*t = make([]float64, n)
 	}
+	return f
 }
 
 // fit returns the ratings of the players from the comparisons of each benchmark,
@@ -150,15 +149,62 @@ func newFitter(n int) *fitter {
 // The fit is the MM algorithm of Hunter (2004) for Bradley–Terry, with one virtual
 // win and one virtual loss of every player against a virtual player of fixed
 // strength 1, which keeps every strength finite (even for a player who won or lost
-// everything) and fixes the scale. All strengths start at 1; each iteration computes
-// every new strength from the previous iteration's (Jacobi style, so the result
-// does not depend on the order of the players):
+// everything) and fixes the scale. All strengths start at 1; each MM step computes
+// every new strength from the previous step's (Jacobi style, so the result does not
+// depend on the order of the players):
 //
 //	p_i ← W_i / (Σ_j n_ij/(p_i+p_j) + 2/(p_i+1))
 //
-// until no strength moves by more than 1e-9 relatively. The rating is
-// 1500 + 400·log10(p_i / geometric mean of the p).
+// and the fit stops at the first MM step that moves no strength by more than 1e-9
+// relatively. The rating is 1500 + 400·log10(p_i / geometric mean of the p).
+//
+// Plain MM crawls when the comparisons are many: the real games do not care about
+// the common scale of the strengths, only the 2 virtual games of each player pin it,
+// and thousands of steps go into that one direction. So the steps are accelerated
+// with SQUAREM (Varadhan and Roland 2008, scheme S3) on log-strengths: two MM steps,
+// an extrapolation along them, one MM step from there, kept only when it is at
+// least as likely as the second plain step. The fixed point, which is unique, and
+// the stopping rule are those of plain MM; only the path is shorter.
 func (f *fitter) fit(benches [][]comparison, weights []float64) []float64 {
+	f.aggregate(benches, weights)
+	t0 := f.t0
+	clear(t0) // log 1
+	for it := 0; it < maxIterations; it++ {
+		if f.step(t0, f.t1) <= convergence {
+			return ratings(f.t1)
+		}
+		if f.step(f.t1, f.t2) <= convergence {
+			return ratings(f.t2)
+		}
+		// r = t1 − t0, v = (t2 − t1) − r, alpha = −|r|/|v| (at most −1).
+		rr, vv := 0.0, 0.0
+		for i := range t0 {
+			r := f.t1[i] - t0[i]
+			v := f.t2[i] - f.t1[i] - r
+			rr += r * r
+			vv += v * v
+		}
+		alpha := -1.0
+		if vv > 0 {
+			alpha = min(-1, -math.Sqrt(rr/vv))
+		}
+		for i := range t0 {
+			r := f.t1[i] - t0[i]
+			v := f.t2[i] - f.t1[i] - r
+			f.tx[i] = t0[i] - 2*alpha*r + alpha*alpha*v
+		}
+		f.step(f.tx, f.t3)
+		if f.logLikelihood(f.t3) >= f.logLikelihood(f.t2) {
+			copy(t0, f.t3)
+		} else {
+			copy(t0, f.t2)
+		}
+	}
+	return ratings(t0)
+}
+
+// aggregate sums the weighted comparisons into wins per player and games per pair.
+func (f *fitter) aggregate(benches [][]comparison, weights []float64) {
 	n := f.n
 	for i := range f.wins {
 		f.wins[i] = 1
@@ -188,42 +234,54 @@ func (f *fitter) fit(benches [][]comparison, weights []float64) []float64 {
 			}
 		}
 	}
+}
 
-	p, q := f.p, f.q
-	for i := range p {
-		p[i] = 1
+// step is one MM step from log-strengths t into next; it returns the largest
+// relative move of a strength.
+func (f *fitter) step(t, next []float64) float64 {
+	p := f.p
+	for i, v := range t {
+		p[i] = math.Exp(v)
+		f.denom[i] = 2 / (p[i] + 1)
 	}
-	for it := 0; it < maxIterations; it++ {
-		for i := range f.denom {
-			f.denom[i] = 2 / (p[i] + 1)
-		}
-		for _, pr := range f.pairs {
-			d := pr.n / (p[pr.i] + p[pr.j])
-			f.denom[pr.i] += d
-			f.denom[pr.j] += d
-		}
-		moved := 0.0
-		for i := range q {
-			q[i] = f.wins[i] / f.denom[i]
-			moved = max(moved, math.Abs(q[i]-p[i])/p[i])
-		}
-		p, q = q, p
-		if moved <= convergence {
-			iterCount = it
-			break
-		}
+	for _, pr := range f.pairs {
+		d := pr.n / (p[pr.i] + p[pr.j])
+		f.denom[pr.i] += d
+		f.denom[pr.j] += d
 	}
+	moved := 0.0
+	for i := range next {
+		next[i] = math.Log(f.wins[i] / f.denom[i])
+		moved = max(moved, math.Abs(math.Expm1(next[i]-t[i])))
+	}
+	return moved
+}
 
-	meanLog := 0.0
-	for _, v := range p {
-		meanLog += math.Log10(v)
+// logLikelihood is the log-likelihood of log-strengths t, virtual games included:
+// Σ_i W_i·log p_i − Σ_pairs n_ij·log(p_i+p_j) − Σ_i 2·log(p_i+1).
+func (f *fitter) logLikelihood(t []float64) float64 {
+	p := f.p
+	l := 0.0
+	for i, v := range t {
+		p[i] = math.Exp(v)
+		l += f.wins[i]*v - 2*math.Log1p(p[i])
 	}
-	meanLog /= float64(n)
-	out := make([]float64, n)
-	for i, v := range p {
-		out[i] = 1500 + 400*(math.Log10(v)-meanLog)
+	for _, pr := range f.pairs {
+		l -= pr.n * math.Log(p[pr.i]+p[pr.j])
+	}
+	return l
+}
+
+// ratings turns log-strengths into ratings: 1500 + 400·log10(p_i / geometric mean).
+func ratings(t []float64) []float64 {
+	mean := 0.0
+	for _, v := range t {
+		mean += v
+	}
+	mean /= float64(len(t))
+	out := make([]float64, len(t))
+	for i, v := range t {
+		out[i] = 1500 + 400*(v-mean)/math.Ln10
 	}
 	return out
 }
-
-var iterCount int
