@@ -145,7 +145,9 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 	if err != nil {
 		return nil, inputError("news", err)
 	}
-	items = newsUpTo(items, season.AsOf)
+	if opt.AsOf != "" {
+		items = newsUpTo(items, season.AsOf)
+	}
 	s := site.New(cfg, data, season, items)
 	r, err := render.New(cfg, s.BasePath(), render.Overlay{Top: sub(opt.Src, "templates"), Base: sub(opt.Defaults, "templates")},
 		render.Overlay{Top: sub(opt.Src, "static"), Base: sub(opt.Defaults, "static")})
@@ -207,7 +209,8 @@ func rules(cfg config.Config) standings.Rules {
 	return r
 }
 
-// newsUpTo drops news dated after the as-of day, so that -as-of shows the site as it was.
+// newsUpTo drops news dated after the as-of day, so that an explicit -as-of shows the
+// site as it was then.
 func newsUpTo(items []news.Item, asOf string) []news.Item {
 	var out []news.Item
 	for _, it := range items {

@@ -196,7 +196,7 @@ func safeScript(s, id string) string {
 	body = strings.NewReplacer("<", `\u003c`, ">", `\u003e`).Replace(body)
 	body = strings.TrimRight(body, " \n\t")
 	body += "\n    window.AILeagueCharts && AILeagueCharts.track(goecharts_" + id + ", option_" + id + ");\n"
-	return open + body + close + "\n"
+	return "<script>" + body + close + "\n"
 }
 
 // ID returns a chart id: "chart_" and the parts joined by '_', with every byte that

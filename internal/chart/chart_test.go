@@ -169,13 +169,13 @@ func TestFiguresEscapeData(t *testing.T) {
 			}
 		}
 		s := string(f.Script)
-		if !strings.HasPrefix(s, `<script type="text/javascript">`) || !strings.HasSuffix(s, "</script>\n") {
+		if !strings.HasPrefix(s, `<script>`) || !strings.HasSuffix(s, "</script>\n") {
 			t.Errorf("%s: script is not one script element:\n%s", f.ID, s)
 		}
 		if n := strings.Count(strings.ToLower(s), "</script"); n != 1 {
 			t.Errorf("%s: script has %d </script, want only its own closing tag", f.ID, n)
 		}
-		inner := strings.TrimSuffix(strings.TrimPrefix(s, `<script type="text/javascript">`), "</script>\n")
+		inner := strings.TrimSuffix(strings.TrimPrefix(s, `<script>`), "</script>\n")
 		if strings.ContainsAny(inner, "<>") {
 			t.Errorf("%s: raw < or > inside the script:\n%s", f.ID, inner)
 		}

@@ -201,7 +201,7 @@ func (r *Renderer) plan(s *site.Site) ([]*job, []File, error) {
 		add("page", p.Slug+"/", p.Title, p.Summary, p)
 	}
 	add("methodology", "methodology/", "Methodology", "How the league is computed: matches, points, ratings and snapshots, as this site is configured.", s)
-	add("notfound", "404/", "Page not found", "", nil)
+	add("notfound", "404.html", "Page not found", "", nil)
 	jobs[len(jobs)-1].out = "404.html"
 
 	// News, paginated, and by category.

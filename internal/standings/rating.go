@@ -249,9 +249,13 @@ func (f *fitter) step(t, next []float64) float64 {
 		f.denom[pr.i] += d
 		f.denom[pr.j] += d
 	}
+	for i := range next {
+		p[i] = f.wins[i] / f.denom[i]
+	}
+	logc := math.Log(virtualScale(p))
 	moved := 0.0
 	for i := range next {
-		next[i] = math.Log(f.wins[i] / f.denom[i])
+		next[i] = math.Log(p[i]) + logc
 		moved = max(moved, math.Abs(math.Expm1(next[i]-t[i])))
 	}
 	return moved
@@ -284,4 +288,30 @@ func ratings(t []float64) []float64 {
 		out[i] = 1500 + 400*(v-mean)/math.Ln10
 	}
 	return out
+}
+
+// virtualScale returns the factor c by which to multiply every strength to make the
+// fit as likely as it can be along that direction. The real comparisons do not
+// change when all strengths are scaled; only the virtual games do, and their
+// log-likelihood Σ log(c·p_i) − 2·log(1 + c·p_i) is greatest where
+// Σ (1 − c·p_i)/(1 + c·p_i) = 0, found by Newton's method on log c (the sum falls
+// strictly, from n to −n, as c grows).
+func virtualScale(p []float64) float64 {
+	u := 0.0
+	for it := 0; it < 100; it++ {
+		c := math.Exp(u)
+		g, dg := 0.0, 0.0
+		for _, v := range p {
+			x := c * v
+			g += (1 - x) / (1 + x)
+			dg -= 2 * x / ((1 + x) * (1 + x))
+		}
+		// Damp the step: the sum flattens far from its root.
+		step := max(-1, min(1, g/dg))
+		u -= step
+		if math.Abs(step) < 1e-15 {
+			break
+		}
+	}
+	return math.Exp(u)
 }
