@@ -58,6 +58,7 @@ type Stats struct {
 
 // Build runs every stage and writes the site to opt.Out.
 func Build(ctx context.Context, opt Options) (Stats, error) {
+	opt = opt.withDefaults()
 	files, err := Render(ctx, opt)
 	if err != nil {
 		return Stats{}, err
@@ -77,12 +78,7 @@ func Build(ctx context.Context, opt Options) (Stats, error) {
 
 // Render runs every stage but the write and returns the files of the site.
 func Render(ctx context.Context, opt Options) ([]render.File, error) {
-	if opt.Now == nil {
-		opt.Now = func() time.Time { return time.Time{} }
-	}
-	if opt.Log == nil {
-		opt.Log = io.Discard
-	}
+	opt = opt.withDefaults()
 	start := opt.Now()
 	cfg, err := config.Load(opt.Src, "site.yaml")
 	if err != nil {
@@ -176,6 +172,17 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 	}
 	opt.stage("render", start, "%d files, %.1f MB", len(files), float64(size)/1e6)
 	return files, ctx.Err()
+}
+
+// withDefaults gives a still clock and a silent log to options that have none.
+func (opt Options) withDefaults() Options {
+	if opt.Now == nil {
+		opt.Now = func() time.Time { return time.Time{} }
+	}
+	if opt.Log == nil {
+		opt.Log = io.Discard
+	}
+	return opt
 }
 
 // stage writes one progress line.

@@ -13,6 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/ai-league/ai-league/internal/config"
 	"github.com/ai-league/ai-league/internal/diag"
 	"github.com/ai-league/ai-league/internal/league"
 )
@@ -21,9 +22,6 @@ import (
 // optional. It is a YAML list of items with the keys title, url, date (YYYY-MM-DD),
 // source, category (release | policy | benchmark | research) and models (model ids).
 const CuratedFile = "data/news.yaml"
-
-// Categories are the news categories, in the order pages list them.
-var Categories = []string{"release", "policy", "benchmark", "research"}
 
 // curatedKeys are the keys of one item of news.yaml.
 var curatedKeys = []string{"category", "date", "models", "source", "title", "url"}
@@ -117,8 +115,8 @@ func loadCurated(fsys fs.FS, models []league.Model) ([]Item, diag.List) {
 				it.Source = collapseSpace(text())
 			case "category":
 				s := text()
-				if s != "" && !contains(Categories, s) {
-					fail(v, "unknown category %q (want one of %s)%s", s, strings.Join(Categories, ", "), diag.DidYouMean(s, Categories))
+				if s != "" && !contains(config.Categories, s) {
+					fail(v, "unknown category %q (want one of %s)%s", s, strings.Join(config.Categories, ", "), diag.DidYouMean(s, config.Categories))
 				}
 				it.Category = s
 			case "models":

@@ -379,8 +379,10 @@ func mentionsAny(text string, padded []string) bool {
 }
 
 // normalise prepares text for whole-word matching: lower case, letters and digits
-// kept, a dot kept only between two of them ("qwen3.5"), everything else one space.
-// So "Qwen3.5-27B", "qwen3.5 27b" and "Qwen/Qwen3.5-27B" all hold "qwen3.5 27b".
+// kept, a dot kept only between two of them ("3.5"), a space where a letter meets a
+// digit after it, and everything else one space. So "Qwen3.5-27B", "Qwen 3.5 27b"
+// and "Qwen/Qwen3.5-27B" all hold "qwen 3.5 27b", and the keyword "qwen" finds
+// "Qwen3.5" while "ai" does not find "said".
 func normalise(s string) string {
 	rs := []rune(strings.ToLower(s))
 	var b strings.Builder
@@ -391,6 +393,9 @@ func normalise(s string) string {
 		if !keep {
 			space = b.Len() > 0
 			continue
+		}
+		if i > 0 && unicode.IsDigit(r) && unicode.IsLetter(rs[i-1]) {
+			space = true
 		}
 		if space {
 			b.WriteByte(' ')

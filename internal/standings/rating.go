@@ -160,8 +160,9 @@ func newFitter(n int) *fitter {
 //
 // Plain MM crawls when the comparisons are many: the real games do not care about
 // the common scale of the strengths, only the 2 virtual games of each player pin it,
-// and thousands of steps go into that one direction. So the steps are accelerated
-// with SQUAREM (Varadhan and Roland 2008, scheme S3) on log-strengths: two MM steps,
+// and thousands of steps go into that one direction. So each MM step ends by
+// rescaling all strengths to the most likely common scale (virtualScale), which
+// does not change the fixed point, and the steps are accelerated with SQUAREM (Varadhan and Roland 2008, scheme S3) on log-strengths: two MM steps,
 // an extrapolation along them, one MM step from there, kept only when it is at
 // least as likely as the second plain step. The fixed point, which is unique, and
 // the stopping rule are those of plain MM; only the path is shorter.
@@ -236,8 +237,8 @@ func (f *fitter) aggregate(benches [][]comparison, weights []float64) {
 	}
 }
 
-// step is one MM step from log-strengths t into next; it returns the largest
-// relative move of a strength.
+// step is one MM step from log-strengths t into next, followed by the rescaling
+// of virtualScale; it returns the largest relative move of a strength.
 func (f *fitter) step(t, next []float64) float64 {
 	p := f.p
 	for i, v := range t {
