@@ -85,8 +85,9 @@ func JSON(f Feed) ([]byte, error) {
 		out.Items = append(out.Items, ji)
 	}
 	var buf bytes.Buffer
+	// HTML escaping stays on (< as \u003c): the same JSON to a reader, and nothing
+	// that looks like markup if the file is ever served or embedded as HTML.
 	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(out); err != nil {
 		return nil, fmt.Errorf("json feed: %w", err)

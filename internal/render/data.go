@@ -126,9 +126,10 @@ func tableCSV(s *site.Site, t *standings.Table) []byte {
 
 func rating(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
 
-// mdCell escapes what would break a Markdown table cell.
+// mdCell escapes what would break a Markdown table cell or become markup where the
+// table is pasted.
 func mdCell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ").Replace(s)
+	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ", "&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
 func tableMarkdown(s *site.Site, t *standings.Table, asOf string) []byte {
