@@ -10,7 +10,9 @@
 #   IDLE_WAIT  seconds to wait for an idle machine before each run (default 30)
 #   WORK       scratch dir (default /tmp/ssg-bench)
 #
-# For each N it: generates the corpus with ../shared/bench/gen_corpus.py (if missing);
+# For each N it: generates the corpus with ../shared/bench/gen_corpus.py into
+# $WORK/corpus-N/posts/ (if missing; the layout ../shared/bench/run_hugo.sh uses, so
+# the corpora are shared and Hugo's --contentDir is $WORK/corpus-N);
 # assembles our site root $WORK/league-N (site.yaml, data/ without data/cache/,
 # content/about.md, and the N posts in content/posts/ copied unchanged: their
 # front matter -- title, RFC 3339 date, tags, draft, summary -- is what our loader
@@ -46,9 +48,9 @@ for h in $HUGOS; do echo "hugo: $h: $("$h" version)"; done
 count_posts() { find "$1/posts" -mindepth 2 -maxdepth 2 -name index.html -path '*/post-*' | wc -l; }
 
 for n in "${ns[@]}"; do
-	corpus="$work/corpus-$n"
-	if [ ! -f "$corpus/post-$(printf '%05d' "$n").md" ]; then
-		python3 "$shared/bench/gen_corpus.py" "$n" "$corpus"
+	corpus="$work/corpus-$n" # as ../shared/bench/run_hugo.sh: Hugo's contentDir, posts in posts/
+	if [ ! -f "$corpus/posts/post-$(printf '%05d' "$n").md" ]; then
+		python3 "$shared/bench/gen_corpus.py" "$n" "$corpus/posts"
 	fi
 	site="$work/league-$n"
 	rm -rf "$site"
@@ -57,7 +59,7 @@ for n in "${ns[@]}"; do
 	cp -r "$repo/data" "$site/data"
 	rm -rf "$site/data/cache"
 	cp "$repo/content/about.md" "$site/content/"
-	cp "$corpus"/*.md "$site/content/posts/"
+	cp "$corpus"/posts/*.md "$site/content/posts/"
 
 	echo "## N=$n: checks"
 	out="$work/ours-out-$n"
@@ -79,6 +81,7 @@ for n in "${ns[@]}"; do
 		ver=$("$h" version | grep -o 'v0\.[0-9.]*' | head -1)
 		hout="$work/hugo-out-$n-$ver"
 		hcmd="$h --quiet --source $shared/bench/hugo-site --contentDir $corpus --destination $hout --cacheDir $work/hugo-cache --noBuildLock"
+		rm -rf "$hout"
 		$hcmd
 		got=$(count_posts "$hout")
 		echo "  hugo $ver: $(find "$hout" -type f | wc -l) files, $(du -sm "$hout" | cut -f1) MB, $got post pages (want $n)"
