@@ -20,7 +20,7 @@ const benchPosts = 300
 // BenchmarkRender runs every stage but the write (build.Render) on a generated
 // site of benchPosts posts and the repository's league data.
 func BenchmarkRender(b *testing.B) {
-	src := benchSite(b, benchPosts)
+	src := benchSrc(b)
 	opt := options(src, filepath.Join(b.TempDir(), "public"))
 	b.ReportAllocs()
 	var files, size int
@@ -41,7 +41,7 @@ func BenchmarkRender(b *testing.B) {
 // BenchmarkBuild is BenchmarkRender plus the write: every iteration writes the
 // whole site into the same output directory, as a rebuild does.
 func BenchmarkBuild(b *testing.B) {
-	src := benchSite(b, benchPosts)
+	src := benchSrc(b)
 	opt := options(src, filepath.Join(b.TempDir(), "public"))
 	b.ReportAllocs()
 	var st Stats
@@ -53,6 +53,16 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	b.ReportMetric(float64(st.Files), "files/op")
 	b.ReportMetric(float64(st.Bytes)/1e6, "MB/op")
+}
+
+// benchSrc is the site root the benchmarks build: $AILEAGUE_BENCH_SITE when set
+// (e.g. /tmp/ssg-bench/league-1000 made by bench/run.sh, to profile a larger
+// site), else a generated one of benchPosts posts.
+func benchSrc(b *testing.B) string {
+	if dir := os.Getenv("AILEAGUE_BENCH_SITE"); dir != "" {
+		return dir
+	}
+	return benchSite(b, benchPosts)
 }
 
 // benchSite assembles a site root in a temp dir: the repository's site.yaml,
