@@ -120,11 +120,12 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 			fmt.Fprintf(opt.Log, "%s: lm-eval task %q maps to no benchmark; ignored\n", file, task)
 		}
 	}
+	start = opt.Now()
 	data, err := league.LoadWith(opt.Src, lopt)
 	if err != nil {
-		return nil, inputError("load", err)
+		return nil, checkRest(opt, cfg, data, err)
 	}
-	opt.stage("load", start, "site.yaml; %d clubs, %d models, %d benchmarks, %d results",
+	opt.stage("load", start, "%d clubs, %d models, %d benchmarks, %d results",
 		len(data.Clubs), len(data.Models), len(data.Benchmarks), len(data.Results))
 
 	start = opt.Now()
@@ -137,10 +138,7 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 		season.AsOf, len(season.Snapshots), len(latest.Tables), len(latest.Matches), len(season.Changes))
 
 	start = opt.Now()
-	items, err := news.Load(opt.Src, cfg.Feeds, data.Models, data.Clubs)
-	if err != nil {
-		return nil, inputError("news", err)
-	}
+	items, newsErr := news.Load(opt.Src, cfg.Feeds, data.Models, data.Clubs)
 	if opt.AsOf != "" {
 		items = newsUpTo(items, season.AsOf)
 	}
@@ -155,8 +153,11 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 		known[m.ID] = true
 	}
 	posts, pages, err := content.Load(opt.Src, content.Options{Drafts: opt.Drafts, Embed: r.Embed(s), KnownModels: known, BasePath: s.BasePath()})
-	if err != nil {
-		return nil, inputError("content", err)
+	if err != nil || newsErr != nil {
+		var all diag.List
+		all.Merge(newsErr)
+		all.Merge(err)
+		return nil, &InputError{Stage: "content", Err: all.Err()}
 	}
 	s.AddContent(posts, pages)
 	opt.stage("content", start, "%d posts, %d pages, %d news items", len(posts), len(pages), len(items))
@@ -183,6 +184,34 @@ func (opt Options) withDefaults() Options {
 		opt.Log = io.Discard
 	}
 	return opt
+}
+
+// checkRest goes on checking news and posts after the league data failed to load, so
+// that one run reports every input error, and returns them all.
+func checkRest(opt Options, cfg config.Config, data *league.Data, err error) error {
+	var all diag.List
+	all.Merge(err)
+	if data == nil {
+		return &InputError{Stage: "load", Err: all.Err()}
+	}
+	_, nerr := news.Load(opt.Src, cfg.Feeds, data.Models, data.Clubs)
+	all.Merge(nerr)
+	tables := []string{standings.Overall}
+	for _, d := range cfg.League.Divisions {
+		tables = append(tables, d.ID)
+	}
+	var models []string
+	known := map[string]bool{}
+	for _, m := range data.Models {
+		models = append(models, m.ID)
+		known[m.ID] = true
+	}
+	check := func(kind string, args []string, date string) (string, error) {
+		return "", render.CheckDirective(kind, args, tables, models)
+	}
+	_, _, cerr := content.Load(opt.Src, content.Options{Drafts: opt.Drafts, Embed: check, KnownModels: known})
+	all.Merge(cerr)
+	return &InputError{Stage: "load", Err: all.Err()}
 }
 
 // stage writes one progress line.

@@ -28,7 +28,8 @@ func Load(fsys fs.FS) (*Data, error) {
 	return LoadWith(fsys, Options{})
 }
 
-// LoadWith is Load with options.
+// LoadWith is Load with options. On error it also returns what could be read, so
+// that the caller can go on checking other inputs (posts) against it.
 func LoadWith(fsys fs.FS, opts Options) (*Data, error) {
 	l := &loader{fsys: fsys, opts: opts}
 	d := &Data{}
@@ -40,7 +41,7 @@ func LoadWith(fsys fs.FS, opts Options) (*Data, error) {
 		d.Results = append(d.Results, l.readResults(p)...)
 	}
 	if err := l.errs.Err(); err != nil {
-		return nil, err
+		return d, err
 	}
 	sort.Slice(d.Clubs, func(i, j int) bool { return d.Clubs[i].ID < d.Clubs[j].ID })
 	sort.Slice(d.Models, func(i, j int) bool { return d.Models[i].ID < d.Models[j].ID })

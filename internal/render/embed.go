@@ -37,30 +37,16 @@ func (r *Renderer) Embed(s *site.Site) func(kind string, args []string, date str
 		if sn != nil {
 			v.AsOf = sn.Date
 		}
+		if err := CheckDirective(kind, args, tables, models); err != nil {
+			return "", err
+		}
 		switch kind {
 		case "standings":
-			if len(args) != 1 {
-				return "", fmt.Errorf("standings takes one table id, got %d arguments", len(args))
-			}
-			if !containsID(tables, args[0]) {
-				return "", fmt.Errorf("unknown table %q%s", args[0], diag.DidYouMean(args[0], tables))
-			}
 			if sn != nil {
 				tv := r.tableView(sn.Table(args[0]), sn.Date, 0, "standings/"+sn.Date+"/#"+args[0], false)
 				v.Table = &tv
 			}
 		case "h2h":
-			if len(args) != 2 {
-				return "", fmt.Errorf("h2h takes two model ids, got %d arguments", len(args))
-			}
-			for _, id := range args {
-				if s.Model(id) == nil {
-					return "", fmt.Errorf("unknown model %q%s", id, diag.DidYouMean(id, models))
-				}
-			}
-			if args[0] == args[1] {
-				return "", fmt.Errorf("h2h needs two different models, got %q twice", args[0])
-			}
 			v.A, v.B = args[0], args[1]
 			if v.B < v.A {
 				v.A, v.B = v.B, v.A
@@ -71,8 +57,6 @@ func (r *Renderer) Embed(s *site.Site) func(kind string, args []string, date str
 					v.H2H = &hv
 				}
 			}
-		default:
-			return "", fmt.Errorf("unknown directive %q (want standings or h2h)", kind)
 		}
 		var buf bytes.Buffer
 		if err := r.kinds["embed"].ExecuteTemplate(&buf, "embed", v); err != nil {
@@ -80,6 +64,35 @@ func (r *Renderer) Embed(s *site.Site) func(kind string, args []string, date str
 		}
 		return buf.String(), nil
 	}
+}
+
+// CheckDirective checks one line of a ```league block against the table and model ids
+// of the site: "standings <table>" or "h2h <model> <model>".
+func CheckDirective(kind string, args, tables, models []string) error {
+	switch kind {
+	case "standings":
+		if len(args) != 1 {
+			return fmt.Errorf("standings takes one table id, got %d arguments", len(args))
+		}
+		if !containsID(tables, args[0]) {
+			return fmt.Errorf("unknown table %q%s", args[0], diag.DidYouMean(args[0], tables))
+		}
+	case "h2h":
+		if len(args) != 2 {
+			return fmt.Errorf("h2h takes two model ids, got %d arguments", len(args))
+		}
+		for _, id := range args {
+			if !containsID(models, id) {
+				return fmt.Errorf("unknown model %q%s", id, diag.DidYouMean(id, models))
+			}
+		}
+		if args[0] == args[1] {
+			return fmt.Errorf("h2h needs two different models, got %q twice", args[0])
+		}
+	default:
+		return fmt.Errorf("unknown directive %q (want standings or h2h)", kind)
+	}
+	return nil
 }
 
 func containsID(ids []string, id string) bool {
