@@ -280,3 +280,19 @@ func TestBuildErrorsKeepPreviousOutput(t *testing.T) {
 		t.Errorf("err = %v, want the post's league block error", err)
 	}
 }
+
+// TestBuildEmptyLeague builds a site root with no results, no posts and no templates.
+func TestBuildEmptyLeague(t *testing.T) {
+	src := t.TempDir()
+	os.MkdirAll(filepath.Join(src, "data"), 0o755)
+	os.WriteFile(filepath.Join(src, "site.yaml"), []byte("title: Empty\nbase_url: https://e.example/x/\n"), 0o644)
+	for _, f := range []string{"clubs.yaml", "models.yaml", "benchmarks.yaml"} {
+		os.WriteFile(filepath.Join(src, "data", f), nil, 0o644)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, options(src, out))
+	checkLinks(t, out, "/x/")
+	if !strings.Contains(read(t, filepath.Join(out, "standings/index.html")), "No results yet.") {
+		t.Error("the empty standings do not say there are no results")
+	}
+}

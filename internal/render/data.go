@@ -40,7 +40,9 @@ func (r *Renderer) dataFiles(s *site.Site, jobs []*job) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		add("standings/"+sn.Date+"/standings.json", b)
+		if sn.Date != "" { // a league with no results yet has one undated snapshot
+			add("standings/"+sn.Date+"/standings.json", b)
+		}
 		if sn == latest {
 			add("standings.json", b)
 		}
@@ -142,7 +144,11 @@ func tableMarkdown(s *site.Site, t *standings.Table, asOf string) []byte {
 			mdCell(s.ClubName(row.Club)), row.Played, row.Won, row.Drawn, row.Lost, row.BenchFor, row.BenchAgainst,
 			row.BenchDiff, row.Points, rating(row.Rating), rating(row.RatingLow), rating(row.RatingHigh))
 	}
-	fmt.Fprintf(&b, "\n%s table as of %s — %s\n", mdCell(t.Name), asOf, s.AbsURL("standings/"+asOf+"/#"+t.ID))
+	link := s.AbsURL("standings/" + asOf + "/#" + t.ID)
+	if asOf == "" {
+		link = s.AbsURL("standings/#" + t.ID)
+	}
+	fmt.Fprintf(&b, "\n%s table as of %s — %s\n", mdCell(t.Name), asOf, link)
 	return []byte(b.String())
 }
 

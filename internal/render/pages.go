@@ -139,6 +139,9 @@ func (r *Renderer) plan(s *site.Site) ([]*job, []File, error) {
 		newestFirst[len(newestFirst)-1-i] = sn
 	}
 	for _, sn := range s.Season.Snapshots {
+		if sn.Date == "" {
+			continue
+		}
 		v := r.standingsView(s, sn, newestFirst, false)
 		add("standings", "standings/"+sn.Date+"/", "Standings on "+longDate(sn.Date),
 			fmt.Sprintf("League tables of open-weight AI models as they stood on %s.", longDate(sn.Date)), v)
