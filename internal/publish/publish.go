@@ -29,6 +29,11 @@ func Write(out string, files []File) (int64, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return 0, fmt.Errorf("publish: %w", err)
 	}
+	// A build that was killed mid-write leaves its temporary directory behind.
+	stale, _ := filepath.Glob(filepath.Join(parent, "."+filepath.Base(out)+".new-*"))
+	for _, d := range stale {
+		os.RemoveAll(d)
+	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
 	if err != nil {
 		return 0, fmt.Errorf("publish: %w", err)

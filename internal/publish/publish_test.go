@@ -64,3 +64,15 @@ func TestWriteFailureKeepsPrevious(t *testing.T) {
 		})
 	}
 }
+
+func TestWriteRemovesWhatAKilledBuildLeft(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	left := filepath.Join(filepath.Dir(out), ".public.new-123")
+	os.MkdirAll(filepath.Join(left, "half"), 0o755)
+	if _, err := Write(out, []File{{"index.html", []byte("x")}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Errorf("the killed build's directory is still there: %v", err)
+	}
+}
