@@ -39,7 +39,8 @@ type ResultView struct {
 type ModelView struct {
 	Model    *league.Model
 	Club     *league.Club
-	Division string
+	Division string // division id, or "" when the model's size is unknown
+	DivName  string
 	Results  []ResultView
 	Matches  []*standings.Match
 	Rows     []TableRowView // its line in each table
@@ -281,6 +282,11 @@ func (r *Renderer) standingsView(s *site.Site, sn *standings.Snapshot, all []*st
 func (r *Renderer) modelView(s *site.Site, m *league.Model, sn *standings.Snapshot) ModelView {
 	v := ModelView{Model: m, Club: s.Club(m.Club), Division: standings.DivisionOf(divisions(s), m.ParamsB),
 		News: s.NewsAbout(m.ID, ""), Posts: s.PostsAbout(m.ID)}
+	for _, d := range s.Config.League.Divisions {
+		if d.ID == v.Division {
+			v.DivName = d.Name
+		}
+	}
 	for _, res := range sn.Results {
 		if res.Model == m.ID {
 			v.Results = append(v.Results, resultView(s, res))
