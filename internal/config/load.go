@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ai-league/ai-league/internal/diag"
+	"github.com/ai-league/ai-league/internal/yamlnode"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -26,17 +27,17 @@ func Load(fsys fs.FS, name string) (Config, error) {
 		return Config{}, fmt.Errorf("%s: %w", name, err)
 	}
 	c := Default()
-	d := &decoder{file: name}
+	d := &decoder{yamlnode.Decoder{File: name}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, msg := syntaxError(err)
-		d.errs.Add(name, line, 0, "%s", msg)
-		return Config{}, d.errs.Err()
+		line, msg := yamlnode.SyntaxError(err)
+		d.Errs.Add(name, line, 0, "%s", msg)
+		return Config{}, d.Errs.Err()
 	}
 	if len(doc.Content) > 0 {
 		d.site(doc.Content[0], &c)
 	}
-	if err := d.errs.Err(); err != nil {
+	if err := d.Errs.Err(); err != nil {
 		return Config{}, err
 	}
 	return c, nil
@@ -59,30 +60,33 @@ func (c Config) BasePath() string {
 	return p
 }
 
+// decoder reads the nodes of site.yaml; its methods decode the parts of Config.
+type decoder struct{ yamlnode.Decoder }
+
 // site decodes the top-level mapping into c.
 func (d *decoder) site(n *yaml.Node, c *Config) {
-	d.fields(n, "", map[string]func(*yaml.Node){
-		"title":       func(v *yaml.Node) { c.Title = d.str(v, "") },
-		"description": func(v *yaml.Node) { c.Description = d.str(v, "") },
+	d.Fields(n, "", map[string]func(*yaml.Node){
+		"title":       func(v *yaml.Node) { c.Title = d.Str(v, "") },
+		"description": func(v *yaml.Node) { c.Description = d.Str(v, "") },
 		"base_url": func(v *yaml.Node) {
 			c.BaseURL = d.baseURL(v)
 		},
 		"language": func(v *yaml.Node) {
-			if s := d.str(v, ""); s != "" {
+			if s := d.Str(v, ""); s != "" {
 				c.Language = s
 			}
 		},
-		"author": func(v *yaml.Node) { c.Author = d.str(v, "") },
+		"author": func(v *yaml.Node) { c.Author = d.Str(v, "") },
 		"cname": func(v *yaml.Node) {
-			c.CNAME = d.str(v, "")
+			c.CNAME = d.Str(v, "")
 			if strings.ContainsAny(c.CNAME, "/:") {
-				d.errorf(v, "", "cname must be a host name like \"league.example.com\", not %q", c.CNAME)
+				d.Errorf(v, "", "cname must be a host name like \"league.example.com\", not %q", c.CNAME)
 			}
 		},
 		"feed_limit": func(v *yaml.Node) {
-			if n, ok := d.int(v, "feed_limit"); ok {
+			if n, ok := d.Int(v, "feed_limit"); ok {
 				if n < 1 {
-					d.errorf(v, "", "feed_limit must be at least 1, got %d", n)
+					d.Errorf(v, "", "feed_limit must be at least 1, got %d", n)
 				}
 				c.FeedLimit = n
 			}
@@ -91,9 +95,9 @@ func (d *decoder) site(n *yaml.Node, c *Config) {
 		"feeds":  func(v *yaml.Node) { c.Feeds = d.feeds(v) },
 		"results_urls": func(v *yaml.Node) {
 			c.ResultsURLs = nil
-			for i, item := range d.list(v, "results_urls") {
+			for i, item := range d.List(v, "results_urls") {
 				ctx := fmt.Sprintf("results_urls %d: ", i+1)
-				if u := d.str(item, ctx); u != "" && d.httpURL(item, ctx, u) {
+				if u := d.Str(item, ctx); u != "" && d.HTTPURL(item, ctx, u) {
 					c.ResultsURLs = append(c.ResultsURLs, u)
 				}
 			}
@@ -103,17 +107,17 @@ func (d *decoder) site(n *yaml.Node, c *Config) {
 
 // baseURL checks and normalises base_url.
 func (d *decoder) baseURL(v *yaml.Node) string {
-	s := d.str(v, "")
+	s := d.Str(v, "")
 	if s == "" {
 		return ""
 	}
 	u, err := url.Parse(s)
 	switch {
 	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-		d.errorf(v, "", "base_url must be an absolute http(s) URL like \"https://user.github.io/repo/\", got %q", s)
+		d.Errorf(v, "", "base_url must be an absolute http(s) URL like \"https://user.github.io/repo/\", got %q", s)
 		return ""
 	case u.RawQuery != "" || u.Fragment != "":
-		d.errorf(v, "", "base_url must not have a query or fragment, got %q", s)
+		d.Errorf(v, "", "base_url must not have a query or fragment, got %q", s)
 		return ""
 	}
 	if !strings.HasSuffix(s, "/") {
@@ -124,11 +128,11 @@ func (d *decoder) baseURL(v *yaml.Node) string {
 
 // league decodes the league: mapping.
 func (d *decoder) league(n *yaml.Node, l *League) {
-	d.fields(n, "league: ", map[string]func(*yaml.Node){
+	d.Fields(n, "league: ", map[string]func(*yaml.Node){
 		"min_shared": func(v *yaml.Node) {
-			if n, ok := d.int(v, "min_shared"); ok {
+			if n, ok := d.Int(v, "min_shared"); ok {
 				if n < 1 {
-					d.errorf(v, "", "min_shared must be at least 1, got %d", n)
+					d.Errorf(v, "", "min_shared must be at least 1, got %d", n)
 				}
 				l.MinShared = n
 			}
@@ -140,7 +144,7 @@ func (d *decoder) league(n *yaml.Node, l *League) {
 // divisions decodes the division list: unique ids, increasing bounds, and only the
 // last may be unbounded.
 func (d *decoder) divisions(n *yaml.Node) []Division {
-	items := d.list(n, "divisions")
+	items := d.List(n, "divisions")
 	divs := []Division{}
 	first := map[string]int{}
 	prevMax := 0.0
@@ -148,11 +152,11 @@ func (d *decoder) divisions(n *yaml.Node) []Division {
 		ctx := fmt.Sprintf("division %d: ", i+1)
 		var div Division
 		hasMax := false
-		seen := d.fields(item, ctx, map[string]func(*yaml.Node){
-			"id":   func(v *yaml.Node) { div.ID = d.str(v, ctx) },
-			"name": func(v *yaml.Node) { div.Name = d.str(v, ctx) },
+		seen := d.Fields(item, ctx, map[string]func(*yaml.Node){
+			"id":   func(v *yaml.Node) { div.ID = d.Str(v, ctx) },
+			"name": func(v *yaml.Node) { div.Name = d.Str(v, ctx) },
 			"max_params_b": func(v *yaml.Node) {
-				f, ok := d.float(v, ctx+"max_params_b")
+				f, ok := d.Float(v, ctx+"max_params_b")
 				if !ok {
 					return
 				}
@@ -160,9 +164,9 @@ func (d *decoder) divisions(n *yaml.Node) []Division {
 				div.MaxParamsB = f
 				if f <= prevMax {
 					if i == 0 {
-						d.errorf(v, ctx, "max_params_b must be above 0, got %v", f)
+						d.Errorf(v, ctx, "max_params_b must be above 0, got %v", f)
 					} else {
-						d.errorf(v, ctx, "max_params_b must be above the previous division's %v, got %v", prevMax, f)
+						d.Errorf(v, ctx, "max_params_b must be above the previous division's %v, got %v", prevMax, f)
 					}
 				}
 				prevMax = max(prevMax, f)
@@ -171,20 +175,20 @@ func (d *decoder) divisions(n *yaml.Node) []Division {
 		if seen == nil {
 			continue
 		}
-		d.require(item, ctx, seen, "id", "name")
+		d.Require(item, ctx, seen, "id", "name")
 		if v := seen["id"]; v != nil && div.ID != "" {
-			d.id(v, ctx, div.ID)
+			d.ID(v, ctx, div.ID)
 			if div.ID == "overall" {
-				d.errorf(v, ctx, "id \"overall\" is reserved for the table of all models")
+				d.Errorf(v, ctx, "id \"overall\" is reserved for the table of all models")
 			}
 			if line, dup := first[div.ID]; dup {
-				d.errorf(v, ctx, "duplicate id %q (first at line %d)", div.ID, line)
+				d.Errorf(v, ctx, "duplicate id %q (first at line %d)", div.ID, line)
 			} else {
 				first[div.ID] = v.Line
 			}
 		}
 		if !hasMax && i < len(items)-1 {
-			d.errorf(item, ctx, "only the last division may omit max_params_b")
+			d.Errorf(item, ctx, "only the last division may omit max_params_b")
 		}
 		divs = append(divs, div)
 	}
@@ -195,35 +199,35 @@ func (d *decoder) divisions(n *yaml.Node) []Division {
 func (d *decoder) feeds(n *yaml.Node) []Feed {
 	var feeds []Feed
 	first := map[string]int{}
-	for i, item := range d.list(n, "feeds") {
+	for i, item := range d.List(n, "feeds") {
 		ctx := fmt.Sprintf("feed %d: ", i+1)
 		var f Feed
-		seen := d.fields(item, ctx, map[string]func(*yaml.Node){
-			"id":   func(v *yaml.Node) { f.ID = d.str(v, ctx) },
-			"name": func(v *yaml.Node) { f.Name = d.str(v, ctx) },
+		seen := d.Fields(item, ctx, map[string]func(*yaml.Node){
+			"id":   func(v *yaml.Node) { f.ID = d.Str(v, ctx) },
+			"name": func(v *yaml.Node) { f.Name = d.Str(v, ctx) },
 			"url": func(v *yaml.Node) {
-				if f.URL = d.str(v, ctx); f.URL != "" {
-					d.httpURL(v, ctx, f.URL)
+				if f.URL = d.Str(v, ctx); f.URL != "" {
+					d.HTTPURL(v, ctx, f.URL)
 				}
 			},
 			"category": func(v *yaml.Node) {
-				f.Category = d.str(v, ctx)
+				f.Category = d.Str(v, ctx)
 				if f.Category != "" && !contains(Categories, f.Category) {
-					d.errorf(v, ctx, "unknown category %q%s; use one of %s",
+					d.Errorf(v, ctx, "unknown category %q%s; use one of %s",
 						f.Category, diag.DidYouMean(f.Category, Categories), strings.Join(Categories, ", "))
 				}
 			},
-			"include": func(v *yaml.Node) { f.Include = d.strs(v, ctx+"include") },
-			"exclude": func(v *yaml.Node) { f.Exclude = d.strs(v, ctx+"exclude") },
+			"include": func(v *yaml.Node) { f.Include = d.Strs(v, ctx+"include") },
+			"exclude": func(v *yaml.Node) { f.Exclude = d.Strs(v, ctx+"exclude") },
 		})
 		if seen == nil {
 			continue
 		}
-		d.require(item, ctx, seen, "id", "url", "category")
+		d.Require(item, ctx, seen, "id", "url", "category")
 		if v := seen["id"]; v != nil {
-			if f.ID != "" && d.id(v, ctx, f.ID) {
+			if f.ID != "" && d.ID(v, ctx, f.ID) {
 				if line, dup := first[f.ID]; dup {
-					d.errorf(v, ctx, "duplicate id %q (first at line %d)", f.ID, line)
+					d.Errorf(v, ctx, "duplicate id %q (first at line %d)", f.ID, line)
 				} else {
 					first[f.ID] = v.Line
 				}

@@ -2,14 +2,13 @@ package content
 
 import (
 	"bytes"
-	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/ai-league/ai-league/internal/diag"
+	"github.com/ai-league/ai-league/internal/yamlnode"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -71,25 +70,14 @@ func splitFrontMatter(file string, src []byte, errs *diag.List) (fm, body []byte
 	return nil, nil, 0
 }
 
-// yamlLineRE finds the line in a yaml.v3 syntax error.
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
-
 // decodeFrontMatter checks fm against the allowed keys and reads their values.
 // known, when non-nil, is the set of model ids models: may name.
 func decodeFrontMatter(file string, fm []byte, keys []string, known map[string]bool, errs *diag.List) meta {
 	var m meta
 	var doc yaml.Node
 	if err := yaml.Unmarshal(fm, &doc); err != nil {
-		msg := err.Error()
-		line := 1
-		if sub := yamlLineRE.FindStringSubmatch(msg); sub != nil {
-			n, _ := strconv.Atoi(sub[1])
-			line += n
-			msg = msg[len(sub[0]):]
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
-		}
-		errs.Add(file, line, 0, "front matter: %s", msg)
+		line, msg := yamlnode.SyntaxError(err)
+		errs.Add(file, 1+line, 0, "front matter: %s", msg) // line 1 is the "---"
 		return m
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -99,7 +87,7 @@ func decodeFrontMatter(file string, fm []byte, keys []string, known map[string]b
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		line, col := fmPos(root)
-		errs.Add(file, line, col, "front matter: want key: value lines, got %s", kindName(root))
+		errs.Add(file, line, col, "front matter: want key: value lines, got %s", yamlnode.Describe(root))
 		return m
 	}
 	m.ok = true
@@ -149,7 +137,7 @@ func decodeFrontMatter(file string, fm []byte, keys []string, known map[string]b
 		case "draft":
 			line, col := fmPos(v)
 			if v.Kind != yaml.ScalarNode || v.Decode(&m.draft) != nil {
-				errs.Add(file, line, col, "front matter: draft: want true or false, got %s", kindName(v))
+				errs.Add(file, line, col, "front matter: draft: want true or false, got %s", yamlnode.Describe(v))
 			}
 		case "tags":
 			for _, t := range strs(file, key, v, errs) {
@@ -192,7 +180,7 @@ func decodeFrontMatter(file string, fm []byte, keys []string, known map[string]b
 func str(file, key string, v *yaml.Node, errs *diag.List) (string, bool) {
 	if v.Kind != yaml.ScalarNode {
 		line, col := fmPos(v)
-		errs.Add(file, line, col, "front matter: %s: want a string, got %s", key, kindName(v))
+		errs.Add(file, line, col, "front matter: %s: want a string, got %s", key, yamlnode.Describe(v))
 		return "", false
 	}
 	if v.Tag == "!!null" {
@@ -208,14 +196,14 @@ func strs(file, key string, v *yaml.Node, errs *diag.List) []*yaml.Node {
 	}
 	if v.Kind != yaml.SequenceNode {
 		line, col := fmPos(v)
-		errs.Add(file, line, col, "front matter: %s: want a list such as [a, b], got %s", key, kindName(v))
+		errs.Add(file, line, col, "front matter: %s: want a list such as [a, b], got %s", key, yamlnode.Describe(v))
 		return nil
 	}
 	var out []*yaml.Node
 	for _, item := range v.Content {
 		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" || strings.TrimSpace(item.Value) == "" {
 			line, col := fmPos(item)
-			errs.Add(file, line, col, "front matter: %s: want a non-empty string, got %s", key, kindName(item))
+			errs.Add(file, line, col, "front matter: %s: want a non-empty string, got %s", key, yamlnode.Describe(item))
 			continue
 		}
 		out = append(out, item)
@@ -227,7 +215,7 @@ func strs(file, key string, v *yaml.Node, errs *diag.List) []*yaml.Node {
 func date(file string, v *yaml.Node, errs *diag.List) (day, stamp string) {
 	line, col := fmPos(v)
 	if v.Kind != yaml.ScalarNode {
-		errs.Add(file, line, col, "front matter: date: want YYYY-MM-DD or RFC 3339, got %s", kindName(v))
+		errs.Add(file, line, col, "front matter: date: want YYYY-MM-DD or RFC 3339, got %s", yamlnode.Describe(v))
 		return "", ""
 	}
 	s := strings.TrimSpace(v.Value)
@@ -270,22 +258,4 @@ func appendNew(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
-}
-
-// kindName names a YAML node's kind for messages.
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "nothing"
-		}
-		return strconv.Quote(n.Value)
-	}
-	return "nothing"
 }

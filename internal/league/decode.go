@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ai-league/ai-league/internal/diag"
+	"github.com/ai-league/ai-league/internal/yamlnode"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -25,40 +26,44 @@ const (
 	DefaultScale = 100.0 // LMEval.Scale
 )
 
+// decoder reads the nodes of one data file; its problems go to Errs, which the
+// loader takes when the file is done.
+type decoder struct{ yamlnode.Decoder }
+
 // readList reads a YAML file holding a list and returns its items, or nil after
 // reporting why it cannot.
-func readList(fsys fs.FS, path string, errs *diag.List) (*decoder, []*yaml.Node) {
-	d := &decoder{file: path, errs: errs}
+func readList(fsys fs.FS, path string) (*decoder, []*yaml.Node) {
+	d := &decoder{yamlnode.Decoder{File: path}}
 	src, err := fs.ReadFile(fsys, path)
 	if errors.Is(err, fs.ErrNotExist) {
-		errs.Add(path, 0, 0, "missing file")
+		d.Errs.Add(path, 0, 0, "missing file")
 		return d, nil
 	}
 	if err != nil {
-		errs.Add(path, 0, 0, "cannot read: %v", err)
+		d.Errs.Add(path, 0, 0, "cannot read: %v", err)
 		return d, nil
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, msg := syntaxError(err)
-		errs.Add(path, line, 0, "%s", msg)
+		line, msg := yamlnode.SyntaxError(err)
+		d.Errs.Add(path, line, 0, "%s", msg)
 		return d, nil
 	}
 	if len(doc.Content) == 0 {
 		return d, nil
 	}
-	return d, d.list(doc.Content[0], "the file")
+	return d, d.List(doc.Content[0], "the file")
 }
 
 // ids checks that each id is valid and unique within one file.
 type ids map[string]int
 
 func (seen ids) check(d *decoder, v *yaml.Node, ctx, id string) bool {
-	if id == "" || !d.id(v, ctx, id) {
+	if id == "" || !d.ID(v, ctx, id) {
 		return false
 	}
 	if line, dup := seen[id]; dup {
-		d.errorf(v, ctx, "duplicate id %q (first at line %d)", id, line)
+		d.Errorf(v, ctx, "duplicate id %q (first at line %d)", id, line)
 		return false
 	}
 	seen[id] = v.Line
@@ -73,30 +78,31 @@ func validDate(s string) bool {
 
 // clubs reads data/clubs.yaml.
 func (l *loader) clubs() []Club {
-	d, items := readList(l.fsys, ClubsFile, &l.errs)
+	d, items := readList(l.fsys, ClubsFile)
 	seen := ids{}
 	var clubs []Club
 	for i, item := range items {
 		ctx := fmt.Sprintf("club %d: ", i+1)
 		var c Club
-		f := d.fields(item, ctx, map[string]func(*yaml.Node){
-			"id":      func(v *yaml.Node) { c.ID = d.str(v, ctx) },
-			"name":    func(v *yaml.Node) { c.Name = d.str(v, ctx) },
-			"country": func(v *yaml.Node) { c.Country = d.str(v, ctx) },
+		f := d.Fields(item, ctx, map[string]func(*yaml.Node){
+			"id":      func(v *yaml.Node) { c.ID = d.Str(v, ctx) },
+			"name":    func(v *yaml.Node) { c.Name = d.Str(v, ctx) },
+			"country": func(v *yaml.Node) { c.Country = d.Str(v, ctx) },
 			"homepage": func(v *yaml.Node) {
-				if c.Homepage = d.str(v, ctx); c.Homepage != "" {
-					d.httpURL(v, ctx, c.Homepage)
+				if c.Homepage = d.Str(v, ctx); c.Homepage != "" {
+					d.HTTPURL(v, ctx, c.Homepage)
 				}
 			},
 		})
 		if f == nil {
 			continue
 		}
-		d.require(item, ctx, f, "id", "name")
+		d.Require(item, ctx, f, "id", "name")
 		if f["id"] != nil && seen.check(d, f["id"], ctx, c.ID) {
 			clubs = append(clubs, c)
 		}
 	}
+	l.errs = append(l.errs, d.Errs...)
 	return clubs
 }
 
@@ -107,7 +113,7 @@ func (l *loader) models(clubs []Club) []Model {
 	for i, c := range clubs {
 		clubIDs[i] = c.ID
 	}
-	d, items := readList(l.fsys, ModelsFile, &l.errs)
+	d, items := readList(l.fsys, ModelsFile)
 	seen := ids{}
 	var models []Model
 	type alias struct {
@@ -120,65 +126,65 @@ func (l *loader) models(clubs []Club) []Model {
 		var m Model
 		size := func(dst *float64, key string) func(*yaml.Node) {
 			return func(v *yaml.Node) {
-				if f, ok := d.float(v, ctx+key); ok {
+				if f, ok := d.Float(v, ctx+key); ok {
 					if f < 0 {
-						d.errorf(v, ctx, "%s must not be negative, got %v", key, f)
+						d.Errorf(v, ctx, "%s must not be negative, got %v", key, f)
 					}
 					*dst = f
 				}
 			}
 		}
 		var aliasNodes []*yaml.Node
-		f := d.fields(item, ctx, map[string]func(*yaml.Node){
-			"id":   func(v *yaml.Node) { m.ID = d.str(v, ctx) },
-			"name": func(v *yaml.Node) { m.Name = d.str(v, ctx) },
+		f := d.Fields(item, ctx, map[string]func(*yaml.Node){
+			"id":   func(v *yaml.Node) { m.ID = d.Str(v, ctx) },
+			"name": func(v *yaml.Node) { m.Name = d.Str(v, ctx) },
 			"club": func(v *yaml.Node) {
-				m.Club = d.str(v, ctx)
+				m.Club = d.Str(v, ctx)
 				if m.Club != "" && !contains(clubIDs, m.Club) {
-					d.errorf(v, ctx, "unknown club %q%s", m.Club, diag.DidYouMean(m.Club, clubIDs))
+					d.Errorf(v, ctx, "unknown club %q%s", m.Club, diag.DidYouMean(m.Club, clubIDs))
 				}
 			},
 			"params_b":           size(&m.ParamsB, "params_b"),
 			"active_params_b":    size(&m.ActiveParamsB, "active_params_b"),
 			"effective_params_b": size(&m.EffectiveParamsB, "effective_params_b"),
-			"license":            func(v *yaml.Node) { m.License = d.str(v, ctx) },
+			"license":            func(v *yaml.Node) { m.License = d.Str(v, ctx) },
 			"released": func(v *yaml.Node) {
-				if m.Released = d.str(v, ctx); m.Released != "" && !validDate(m.Released) {
-					d.errorf(v, ctx, "released %q is not a valid date (YYYY-MM-DD)", m.Released)
+				if m.Released = d.Str(v, ctx); m.Released != "" && !validDate(m.Released) {
+					d.Errorf(v, ctx, "released %q is not a valid date (YYYY-MM-DD)", m.Released)
 				}
 			},
 			"context_tokens": func(v *yaml.Node) {
-				if n, ok := d.int(v, ctx+"context_tokens"); ok {
+				if n, ok := d.Int(v, ctx+"context_tokens"); ok {
 					if n < 0 {
-						d.errorf(v, ctx, "context_tokens must not be negative, got %d", n)
+						d.Errorf(v, ctx, "context_tokens must not be negative, got %d", n)
 					}
 					m.ContextTokens = n
 				}
 			},
-			"context_label": func(v *yaml.Node) { m.ContextLabel = d.str(v, ctx) },
-			"modalities":    func(v *yaml.Node) { m.Modalities = d.strs(v, ctx+"modalities") },
+			"context_label": func(v *yaml.Node) { m.ContextLabel = d.Str(v, ctx) },
+			"modalities":    func(v *yaml.Node) { m.Modalities = d.Strs(v, ctx+"modalities") },
 			"source": func(v *yaml.Node) {
-				if m.Source = d.str(v, ctx); m.Source != "" {
-					d.httpURL(v, ctx, m.Source)
+				if m.Source = d.Str(v, ctx); m.Source != "" {
+					d.HTTPURL(v, ctx, m.Source)
 				}
 			},
 			"aliases": func(v *yaml.Node) {
-				aliasNodes = d.list(v, ctx+"aliases")
+				aliasNodes = d.List(v, ctx+"aliases")
 				for _, a := range aliasNodes {
-					m.Aliases = append(m.Aliases, d.str(a, ctx))
+					m.Aliases = append(m.Aliases, d.Str(a, ctx))
 				}
 			},
 		})
 		if f == nil {
 			continue
 		}
-		d.require(item, ctx, f, "id", "name", "club")
+		d.Require(item, ctx, f, "id", "name", "club")
 		if f["id"] == nil || !seen.check(d, f["id"], ctx, m.ID) {
 			continue
 		}
 		for j, a := range m.Aliases {
 			if a == "" {
-				d.errorf(aliasNodes[j], ctx, "alias must not be empty")
+				d.Errorf(aliasNodes[j], ctx, "alias must not be empty")
 				continue
 			}
 			aliases = append(aliases, alias{m.ID, a, aliasNodes[j]})
@@ -193,17 +199,18 @@ func (l *loader) models(clubs []Club) []Model {
 	for _, a := range aliases {
 		key := strings.ToLower(a.name)
 		if o, taken := owner[key]; taken && o != a.model {
-			d.errorf(a.node, "", "alias %q of model %q collides with model %q", a.name, a.model, o)
+			d.Errorf(a.node, "", "alias %q of model %q collides with model %q", a.name, a.model, o)
 			continue
 		}
 		owner[key] = a.model
 	}
+	l.errs = append(l.errs, d.Errs...)
 	return models
 }
 
 // benchmarks reads data/benchmarks.yaml.
 func (l *loader) benchmarks() []Benchmark {
-	d, items := readList(l.fsys, BenchmarksFile, &l.errs)
+	d, items := readList(l.fsys, BenchmarksFile)
 	seen := ids{}
 	var benchmarks []Benchmark
 	for i, item := range items {
@@ -212,25 +219,25 @@ func (l *loader) benchmarks() []Benchmark {
 		var maxNode *yaml.Node
 		number := func(dst *float64, key string) func(*yaml.Node) {
 			return func(v *yaml.Node) {
-				if f, ok := d.float(v, ctx+key); ok {
+				if f, ok := d.Float(v, ctx+key); ok {
 					if f < 0 {
-						d.errorf(v, ctx, "%s must not be negative, got %v", key, f)
+						d.Errorf(v, ctx, "%s must not be negative, got %v", key, f)
 					}
 					*dst = f
 				}
 			}
 		}
-		f := d.fields(item, ctx, map[string]func(*yaml.Node){
-			"id":          func(v *yaml.Node) { b.ID = d.str(v, ctx) },
-			"name":        func(v *yaml.Node) { b.Name = d.str(v, ctx) },
-			"category":    func(v *yaml.Node) { b.Category = d.str(v, ctx) },
-			"subcategory": func(v *yaml.Node) { b.Subcategory = d.str(v, ctx) },
+		f := d.Fields(item, ctx, map[string]func(*yaml.Node){
+			"id":          func(v *yaml.Node) { b.ID = d.Str(v, ctx) },
+			"name":        func(v *yaml.Node) { b.Name = d.Str(v, ctx) },
+			"category":    func(v *yaml.Node) { b.Category = d.Str(v, ctx) },
+			"subcategory": func(v *yaml.Node) { b.Subcategory = d.Str(v, ctx) },
 			"higher_is_better": func(v *yaml.Node) {
 				if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" || v.Decode(&b.HigherIsBetter) != nil {
-					d.errorf(v, ctx, "higher_is_better must be true or false, got %s", describe(v))
+					d.Errorf(v, ctx, "higher_is_better must be true or false, got %s", yamlnode.Describe(v))
 				}
 			},
-			"unit":            func(v *yaml.Node) { b.Unit = d.str(v, ctx) },
+			"unit":            func(v *yaml.Node) { b.Unit = d.Str(v, ctx) },
 			"random_baseline": number(&b.RandomBaseline, "random_baseline"),
 			"max": func(v *yaml.Node) {
 				maxNode = v
@@ -238,41 +245,42 @@ func (l *loader) benchmarks() []Benchmark {
 			},
 			"draw_margin": number(&b.DrawMargin, "draw_margin"),
 			"url": func(v *yaml.Node) {
-				if b.URL = d.str(v, ctx); b.URL != "" {
-					d.httpURL(v, ctx, b.URL)
+				if b.URL = d.Str(v, ctx); b.URL != "" {
+					d.HTTPURL(v, ctx, b.URL)
 				}
 			},
-			"note":    func(v *yaml.Node) { b.Note = d.str(v, ctx) },
+			"note":    func(v *yaml.Node) { b.Note = d.Str(v, ctx) },
 			"lm_eval": func(v *yaml.Node) { b.LMEval = d.lmEval(v, ctx+"lm_eval: ") },
 		})
 		if f == nil {
 			continue
 		}
-		d.require(item, ctx, f, "id", "name", "higher_is_better")
+		d.Require(item, ctx, f, "id", "name", "higher_is_better")
 		if b.Max <= b.RandomBaseline {
 			at := item
 			if maxNode != nil {
 				at = maxNode
 			}
-			d.errorf(at, ctx, "max %v must be above random_baseline %v", b.Max, b.RandomBaseline)
+			d.Errorf(at, ctx, "max %v must be above random_baseline %v", b.Max, b.RandomBaseline)
 		}
 		if f["id"] != nil && seen.check(d, f["id"], ctx, b.ID) {
 			benchmarks = append(benchmarks, b)
 		}
 	}
+	l.errs = append(l.errs, d.Errs...)
 	return benchmarks
 }
 
 // lmEval decodes a benchmark's lm_eval mapping.
 func (d *decoder) lmEval(n *yaml.Node, ctx string) *LMEval {
 	e := &LMEval{Scale: DefaultScale}
-	f := d.fields(n, ctx, map[string]func(*yaml.Node){
-		"task":   func(v *yaml.Node) { e.Task = d.str(v, ctx) },
-		"metric": func(v *yaml.Node) { e.Metric = d.str(v, ctx) },
+	f := d.Fields(n, ctx, map[string]func(*yaml.Node){
+		"task":   func(v *yaml.Node) { e.Task = d.Str(v, ctx) },
+		"metric": func(v *yaml.Node) { e.Metric = d.Str(v, ctx) },
 		"scale": func(v *yaml.Node) {
-			if s, ok := d.float(v, ctx+"scale"); ok {
+			if s, ok := d.Float(v, ctx+"scale"); ok {
 				if s <= 0 {
-					d.errorf(v, ctx, "scale must be above 0, got %v", s)
+					d.Errorf(v, ctx, "scale must be above 0, got %v", s)
 				}
 				e.Scale = s
 			}
@@ -281,7 +289,7 @@ func (d *decoder) lmEval(n *yaml.Node, ctx string) *LMEval {
 	if f == nil {
 		return nil
 	}
-	d.require(n, ctx, f, "task", "metric")
+	d.Require(n, ctx, f, "task", "metric")
 	return e
 }
 

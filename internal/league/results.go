@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/ai-league/ai-league/internal/diag"
+	"github.com/ai-league/ai-league/internal/yamlnode"
 )
 
 // sourceKinds are the values Source.Kind may take in a file.
@@ -36,8 +37,8 @@ func (l *loader) readResults(path string) []Result {
 		l.errs.Add(path, 0, 0, "cannot read: %v", err)
 		return nil
 	}
-	if strings.Contains(path, chartMarker) {
-		l.errs.Add(path, 0, 0, "file name must not contain %q (it corrupts charts)", chartMarker)
+	if strings.Contains(path, yamlnode.ChartMarker) {
+		l.errs.Add(path, 0, 0, "file name must not contain %q (it corrupts charts)", yamlnode.ChartMarker)
 		return nil
 	}
 	f := &resultsFile{l: l, path: path, lines: newLineIndex(src)}
@@ -196,8 +197,8 @@ func (f *resultsFile) str(v *jsonValue, ctx, key string) string {
 		f.errorf(v.off, ctx, "%s must be a string, got %s", key, v.describe())
 		return ""
 	}
-	if strings.Contains(v.text, chartMarker) {
-		f.errorf(v.off, ctx, "%s must not contain %q (it corrupts charts)", key, chartMarker)
+	if strings.Contains(v.text, yamlnode.ChartMarker) {
+		f.errorf(v.off, ctx, "%s must not contain %q (it corrupts charts)", key, yamlnode.ChartMarker)
 	}
 	return v.text
 }

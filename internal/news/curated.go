@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -16,6 +14,7 @@ import (
 	"github.com/ai-league/ai-league/internal/config"
 	"github.com/ai-league/ai-league/internal/diag"
 	"github.com/ai-league/ai-league/internal/league"
+	"github.com/ai-league/ai-league/internal/yamlnode"
 )
 
 // CuratedFile is the hand-curated news list, relative to the site root. It is
@@ -40,7 +39,7 @@ func loadCurated(fsys fs.FS, models []league.Model) ([]Item, diag.List) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := syntaxError(err)
+		line, msg := yamlnode.SyntaxError(err)
 		errs.Add(CuratedFile, line, 0, "%s", msg)
 		return nil, errs
 	}
@@ -52,7 +51,7 @@ func loadCurated(fsys fs.FS, models []league.Model) ([]Item, diag.List) {
 		return nil, nil
 	}
 	if root.Kind != yaml.SequenceNode {
-		errs.Add(CuratedFile, root.Line, root.Column, "expected a list of news items, got %s", describe(root))
+		errs.Add(CuratedFile, root.Line, root.Column, "expected a list of news items, got %s", yamlnode.Describe(root))
 		return nil, errs
 	}
 
@@ -65,10 +64,10 @@ func loadCurated(fsys fs.FS, models []league.Model) ([]Item, diag.List) {
 	var items []Item
 	firstLine := map[string]int{} // url -> line of its first item
 	for i, n := range root.Content {
-		n = resolve(n)
+		n = yamlnode.Resolve(n)
 		ctx := fmt.Sprintf("item %d: ", i+1)
 		if n.Kind != yaml.MappingNode {
-			errs.Add(CuratedFile, n.Line, n.Column, "%sexpected a mapping of keys to values, got %s", ctx, describe(n))
+			errs.Add(CuratedFile, n.Line, n.Column, "%sexpected a mapping of keys to values, got %s", ctx, yamlnode.Describe(n))
 			continue
 		}
 		var it Item
@@ -79,7 +78,7 @@ func loadCurated(fsys fs.FS, models []league.Model) ([]Item, diag.List) {
 			ok = false
 		}
 		for j := 0; j+1 < len(n.Content); j += 2 {
-			k, v := n.Content[j], resolve(n.Content[j+1])
+			k, v := n.Content[j], yamlnode.Resolve(n.Content[j+1])
 			if first := seen[k.Value]; first != nil {
 				fail(k, "key %q repeated (first at line %d)", k.Value, first.Line)
 				continue
@@ -87,7 +86,7 @@ func loadCurated(fsys fs.FS, models []league.Model) ([]Item, diag.List) {
 			seen[k.Value] = k
 			text := func() string {
 				if v.Kind != yaml.ScalarNode {
-					fail(v, "%s: expected text, got %s", k.Value, describe(v))
+					fail(v, "%s: expected text, got %s", k.Value, yamlnode.Describe(v))
 					return ""
 				}
 				if v.Tag == "!!null" {
@@ -124,13 +123,13 @@ func loadCurated(fsys fs.FS, models []league.Model) ([]Item, diag.List) {
 					continue
 				}
 				if v.Kind != yaml.SequenceNode {
-					fail(v, "models: expected a list of model ids, got %s", describe(v))
+					fail(v, "models: expected a list of model ids, got %s", yamlnode.Describe(v))
 					continue
 				}
 				for _, m := range v.Content {
-					m = resolve(m)
+					m = yamlnode.Resolve(m)
 					if m.Kind != yaml.ScalarNode {
-						fail(m, "models: expected a model id, got %s", describe(m))
+						fail(m, "models: expected a model id, got %s", yamlnode.Describe(m))
 						continue
 					}
 					club, known := clubOf[m.Value]
@@ -170,42 +169,6 @@ func loadCurated(fsys fs.FS, models []league.Model) ([]Item, diag.List) {
 		items = append(items, it)
 	}
 	return items, errs
-}
-
-// resolve follows YAML aliases (*anchor) to the node they name.
-func resolve(n *yaml.Node) *yaml.Node {
-	for n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
-	return n
-}
-
-// describe names what a node holds, for messages.
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "nothing"
-		}
-		return fmt.Sprintf("%q", n.Value)
-	}
-	return "something else"
-}
-
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
-
-// syntaxError splits a yaml.v3 parse error into its line and its message.
-func syntaxError(err error) (int, string) {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return line, msg[len(m[0]):]
-	}
-	return 0, strings.TrimPrefix(msg, "yaml: ")
 }
 
 // contains reports whether list holds s.
