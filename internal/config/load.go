@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/ai-league/ai-league/internal/diag"
@@ -212,7 +213,7 @@ func (d *decoder) feeds(n *yaml.Node) []Feed {
 			},
 			"category": func(v *yaml.Node) {
 				f.Category = d.Str(v, ctx)
-				if f.Category != "" && !contains(Categories, f.Category) {
+				if f.Category != "" && !slices.Contains(Categories, f.Category) {
 					d.Errorf(v, ctx, "unknown category %q%s; use one of %s",
 						f.Category, diag.DidYouMean(f.Category, Categories), strings.Join(Categories, ", "))
 				}
@@ -239,13 +240,4 @@ func (d *decoder) feeds(n *yaml.Node) []Feed {
 		feeds = append(feeds, f)
 	}
 	return feeds
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

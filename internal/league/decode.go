@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -140,7 +141,7 @@ func (l *loader) models(clubs []Club) []Model {
 			"name": func(v *yaml.Node) { m.Name = d.Str(v, ctx) },
 			"club": func(v *yaml.Node) {
 				m.Club = d.Str(v, ctx)
-				if m.Club != "" && !contains(clubIDs, m.Club) {
+				if m.Club != "" && !slices.Contains(clubIDs, m.Club) {
 					d.Errorf(v, ctx, "unknown club %q%s", m.Club, diag.DidYouMean(m.Club, clubIDs))
 				}
 			},
@@ -291,13 +292,4 @@ func (d *decoder) lmEval(n *yaml.Node, ctx string) *LMEval {
 	}
 	d.Require(n, ctx, f, "task", "metric")
 	return e
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -105,7 +106,7 @@ func (f *resultsFile) result(item *jsonValue, i int, common Result) (Result, boo
 	hasSource, hasDate := false, false
 	seen := f.fields(item, ctx, map[string]func(*jsonValue){
 		"model": func(v *jsonValue) {
-			if r.Model = f.str(v, ctx, "model"); r.Model != "" && !contains(f.l.modelIDs, r.Model) {
+			if r.Model = f.str(v, ctx, "model"); r.Model != "" && !slices.Contains(f.l.modelIDs, r.Model) {
 				f.errorf(v.off, ctx, "unknown model %q%s", r.Model, diag.DidYouMean(r.Model, f.l.modelIDs))
 			}
 		},
@@ -226,7 +227,7 @@ func (f *resultsFile) source(v *jsonValue, ctx string) Source {
 		"name": func(v *jsonValue) { s.Name = f.str(v, ctx, "name") },
 		"url":  func(v *jsonValue) { s.URL = f.url(v, ctx, "url") },
 		"kind": func(v *jsonValue) {
-			if s.Kind = f.str(v, ctx, "kind"); v.kind == jsonString && !contains(sourceKinds, s.Kind) {
+			if s.Kind = f.str(v, ctx, "kind"); v.kind == jsonString && !slices.Contains(sourceKinds, s.Kind) {
 				f.errorf(v.off, ctx, "unknown kind %q%s; use %q or %q",
 					s.Kind, diag.DidYouMean(s.Kind, sourceKinds), SelfReported, Independent)
 			}

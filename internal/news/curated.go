@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -114,7 +115,7 @@ func loadCurated(fsys fs.FS, models []league.Model) ([]Item, diag.List) {
 				it.Source = collapseSpace(text())
 			case "category":
 				s := text()
-				if s != "" && !contains(config.Categories, s) {
+				if s != "" && !slices.Contains(config.Categories, s) {
 					fail(v, "unknown category %q (want one of %s)%s", s, strings.Join(config.Categories, ", "), diag.DidYouMean(s, config.Categories))
 				}
 				it.Category = s
@@ -169,16 +170,6 @@ func loadCurated(fsys fs.FS, models []league.Model) ([]Item, diag.List) {
 		items = append(items, it)
 	}
 	return items, errs
-}
-
-// contains reports whether list holds s.
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // sortedSet returns the distinct strings of list, sorted; nil when empty.

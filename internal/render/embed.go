@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"github.com/ai-league/ai-league/internal/diag"
 	"github.com/ai-league/ai-league/internal/site"
@@ -74,7 +75,7 @@ func CheckDirective(kind string, args, tables, models []string) error {
 		if len(args) != 1 {
 			return fmt.Errorf("standings takes one table id, got %d arguments", len(args))
 		}
-		if !containsID(tables, args[0]) {
+		if !slices.Contains(tables, args[0]) {
 			return fmt.Errorf("unknown table %q%s", args[0], diag.DidYouMean(args[0], tables))
 		}
 	case "h2h":
@@ -82,7 +83,7 @@ func CheckDirective(kind string, args, tables, models []string) error {
 			return fmt.Errorf("h2h takes two model ids, got %d arguments", len(args))
 		}
 		for _, id := range args {
-			if !containsID(models, id) {
+			if !slices.Contains(models, id) {
 				return fmt.Errorf("unknown model %q%s", id, diag.DidYouMean(id, models))
 			}
 		}
@@ -93,13 +94,4 @@ func CheckDirective(kind string, args, tables, models []string) error {
 		return fmt.Errorf("unknown directive %q (want standings or h2h)", kind)
 	}
 	return nil
-}
-
-func containsID(ids []string, id string) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }

@@ -6,6 +6,7 @@ package site
 
 import (
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -137,7 +138,7 @@ func H2HPath(a, b string) string {
 func (s *Site) NewsAbout(model, club string) []news.Item {
 	var out []news.Item
 	for _, it := range s.News {
-		if (model != "" && contains(it.Models, model)) || (club != "" && contains(it.Clubs, club)) {
+		if (model != "" && slices.Contains(it.Models, model)) || (club != "" && slices.Contains(it.Clubs, club)) {
 			out = append(out, it)
 		}
 	}
@@ -148,18 +149,9 @@ func (s *Site) NewsAbout(model, club string) []news.Item {
 func (s *Site) PostsAbout(model string) []*content.Post {
 	var out []*content.Post
 	for i := range s.Posts {
-		if contains(s.Posts[i].Models, model) {
+		if slices.Contains(s.Posts[i].Models, model) {
 			out = append(out, &s.Posts[i])
 		}
 	}
 	return out
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
