@@ -208,6 +208,9 @@ func writeBenchPosts(dir string, n int, table string) error {
 // TestBenchSite checks that the generated site builds with one page per post,
 // so that the benchmarks measure a complete build.
 func TestBenchSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates and builds a 30-post site")
+	}
 	const n = 30
 	src := benchSite(t, n)
 	out := filepath.Join(t.TempDir(), "public")
