@@ -5,8 +5,10 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/ai-league/ai-league/internal/diag"
 )
@@ -68,11 +70,38 @@ func Load(fsys fs.FS, opt Options) (posts []Post, pages []Page, err error) {
 		return nil, nil, err
 	}
 
+	// Posts are independent until their slugs are compared, so they render in
+	// parallel; each keeps its own errors, merged in file order afterwards.
+	loaded := make([]loadedPost, len(postFiles))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(postFiles), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				loaded[i] = loadPost(fsys, postFiles[i], opt, base)
+			}
+		}()
+	}
+	for i := range postFiles {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	postSlugs := map[string]string{} // slug -> file
-	for _, file := range postFiles {
-		p, ok := loadPost(fsys, file, opt, base, postSlugs, &errs)
-		if ok {
-			posts = append(posts, p)
+	for _, lp := range loaded {
+		errs = append(errs, lp.errs...)
+		if !lp.use {
+			continue
+		}
+		if other, dup := postSlugs[lp.post.Slug]; dup {
+			errs.Add(lp.post.File, lp.slugLine, lp.slugCol, "duplicate post slug %q (also used by %s)", lp.post.Slug, other)
+			continue
+		}
+		postSlugs[lp.post.Slug] = lp.post.File
+		if lp.ok {
+			posts = append(posts, lp.post)
 		}
 	}
 	for _, file := range pageFiles {
@@ -116,21 +145,37 @@ func markdownFiles(fsys fs.FS, dir string) ([]string, error) {
 	return files, nil
 }
 
-// loadPost reads, checks and renders one post. It reports false when the post
-// is left out (a draft) or cannot be used.
-func loadPost(fsys fs.FS, file string, opt Options, base string, slugs map[string]string, errs *diag.List) (Post, bool) {
+// loadedPost is one post file after loadPost: the post, whether it is published
+// (use: not a draft left out) and sound (ok), where its slug was set, and its errors.
+type loadedPost struct {
+	post              Post
+	use, ok           bool
+	slugLine, slugCol int
+	errs              diag.List
+}
+
+// loadPost reads, checks and renders one post.
+func loadPost(fsys fs.FS, file string, opt Options, base string) loadedPost {
+	var lp loadedPost
+	lp.post, lp.use, lp.slugLine, lp.slugCol = readPost(fsys, file, opt, base, &lp.errs)
+	lp.ok = len(lp.errs) == 0
+	return lp
+}
+
+// readPost does the work of loadPost. It reports false when the post is left out
+// (a draft) or cannot be used.
+func readPost(fsys fs.FS, file string, opt Options, base string, errs *diag.List) (p Post, use bool, slugLine, slugCol int) {
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		errs.Add(file, 0, 0, "read: %v", err)
-		return Post{}, false
+		return Post{}, false, 0, 0
 	}
-	before := len(*errs)
 	fm, body, bodyLine := splitFrontMatter(file, src, errs)
 	if fm == nil {
-		return Post{}, false
+		return Post{}, false, 0, 0
 	}
 	meta := decodeFrontMatter(file, fm, postKeys, opt.KnownModels, errs)
-	p := Post{
+	p = Post{
 		File:    file,
 		Slug:    meta.slug,
 		Title:   meta.title,
@@ -151,19 +196,14 @@ func loadPost(fsys fs.FS, file string, opt Options, base string, slugs map[strin
 		}
 	}
 	if p.Draft && !opt.Drafts {
-		return Post{}, false
-	}
-	if other, dup := slugs[p.Slug]; dup {
-		line, col := meta.slugPos()
-		errs.Add(file, line, col, "duplicate post slug %q (also used by %s)", p.Slug, other)
-	} else {
-		slugs[p.Slug] = file
+		return Post{}, false, 0, 0
 	}
 	p.HTML = render(body, renderState{
 		file: file, slug: p.Slug, date: p.Date, lineOffset: bodyLine - 1,
 		embed: opt.Embed, base: base, errs: errs,
 	})
-	return p, len(*errs) == before
+	slugLine, slugCol = meta.slugPos()
+	return p, true, slugLine, slugCol
 }
 
 // loadPage reads, checks and renders one standalone page. Its slug is its file

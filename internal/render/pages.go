@@ -151,20 +151,25 @@ func (r *Renderer) plan(s *site.Site) ([]*job, []File, error) {
 		fmt.Sprintf("Every league table of open-weight AI models, as of %s: points, W-D-L, ratings.", longDate(latest.Date)),
 		r.standingsView(s, latest, newestFirst, true))
 	names := s.ModelNames()
-	for _, t := range latest.Tables {
-		p := "standings_" + t.ID
-		pg.Figures = appendFigures(pg.Figures, t.ID,
-			chart.StandingsPoints(p, t, names), chart.StandingsRating(p, t, names),
-			chart.RankHistory(p, t.ID, s.Season.Snapshots, names))
+	pg.draw = func() []Figure {
+		var figs []Figure
+		for _, t := range latest.Tables {
+			p := "standings_" + t.ID
+			figs = appendFigures(figs, t.ID,
+				chart.StandingsPoints(p, t, names), chart.StandingsRating(p, t, names),
+				chart.RankHistory(p, t.ID, s.Season.Snapshots, names))
+		}
+		return appendFigures(figs, "", chart.Efficiency("standings", chart.EfficiencyPoints(latest, s.Data.Models, s.Data.Benchmarks)))
 	}
-	pg.Figures = appendFigures(pg.Figures, "", chart.Efficiency("standings", chart.EfficiencyPoints(latest, s.Data.Models, s.Data.Benchmarks)))
 
 	// Models, clubs, benchmarks, head-to-heads.
 	for i := range s.Data.Models {
 		m := &s.Data.Models[i]
 		v := r.modelView(s, m, latest)
 		pg := add("model", "models/"+m.ID+"/", m.Name, modelDescription(s, v), v)
-		pg.Figures = appendFigures(nil, "", chart.ModelCategories("model", m.ID, latest, s.Data.Benchmarks, names))
+		pg.draw = func() []Figure {
+			return appendFigures(nil, "", chart.ModelCategories("model", m.ID, latest, s.Data.Benchmarks, names))
+		}
 	}
 	for i := range s.Data.Clubs {
 		c := &s.Data.Clubs[i]
@@ -177,12 +182,12 @@ func (r *Renderer) plan(s *site.Site) ([]*job, []File, error) {
 		v := benchmarkView(s, b, latest)
 		pg := add("benchmark", "benchmarks/"+b.ID+"/", b.Name,
 			fmt.Sprintf("Leaderboard of %s: %d open-weight models, raw and normalised scores.", b.Name, len(v.Results)), v)
-		pg.Figures = appendFigures(nil, "", chart.BenchmarkScores("benchmark", *b, latest, names))
+		pg.draw = func() []Figure { return appendFigures(nil, "", chart.BenchmarkScores("benchmark", *b, latest, names)) }
 	}
 	for _, m := range latest.Matches {
 		v := h2hView(s, m, latest)
 		pg := add("h2h", site.H2HPath(m.A, m.B), s.ModelName(m.A)+" vs "+s.ModelName(m.B), h2hDescription(s, m), v)
-		pg.Figures = appendFigures(nil, "", chart.HeadToHead("h2h", m, names, s.Data.Benchmarks))
+		pg.draw = func() []Figure { return appendFigures(nil, "", chart.HeadToHead("h2h", m, names, s.Data.Benchmarks)) }
 	}
 
 	// Commentary and pages.

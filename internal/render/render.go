@@ -31,19 +31,17 @@ type File struct {
 
 // Renderer holds the parsed templates of one build.
 type Renderer struct {
-	cfg       config.Config
-	basePath  string
-	kinds     map[string]*template.Template
-	static    fs.FS
-	site      *site.Site // set by Render; read by template functions
-	embedMu   sync.Mutex
-	embedSeen map[string]int
+	cfg      config.Config
+	basePath string
+	kinds    map[string]*template.Template
+	static   fs.FS
+	site     *site.Site // set by Render; read by template functions
 }
 
 // New parses the templates (templates holds *.html at its root) and keeps the static
 // files (copied as they are). Both are usually an Overlay of the site over the defaults.
 func New(cfg config.Config, basePath string, templates, static fs.FS) (*Renderer, error) {
-	r := &Renderer{cfg: cfg, basePath: basePath, static: static, embedSeen: map[string]int{}}
+	r := &Renderer{cfg: cfg, basePath: basePath, static: static}
 	funcs := baseFuncs()
 	funcs["url"] = func(p string) string { return basePath + strings.TrimPrefix(p, "/") }
 	funcs["modelName"] = func(id string) string { return r.site.ModelName(id) }
@@ -86,6 +84,8 @@ type Page struct {
 	Data        any
 	Canonical   string
 	OGType      string
+
+	draw func() []Figure // makes Figures on a render worker: go-echarts is slow and each chart is used once
 }
 
 // Figure is a chart placed on a page; Group names the table it belongs under ("" for
@@ -160,6 +160,9 @@ func (r *Renderer) renderPage(j *job) (File, error) {
 	p := j.page
 	p.Site = r.site
 	p.Kind = j.kind
+	if p.draw != nil {
+		p.Figures = p.draw()
+	}
 	if p.Canonical == "" {
 		p.Canonical = r.site.AbsURL(p.Path)
 	}
