@@ -296,3 +296,34 @@ func TestBuildEmptyLeague(t *testing.T) {
 		t.Error("the empty standings do not say there are no results")
 	}
 }
+
+func TestBuildErrorMessages(t *testing.T) {
+	tests := []struct {
+		name   string
+		break_ func(src string)
+		want   string
+	}{
+		{"no base url", func(src string) {
+			cfg := read(t, filepath.Join(src, "site.yaml"))
+			os.WriteFile(filepath.Join(src, "site.yaml"), []byte(strings.Replace(cfg, "base_url: https://example.github.io/league/\n", "", 1)), 0o644)
+		}, "load: site.yaml has no base_url and no -base-url was given"},
+		{"static file over a generated one", func(src string) {
+			os.MkdirAll(filepath.Join(src, "static"), 0o755)
+			os.WriteFile(filepath.Join(src, "static/standings.json"), []byte("{}"), 0o644)
+		}, "render: two outputs for standings.json: a file in static/ takes the path of a generated one"},
+		{"unknown key in site.yaml", func(src string) {
+			cfg := read(t, filepath.Join(src, "site.yaml"))
+			os.WriteFile(filepath.Join(src, "site.yaml"), []byte(cfg+"titel: x\n"), 0o644)
+		}, `site.yaml:15:1: unknown key "titel" (did you mean "title"?)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := testSite(t)
+			tt.break_(src)
+			_, err := Build(context.Background(), options(src, filepath.Join(t.TempDir(), "out")))
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}

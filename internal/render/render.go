@@ -122,7 +122,7 @@ func (r *Renderer) Render(s *site.Site) ([]File, error) {
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	for i := 1; i < len(files); i++ {
 		if files[i].Path == files[i-1].Path {
-			return nil, fmt.Errorf("render: two outputs for %s", files[i].Path)
+			return nil, fmt.Errorf("two outputs for %s: a file in static/ takes the path of a generated one", files[i].Path)
 		}
 	}
 	return files, nil
