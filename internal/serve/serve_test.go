@@ -134,3 +134,15 @@ func TestRunRebuildsAndReloads(t *testing.T) {
 		t.Error("the rebuilt page does not show the edit")
 	}
 }
+
+func TestRunAddressInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	err = Run(context.Background(), build.Options{Log: io.Discard}, ln.Addr().String())
+	if err == nil || !strings.Contains(err.Error(), "address already in use") {
+		t.Errorf("err = %v, want address already in use", err)
+	}
+}
