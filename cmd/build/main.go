@@ -19,6 +19,7 @@ import (
 
 	aileague "github.com/ai-league/ai-league"
 	"github.com/ai-league/ai-league/internal/build"
+	"github.com/ai-league/ai-league/internal/diag"
 	"github.com/ai-league/ai-league/internal/serve"
 )
 
@@ -82,8 +83,10 @@ func run(args []string, stderr io.Writer) int {
 	if err != nil {
 		var ie *build.InputError
 		if errors.As(err, &ie) {
+			var list diag.List
+			errors.As(err, &list)
 			fmt.Fprintln(stderr, err)
-			fmt.Fprintf(stderr, "build failed: %d input errors; %s left as it was\n", countLines(err.Error()), *out)
+			fmt.Fprintf(stderr, "build failed: %d input errors; %s left as it was\n", len(list), *out)
 			return 1
 		}
 		fmt.Fprintf(stderr, "build failed: %v; %s left as it was\n", err, *out)
@@ -91,14 +94,4 @@ func run(args []string, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "built %d files (%.1f MB) in %d ms\n", stats.Files, float64(stats.Bytes)/1e6, time.Since(start).Milliseconds())
 	return 0
-}
-
-func countLines(s string) int {
-	n := 1
-	for _, c := range s {
-		if c == '\n' {
-			n++
-		}
-	}
-	return n
 }

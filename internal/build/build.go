@@ -64,11 +64,7 @@ func Build(ctx context.Context, opt Options) (Stats, error) {
 		return Stats{}, err
 	}
 	start := opt.Now()
-	out := make([]publish.File, len(files))
-	for i, f := range files {
-		out[i] = publish.File{Path: f.Path, Data: f.Data}
-	}
-	n, err := publish.Write(opt.Out, out)
+	n, err := publish.Write(opt.Out, files)
 	if err != nil {
 		return Stats{}, fmt.Errorf("write: %w", err)
 	}
@@ -129,7 +125,7 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 		len(data.Clubs), len(data.Models), len(data.Benchmarks), len(data.Results))
 
 	start = opt.Now()
-	season := standings.Compute(data.Models, data.Benchmarks, data.Results, rules(cfg), opt.AsOf)
+	season := standings.Compute(data.Models, data.Benchmarks, data.Results, standings.RulesFrom(cfg.League), opt.AsOf)
 	for _, w := range season.Warnings {
 		fmt.Fprintf(opt.Log, "warning: %s\n", w)
 	}
@@ -235,14 +231,6 @@ func inputError(stage string, err error) error {
 		return &InputError{Stage: stage, Err: err}
 	}
 	return fmt.Errorf("%s: %w", stage, err)
-}
-
-func rules(cfg config.Config) standings.Rules {
-	r := standings.Rules{MinShared: cfg.League.MinShared}
-	for _, d := range cfg.League.Divisions {
-		r.Divisions = append(r.Divisions, standings.Division{ID: d.ID, Name: d.Name, MaxParamsB: d.MaxParamsB})
-	}
-	return r
 }
 
 // newsUpTo drops news dated after the as-of day, so that an explicit -as-of shows the

@@ -95,10 +95,7 @@ func ModelCategories(prefix, modelID string, snap *standings.Snapshot, benchmark
 			s.Label = &opts.Label{Show: opts.Bool(true), Position: "right"}
 		}))
 	}
-	x := valueAxis("Normalised score (0–100)")
-	x["min"], x["max"] = 0, 100
-	g := grid()
-	g["bottom"] = 28
+	x, g := normalisedAxis()
 	return draw(figure{
 		id:      id,
 		caption: "Normalised scores of " + name + " by benchmark and category",
@@ -210,10 +207,7 @@ func HeadToHead(prefix string, m *standings.Match, names map[string]string, benc
 	withLabel := charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"})
 	bar.AddSeries(label(an), da, withLabel)
 	bar.AddSeries(label(bn), db, withLabel)
-	x := valueAxis("Normalised score (0–100)")
-	x["min"], x["max"] = 0, 100
-	g := grid()
-	g["bottom"] = 28
+	x, g := normalisedAxis()
 	return draw(figure{
 		id:      id,
 		caption: an + " against " + bn + ": normalised score on each shared benchmark",
@@ -222,4 +216,14 @@ func HeadToHead(prefix string, m *standings.Match, names map[string]string, benc
 		option:  map[string]any{"grid": g, "legend": legend(), "xAxis": x, "yAxis": categoryAxis(labels, true)},
 		table:   tab,
 	})
+}
+
+// normalisedAxis is the 0–100 value axis of the normalised-score charts, with the
+// grid room its name needs below it.
+func normalisedAxis() (axis, g map[string]any) {
+	axis = valueAxis("Normalised score (0–100)")
+	axis["min"], axis["max"] = 0, 100
+	g = grid()
+	g["bottom"] = 28
+	return axis, g
 }

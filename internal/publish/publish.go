@@ -13,17 +13,13 @@ import (
 	"sync"
 
 	"golang.org/x/sys/unix"
-)
 
-// File is one output file: a slash-separated path under the site root and its bytes.
-type File struct {
-	Path string
-	Data []byte
-}
+	"github.com/ai-league/ai-league/internal/render"
+)
 
 // Write writes files into a temporary directory next to out, then replaces out with
 // it. Paths must be relative and stay inside out. It returns the number of bytes written.
-func Write(out string, files []File) (int64, error) {
+func Write(out string, files []render.File) (int64, error) {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -55,7 +51,7 @@ func Write(out string, files []File) (int64, error) {
 }
 
 // writeAll writes the files with a bounded number of goroutines.
-func writeAll(dir string, files []File) (int64, error) {
+func writeAll(dir string, files []render.File) (int64, error) {
 	dirs := map[string]bool{}
 	for _, f := range files {
 		if !valid(f.Path) {
@@ -73,7 +69,7 @@ func writeAll(dir string, files []File) (int64, error) {
 		mu    sync.Mutex
 		total int64
 		errs  []error
-		next  = make(chan File)
+		next  = make(chan render.File)
 	)
 	for range runtime.GOMAXPROCS(0) * 2 {
 		wg.Add(1)

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"github.com/ai-league/ai-league/internal/render"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,10 +19,10 @@ func read(t *testing.T, p string) string {
 
 func TestWriteReplacesOutput(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Write(out, []File{{"index.html", []byte("one")}, {"old/index.html", []byte("x")}}); err != nil {
+	if _, err := Write(out, []render.File{{Path: "index.html", Data: []byte("one")}, {Path: "old/index.html", Data: []byte("x")}}); err != nil {
 		t.Fatal(err)
 	}
-	n, err := Write(out, []File{{"index.html", []byte("two")}, {"a/b/c.txt", []byte("deep")}})
+	n, err := Write(out, []render.File{{Path: "index.html", Data: []byte("two")}, {Path: "a/b/c.txt", Data: []byte("deep")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,10 +48,10 @@ func TestWriteFailureKeepsPrevious(t *testing.T) {
 	for _, bad := range []string{"../escape.html", "/abs.html", "a//b", "a/./b", ""} {
 		t.Run(bad, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
-			if _, err := Write(out, []File{{"index.html", []byte("kept")}}); err != nil {
+			if _, err := Write(out, []render.File{{Path: "index.html", Data: []byte("kept")}}); err != nil {
 				t.Fatal(err)
 			}
-			_, err := Write(out, []File{{"index.html", []byte("new")}, {bad, []byte("x")}})
+			_, err := Write(out, []render.File{{Path: "index.html", Data: []byte("new")}, {Path: bad, Data: []byte("x")}})
 			if err == nil || !strings.Contains(err.Error(), "invalid output path") {
 				t.Fatalf("err = %v, want invalid output path", err)
 			}
@@ -69,7 +70,7 @@ func TestWriteRemovesWhatAKilledBuildLeft(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	left := filepath.Join(filepath.Dir(out), ".public.new-123")
 	os.MkdirAll(filepath.Join(left, "half"), 0o755)
-	if _, err := Write(out, []File{{"index.html", []byte("x")}}); err != nil {
+	if _, err := Write(out, []render.File{{Path: "index.html", Data: []byte("x")}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(left); !os.IsNotExist(err) {

@@ -250,15 +250,7 @@ func newsEntries(s *site.Site) []feed.Entry {
 
 // ChangeTitle says a standings change in words.
 func ChangeTitle(s *site.Site, c standings.Change) string {
-	name, table := s.ModelName(c.Model), c.Table
-	for _, d := range s.Config.League.Divisions {
-		if d.ID == c.Table {
-			table = d.Name
-		}
-	}
-	if c.Table == standings.Overall {
-		table = "Overall"
-	}
+	name, table := s.ModelName(c.Model), tableName(s, c.Table)
 	switch c.Kind {
 	case standings.NewLeader:
 		return fmt.Sprintf("%s takes the lead of the %s table", name, table)

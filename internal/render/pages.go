@@ -223,6 +223,14 @@ func (r *Renderer) plan(s *site.Site) ([]*job, []File, error) {
 	return jobs, files, nil
 }
 
+// tableName is the display name of a table id, as the standings name it.
+func tableName(s *site.Site, id string) string {
+	if t := s.Season.Latest().Table(id); t != nil {
+		return t.Name
+	}
+	return id
+}
+
 // appendFigures adds the figures that have something to draw.
 func appendFigures(list []Figure, group string, figs ...chart.Figure) []Figure {
 	for _, f := range figs {
@@ -285,13 +293,9 @@ func (r *Renderer) standingsView(s *site.Site, sn *standings.Snapshot, all []*st
 }
 
 func (r *Renderer) modelView(s *site.Site, m *league.Model, sn *standings.Snapshot) ModelView {
-	v := ModelView{Model: m, Club: s.Club(m.Club), Division: standings.DivisionOf(divisions(s), m.ParamsB),
+	v := ModelView{Model: m, Club: s.Club(m.Club), Division: standings.DivisionOf(standings.RulesFrom(s.Config.League).Divisions, m.ParamsB),
 		News: s.NewsAbout(m.ID, ""), Posts: s.PostsAbout(m.ID)}
-	for _, d := range s.Config.League.Divisions {
-		if d.ID == v.Division {
-			v.DivName = d.Name
-		}
-	}
+	v.DivName = tableName(s, v.Division)
 	for _, res := range sn.Results {
 		if res.Model == m.ID {
 			v.Results = append(v.Results, resultView(s, res))
@@ -319,14 +323,6 @@ func resultView(s *site.Site, res league.Result) ResultView {
 		v.Normalised = standings.Normalised(*b, res.Score)
 	}
 	return v
-}
-
-func divisions(s *site.Site) []standings.Division {
-	var out []standings.Division
-	for _, d := range s.Config.League.Divisions {
-		out = append(out, standings.Division{ID: d.ID, Name: d.Name, MaxParamsB: d.MaxParamsB})
-	}
-	return out
 }
 
 func (r *Renderer) clubView(s *site.Site, c *league.Club, sn *standings.Snapshot) ClubView {

@@ -23,7 +23,7 @@ import (
 	"github.com/ai-league/ai-league/internal/standings"
 )
 
-// File is one output file.
+// File is one output file; package publish writes them.
 type File struct {
 	Path string // slash-separated, relative to the site root
 	Data []byte
