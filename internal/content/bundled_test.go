@@ -3,6 +3,7 @@ package content
 import (
 	"os"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -39,7 +40,19 @@ func TestBundledContent(t *testing.T) {
 		}
 	})
 	t.Run("league blocks", func(t *testing.T) {
-		want := []call{ // files are read in byte order of their paths
+		// Posts render in parallel, so calls from different files come in
+		// any order: compare them sorted by date, then kind and arguments.
+		sort.Slice(calls, func(i, j int) bool {
+			a, b := calls[i], calls[j]
+			if a.date != b.date {
+				return a.date < b.date
+			}
+			if a.kind != b.kind {
+				return a.kind < b.kind
+			}
+			return strings.Join(a.args, " ") < strings.Join(b.args, " ")
+		})
+		want := []call{
 			{"h2h", []string{"gemma-4-12b", "qwen3.5-9b"}, "2026-06-04"},
 			{"standings", []string{"laptop"}, "2026-06-04"},
 			{"standings", []string{"overall"}, "2026-06-06"},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -16,9 +17,13 @@ type call struct {
 }
 
 // recorder is an Embedder that records its calls and knows two tables.
+// Load renders posts in parallel, so the calls are recorded under a lock.
 func recorder(calls *[]call) Embedder {
+	var mu sync.Mutex
 	return func(kind string, args []string, date string) (string, error) {
+		mu.Lock()
 		*calls = append(*calls, call{kind, args, date})
+		mu.Unlock()
 		if kind == "standings" && args[0] != "laptop" && args[0] != "overall" {
 			return "", fmt.Errorf("unknown table %q (did you mean %q?)", args[0], "laptop")
 		}

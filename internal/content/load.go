@@ -17,7 +17,8 @@ import (
 // "standings" (args: table id) or "h2h" (args: two model ids); date is the
 // post's YYYY-MM-DD date, at which the data is frozen, or "" on a page (latest).
 // The HTML it returns is inserted as is; an error (an unknown table or model)
-// is reported at the directive's line in the post.
+// is reported at the directive's line in the post. Load renders posts in
+// parallel, so an Embedder must be safe for concurrent use.
 type Embedder func(kind string, args []string, date string) (html string, err error)
 
 // Options tunes Load.
