@@ -29,6 +29,7 @@ import (
 	"github.com/ai-league/ai-league/internal/league"
 	"github.com/ai-league/ai-league/internal/news"
 	"github.com/ai-league/ai-league/internal/publish"
+	"github.com/ai-league/ai-league/internal/pull"
 	"github.com/ai-league/ai-league/internal/render"
 	"github.com/ai-league/ai-league/internal/site"
 	"github.com/ai-league/ai-league/internal/standings"
@@ -46,8 +47,8 @@ type Options struct {
 	Drafts   bool   // include draft posts
 	Verbose  bool   // also log what lm-eval imports ignored
 	Now      func() time.Time
-	Log      io.Writer        // progress and warnings
-	Pull     news.PullOptions // HTTP client and limits for the pull
+	Log      io.Writer    // progress and warnings
+	Pull     pull.Options // HTTP client and limits for the pull
 }
 
 // Stats sums up a build.
@@ -91,11 +92,11 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 
 	if !opt.Offline {
 		pstart := opt.Now()
-		pull := opt.Pull
-		if pull.Now == nil {
-			pull.Now = opt.Now
+		popt := opt.Pull
+		if popt.Now == nil {
+			popt.Now = opt.Now
 		}
-		warnings, err := news.Pull(ctx, cfg.Feeds, cfg.ResultsURLs, filepath.Join(opt.SrcDir, "data", "cache"), pull)
+		warnings, err := pull.Pull(ctx, cfg.Feeds, cfg.ResultsURLs, filepath.Join(opt.SrcDir, filepath.FromSlash(pull.CacheDir)), popt)
 		for _, w := range warnings {
 			fmt.Fprintf(opt.Log, "warning: %s\n", w)
 		}
@@ -109,7 +110,7 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 
 	var lopt league.Options
 	for _, u := range cfg.ResultsURLs {
-		lopt.Pulled = append(lopt.Pulled, news.ResultsCachePath(u))
+		lopt.Pulled = append(lopt.Pulled, pull.ResultsCachePath(u))
 	}
 	if opt.Verbose {
 		lopt.Ignored = func(file, task string) {

@@ -1,6 +1,6 @@
-// Package news pulls release and policy feeds (fetch.go: HTTP with cache), parses
-// them with gofeed (parse.go), sanitises what they carry (sanitize.go) and merges them
-// with the hand-curated data/news.yaml into one list of items.
+// Package news reads the feeds that package pull cached: it parses them with gofeed
+// (parse.go), sanitises what they carry (sanitize.go) and merges them with the
+// hand-curated data/news.yaml (curated.go) into one list of items.
 package news
 
 // Item is one news item, sanitised: every field is safe to place in a page as text,

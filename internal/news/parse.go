@@ -7,7 +7,6 @@ import (
 	"html"
 	"io/fs"
 	"net/url"
-	"path"
 	"sort"
 	"strings"
 	"time"
@@ -18,6 +17,7 @@ import (
 	"github.com/ai-league/ai-league/internal/config"
 	"github.com/ai-league/ai-league/internal/diag"
 	"github.com/ai-league/ai-league/internal/league"
+	"github.com/ai-league/ai-league/internal/pull"
 )
 
 // Limits on what one feed may bring into the site.
@@ -30,7 +30,7 @@ const (
 )
 
 // Load returns the news of the site: the hand-curated items of data/news.yaml and
-// the items of each feed's cached copy under data/cache/feeds/ (see Pull), merged
+// the items of each feed's cached copy under data/cache/feeds/ (see package pull), merged
 // and sorted newest first, ties by ID.
 //
 // Feed items keep only what is safe: the title as plain text, the link when it is
@@ -87,28 +87,12 @@ type feedItem struct {
 
 // loadFeed reads one feed's cached copy, if there is one.
 func loadFeed(fsys fs.FS, f config.Feed, t *tagger) ([]feedItem, error) {
-	if err := checkFeedID(f.ID); err != nil {
+	name, data, _, err := pull.FeedCopy(fsys, f.ID)
+	if err != nil && name == "" {
 		return nil, err
 	}
-	var name string
-	var data []byte
-	for _, ext := range []string{".xml", ".json"} {
-		p := path.Join(CacheDir, feedsDir, f.ID+ext)
-		st, err := fs.Stat(fsys, p)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err == nil && st.Size() > DefaultMaxBytes {
-			err = fmt.Errorf("larger than the limit of %s", size(DefaultMaxBytes))
-		}
-		if err == nil {
-			data, err = fs.ReadFile(fsys, p)
-		}
-		if err != nil {
-			return nil, diag.Error{File: p, Msg: fmt.Sprintf("feed %s: %v", f.ID, err)}
-		}
-		name = p
-		break
+	if err != nil {
+		return nil, diag.Error{File: name, Msg: fmt.Sprintf("feed %s: %v", f.ID, err)}
 	}
 	if name == "" {
 		return nil, nil

@@ -14,6 +14,7 @@ import (
 
 	"github.com/ai-league/ai-league/internal/config"
 	"github.com/ai-league/ai-league/internal/league"
+	"github.com/ai-league/ai-league/internal/pull"
 )
 
 var (
@@ -46,7 +47,7 @@ func siteFS(t *testing.T, newsYAML string, feeds map[string]string) fstest.MapFS
 		if strings.HasSuffix(file, ".json") {
 			ext = ".json"
 		}
-		fsys[CacheDir+"/feeds/"+id+ext] = &fstest.MapFile{Data: mustRead(t, "testdata/"+file)}
+		fsys[pull.CacheDir+"/feeds/"+id+ext] = &fstest.MapFile{Data: mustRead(t, "testdata/"+file)}
 	}
 	return fsys
 }
@@ -141,10 +142,10 @@ func TestLoadDedupAndMerge(t *testing.T) {
   category: policy
   models: [gemma-4-31b]
 `)},
-		CacheDir + "/feeds/one.xml": {Data: []byte(rss("Feed title for Qwen3.5 27B", "https://news.example/a", "", "Tue, 02 Jun 2026 08:00:00 GMT", "From one."))},
-		CacheDir + "/feeds/two.xml": {Data: []byte(rss("Second copy", "https://mirror.example/b", "<guid>shared-guid</guid>", "Tue, 02 Jun 2026 08:00:00 GMT", "From two."))},
+		pull.CacheDir + "/feeds/one.xml": {Data: []byte(rss("Feed title for Qwen3.5 27B", "https://news.example/a", "", "Tue, 02 Jun 2026 08:00:00 GMT", "From one."))},
+		pull.CacheDir + "/feeds/two.xml": {Data: []byte(rss("Second copy", "https://mirror.example/b", "<guid>shared-guid</guid>", "Tue, 02 Jun 2026 08:00:00 GMT", "From two."))},
 		// Same GUID as in two, another link: the same item, so two's fields win.
-		CacheDir + "/feeds/three.xml": {Data: []byte(rss("Third copy mentions Mistral Small 4", "https://other.example/c", "<guid>shared-guid</guid>", "Wed, 03 Jun 2026 08:00:00 GMT", ""))},
+		pull.CacheDir + "/feeds/three.xml": {Data: []byte(rss("Third copy mentions Mistral Small 4", "https://other.example/c", "<guid>shared-guid</guid>", "Wed, 03 Jun 2026 08:00:00 GMT", ""))},
 	}
 	feeds := []config.Feed{
 		{ID: "one", Name: "One", Category: "release"},
@@ -182,7 +183,7 @@ func TestLoadIncludeExclude(t *testing.T) {
 		fmt.Fprintf(&b, `<item><title>%s</title><link>https://p.example/%d</link><pubDate>Tue, 02 Jun 2026 0%d:00:00 GMT</pubDate><description>d</description></item>`, title, i, i)
 	}
 	b.WriteString(`</channel></rss>`)
-	fsys := fstest.MapFS{CacheDir + "/feeds/policy.xml": {Data: []byte(b.String())}}
+	fsys := fstest.MapFS{pull.CacheDir + "/feeds/policy.xml": {Data: []byte(b.String())}}
 	cases := []struct {
 		name             string
 		include, exclude []string
@@ -252,7 +253,7 @@ func TestLoadCapAndOrder(t *testing.T) {
 		fmt.Fprintf(&b, `<item><title>t%d</title><link>https://c.example/%03d</link><pubDate>Tue, 02 Jun 2026 %02d:%02d:00 GMT</pubDate></item>`, m, m, (m/2)/60, (m/2)%60)
 	}
 	b.WriteString(`</channel></rss>`)
-	fsys := fstest.MapFS{CacheDir + "/feeds/big.xml": {Data: []byte(b.String())}}
+	fsys := fstest.MapFS{pull.CacheDir + "/feeds/big.xml": {Data: []byte(b.String())}}
 	items, err := Load(fsys, []config.Feed{{ID: "big", Category: "research"}}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -343,7 +344,7 @@ func TestLoadCachedFeedErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			fsys := fstest.MapFS{CacheDir + "/feeds/" + c.file: {Data: []byte(c.data)}}
+			fsys := fstest.MapFS{pull.CacheDir + "/feeds/" + c.file: {Data: []byte(c.data)}}
 			_, err := Load(fsys, []config.Feed{{ID: "x"}}, nil, nil)
 			if err == nil || !strings.HasPrefix(err.Error(), c.want) {
 				t.Errorf("err = %v, want prefix %q", err, c.want)
@@ -431,6 +432,15 @@ func mustReadF(f *testing.F, name string) []byte {
 	b, err := os.ReadFile(name)
 	if err != nil {
 		f.Fatal(err)
+	}
+	return b
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return b
 }

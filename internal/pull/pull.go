@@ -1,4 +1,8 @@
-package news
+// Package pull fetches what site.yaml lists from other hosts — feeds and results
+// URLs — into the site's cache (data/cache/): HTTP with a timeout, a size cap,
+// conditional GET and a guarded dialer, then a check and an atomic write. What the
+// copies mean (news items, results) is for other packages to read.
+package pull
 
 import (
 	"bytes"
@@ -43,13 +47,14 @@ import (
 // the site.
 const (
 	CacheDir    = "data/cache"
+	FeedsDir    = CacheDir + "/feeds"
 	feedsDir    = "feeds"
 	resultsDir  = "results"
 	metaSuffix  = ".meta.json"
 	maxIDLength = 64
 )
 
-// Defaults of PullOptions.
+// Defaults of Options.
 const (
 	DefaultRequestTimeout = 10 * time.Second
 	DefaultDeadline       = 30 * time.Second
@@ -59,9 +64,9 @@ const (
 	UserAgent             = "AI-League/0.1 (+https://github.com/ai-league/ai-league)"
 )
 
-// PullOptions tunes Pull. The zero value uses the defaults above and
+// Options tunes Pull. The zero value uses the defaults above and
 // http.DefaultTransport.
-type PullOptions struct {
+type Options struct {
 	// Client makes the requests. Its CheckRedirect, when nil, is replaced by one that
 	// allows MaxRedirects http(s) redirects and stops loops. Default: a plain client.
 	Client *http.Client
@@ -75,7 +80,7 @@ type PullOptions struct {
 	Concurrency    int           // requests at once; default 4
 }
 
-func (o PullOptions) withDefaults() PullOptions {
+func (o Options) withDefaults() Options {
 	if o.Client == nil {
 		o.Client = &http.Client{}
 	}
@@ -181,7 +186,7 @@ func ResultsCachePath(rawURL string) string {
 // A source that cannot be reached or answers badly is a Warning, sorted by kind and
 // id. A results URL that answers with a file that is not a results file, or a feed
 // whose id cannot name a file, is an error: the build should fail on it.
-func Pull(ctx context.Context, feeds []config.Feed, resultsURLs []string, cacheDir string, opt PullOptions) ([]Warning, error) {
+func Pull(ctx context.Context, feeds []config.Feed, resultsURLs []string, cacheDir string, opt Options) ([]Warning, error) {
 	opt = opt.withDefaults()
 	ctx, cancel := context.WithTimeout(ctx, opt.Deadline)
 	defer cancel()
@@ -190,7 +195,7 @@ func Pull(ctx context.Context, feeds []config.Feed, resultsURLs []string, cacheD
 	var errs []string
 	seen := map[string]bool{}
 	for _, f := range feeds {
-		if err := checkFeedID(f.ID); err != nil {
+		if err := CheckFeedID(f.ID); err != nil {
 			errs = append(errs, err.Error())
 			continue
 		}
@@ -253,8 +258,8 @@ func Pull(ctx context.Context, feeds []config.Feed, resultsURLs []string, cacheD
 	return warnings, nil
 }
 
-// checkFeedID rejects ids that cannot safely name a cache file.
-func checkFeedID(id string) error {
+// CheckFeedID rejects ids that cannot safely name a cache file.
+func CheckFeedID(id string) error {
 	if !feedIDPattern.MatchString(id) || len(id) > maxIDLength {
 		return fmt.Errorf("feed %q: id must be 1 to %d lowercase letters, digits, '-', '_' or '.', starting with a letter or digit", id, maxIDLength)
 	}
@@ -278,8 +283,8 @@ type failure struct {
 	invalid bool // the server answered, but with a file that is not what was asked for
 }
 
-// cacheMeta is the on-disk metadata of a cached copy.
-type cacheMeta struct {
+// Meta is the on-disk metadata of a cached copy (<name>.meta.json).
+type Meta struct {
 	URL          string `json:"url"`
 	ETag         string `json:"etag,omitempty"`
 	LastModified string `json:"last_modified,omitempty"`
@@ -296,8 +301,8 @@ func (s source) extensions() []string {
 }
 
 // cached returns the path of the current copy (or "") and its metadata.
-func (s source) cached() (string, cacheMeta) {
-	var meta cacheMeta
+func (s source) cached() (string, Meta) {
+	var meta Meta
 	if b, err := os.ReadFile(filepath.Join(s.dir, s.base+metaSuffix)); err == nil {
 		_ = json.Unmarshal(b, &meta) // bad metadata only costs the conditional GET
 	}
@@ -307,7 +312,7 @@ func (s source) cached() (string, cacheMeta) {
 			return p, meta
 		}
 	}
-	return "", cacheMeta{}
+	return "", Meta{}
 }
 
 // warning describes a failure and the copy the build falls back to.
@@ -315,15 +320,13 @@ func (s source) warning(reason string) Warning {
 	w := Warning{Kind: s.kind, ID: s.id, URL: s.url, Reason: reason}
 	if p, meta := s.cached(); p != "" {
 		w.Cache = filepath.ToSlash(p)
-		if t, err := time.Parse(time.RFC3339, meta.FetchedAt); err == nil {
-			w.CachedAt = t.UTC().Format(time.DateOnly)
-		}
+		w.CachedAt = meta.FetchedOn()
 	}
 	return w
 }
 
 // pull fetches one source and refreshes its copy; nil means the cache is current.
-func (s source) pull(ctx context.Context, opt PullOptions) *failure {
+func (s source) pull(ctx context.Context, opt Options) *failure {
 	if err := ctx.Err(); err != nil {
 		return &failure{reason: fmt.Sprintf("not started before the overall deadline of %s", opt.Deadline)}
 	}
@@ -398,7 +401,7 @@ func (s source) pull(ctx context.Context, opt PullOptions) *failure {
 		return &failure{reason: err.Error(), invalid: true}
 	}
 
-	meta := cacheMeta{URL: s.url, ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), ContentType: contentType}
+	meta := Meta{URL: s.url, ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), ContentType: contentType}
 	if opt.Now != nil {
 		meta.FetchedAt = opt.Now().UTC().Format(time.RFC3339)
 	}
@@ -440,7 +443,7 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 }
 
 // reason turns a transport error into a short reason for a warning.
-func reason(err error, overall context.Context, opt PullOptions) string {
+func reason(err error, overall context.Context, opt Options) string {
 	var dnsErr *net.DNSError
 	var netErr net.Error
 	switch {
@@ -583,4 +586,51 @@ func writeAtomic(name string, data []byte) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), name)
+}
+
+// FeedCopy reads the cached copy of a feed from the site root fsys: its path
+// (data/cache/feeds/<id>.xml or .json), its bytes and its metadata. A feed never
+// pulled has no copy: path is "" and err nil. A copy larger than DefaultMaxBytes is
+// an error, as it would have been when pulled.
+func FeedCopy(fsys fs.FS, id string) (name string, data []byte, meta Meta, err error) {
+	if err := CheckFeedID(id); err != nil {
+		return "", nil, Meta{}, err
+	}
+	for _, ext := range []string{".xml", ".json"} {
+		p := path.Join(FeedsDir, id+ext)
+		st, err := fs.Stat(fsys, p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err == nil && st.Size() > DefaultMaxBytes {
+			err = fmt.Errorf("larger than the limit of %s", size(DefaultMaxBytes))
+		}
+		if err == nil {
+			data, err = fs.ReadFile(fsys, p)
+		}
+		if err != nil {
+			return p, nil, Meta{}, err
+		}
+		return p, data, ReadMeta(fsys, p), nil
+	}
+	return "", nil, Meta{}, nil
+}
+
+// ReadMeta returns the metadata of the cached copy at name (a path in fsys such as
+// data/cache/results/x.json); missing or unreadable metadata is the zero Meta.
+func ReadMeta(fsys fs.FS, name string) Meta {
+	var meta Meta
+	p := strings.TrimSuffix(name, path.Ext(name)) + metaSuffix
+	if b, err := fs.ReadFile(fsys, p); err == nil {
+		_ = json.Unmarshal(b, &meta) // bad metadata only costs the conditional GET
+	}
+	return meta
+}
+
+// FetchedOn is the day (YYYY-MM-DD, UTC) the copy was fetched, or "" when unknown.
+func (m Meta) FetchedOn() string {
+	if t, err := time.Parse(time.RFC3339, m.FetchedAt); err == nil {
+		return t.UTC().Format(time.DateOnly)
+	}
+	return ""
 }
