@@ -68,8 +68,15 @@ const (
 // http.DefaultTransport.
 type Options struct {
 	// Client makes the requests. Its CheckRedirect, when nil, is replaced by one that
-	// allows MaxRedirects http(s) redirects and stops loops. Default: a plain client.
+	// allows MaxRedirects http(s) redirects and stops loops. Default: a client whose
+	// dialer refuses internal addresses (see guard.go); a Client given here is used
+	// with its own transport.
 	Client *http.Client
+	// Resolver and Dial serve the default client: how host names are looked up
+	// (default net.DefaultResolver) and how a checked numeric address is dialled
+	// (default a net.Dialer that checks the address again before connecting).
+	Resolver Resolver
+	Dial     DialFunc
 	// Now stamps fetched_at in the cache metadata. Only main may read the clock, so
 	// it passes time.Now; when nil, fetched_at is not recorded.
 	Now            func() time.Time
@@ -82,7 +89,7 @@ type Options struct {
 
 func (o Options) withDefaults() Options {
 	if o.Client == nil {
-		o.Client = &http.Client{}
+		o.Client = guardedClient(o.Resolver, o.Dial)
 	}
 	c := *o.Client // a copy, so that the caller's client is not changed
 	if c.CheckRedirect == nil {
@@ -334,7 +341,7 @@ func (s source) pull(ctx context.Context, opt Options) *failure {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return &failure{reason: "not an absolute http(s) URL", invalid: true}
 	}
-	reqCtx, cancel := context.WithTimeout(ctx, opt.RequestTimeout)
+	reqCtx, cancel := context.WithTimeout(allowConfigured(ctx, u), opt.RequestTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(reqCtx, http.MethodGet, s.url, nil)
 	if err != nil {
@@ -439,13 +446,16 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 		return fmt.Errorf("redirect to a non-http(s) URL %s", req.URL)
 	}
-	return nil
+	return checkRedirectTarget(req)
 }
 
 // reason turns a transport error into a short reason for a warning.
 func reason(err error, overall context.Context, opt Options) string {
 	var dnsErr *net.DNSError
 	var netErr net.Error
+	if r, ok := blockedReason(err); ok {
+		return r
+	}
 	switch {
 	case errors.Is(overall.Err(), context.DeadlineExceeded):
 		return fmt.Sprintf("no answer before the overall deadline of %s", opt.Deadline)
