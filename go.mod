@@ -12,13 +12,15 @@ require (
 	github.com/yuin/goldmark-highlighting/v2 v2.0.0-20230729083705-37449abec8cc // chroma inside goldmark (untagged upstream)
 	go.yaml.in/yaml/v3 v3.0.6 // YAML with node positions for file:line:col errors; maintained home of yaml.v3
 	golang.org/x/net v0.62.0 // html/charset for feed encodings; html tokenizer for absolute links in feeds
-	golang.org/x/sys v0.49.0 // renameat2(RENAME_EXCHANGE): swap the new site in atomically
+	golang.org/x/sys v0.50.0 // renameat2(RENAME_EXCHANGE): swap the new site in atomically
 )
+
+require golang.org/x/image v0.48.0
 
 require (
 	github.com/aymerick/douceur v0.2.0 // indirect
 	github.com/dlclark/regexp2/v2 v2.2.1 // indirect
 	github.com/gorilla/css v1.0.1 // indirect
 	github.com/mmcdole/goxpp/v2 v2.0.0 // indirect
-	golang.org/x/text v0.43.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )
