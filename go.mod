@@ -11,11 +11,10 @@ require (
 	github.com/yuin/goldmark v1.8.7 // CommonMark + GFM, footnotes, heading ids; raw HTML stays escaped
 	github.com/yuin/goldmark-highlighting/v2 v2.0.0-20230729083705-37449abec8cc // chroma inside goldmark (untagged upstream)
 	go.yaml.in/yaml/v3 v3.0.6 // YAML with node positions for file:line:col errors; maintained home of yaml.v3
+	golang.org/x/image v0.48.0 // share images: PNG drawn with font/opentype and the Go fonts, no cgo
 	golang.org/x/net v0.62.0 // html/charset for feed encodings; html tokenizer for absolute links in feeds
 	golang.org/x/sys v0.50.0 // renameat2(RENAME_EXCHANGE): swap the new site in atomically
 )
-
-require golang.org/x/image v0.48.0
 
 require (
 	github.com/aymerick/douceur v0.2.0 // indirect
