@@ -183,12 +183,12 @@ func TestLongTextStaysInside(t *testing.T) {
 func TestClean(t *testing.T) {
 	cv := newCanvas()
 	for in, want := range map[string]string{
-		"Qwen3.5-9B":             "Qwen3.5-9B",
+		"Qwen3.5-9B":               "Qwen3.5-9B",
 		"  two\nlines\tand  gaps ": "two lines and gaps",
-		"通义千问 Qwen":              "???? Qwen",
-		"Ünïcode – Ελληνικά":     "Ünïcode – Ελληνικά",
-		"bad \xff byte":          "bad ? byte",
-		"bell\a":                 "bell?",
+		"通义千问 Qwen":                "???? Qwen",
+		"Ünïcode – Ελληνικά":       "Ünïcode – Ελληνικά",
+		"bad \xff byte":            "bad ? byte",
+		"bell\a":                   "bell?",
 	} {
 		if got := cv.clean(in); got != want {
 			t.Errorf("clean(%q) = %q, want %q", in, got, want)
