@@ -1,7 +1,7 @@
 // Command build turns a site root into the AI League static site.
 //
 //	go run ./cmd/build [-src DIR] [-out DIR] [-base-url URL] [-offline] [-as-of YYYY-MM-DD]
-//	                   [-drafts] [-serve] [-addr HOST:PORT] [-v]
+//	                   [-drafts] [-serve] [-addr HOST:PORT] [-cache DIR] [-no-cache] [-v]
 //
 // Exit status: 0 on success, 1 when the input is wrong or the build fails, 2 on bad usage.
 package main
@@ -19,6 +19,7 @@ import (
 
 	aileague "github.com/ai-league/ai-league"
 	"github.com/ai-league/ai-league/internal/build"
+	"github.com/ai-league/ai-league/internal/cache"
 	"github.com/ai-league/ai-league/internal/diag"
 	"github.com/ai-league/ai-league/internal/serve"
 )
@@ -39,6 +40,8 @@ func run(args []string, stderr io.Writer) int {
 	drafts := flags.Bool("drafts", false, "include posts with draft: true")
 	serveFlag := flags.Bool("serve", false, "build, serve on -addr, rebuild on change, reload open pages")
 	addr := flags.String("addr", "127.0.0.1:1313", "address for -serve")
+	cacheDir := flags.String("cache", cache.DefaultDir(), "`DIR` of the build cache (content-addressed: it never changes the output; safe to delete)")
+	noCache := flags.Bool("no-cache", false, "neither read nor write the build cache")
 	verbose := flags.Bool("v", false, "verbose: list what lm-eval imports ignore")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -68,6 +71,15 @@ func run(args []string, stderr io.Writer) int {
 		Src: os.DirFS(*src), SrcDir: *src, Out: *out, Defaults: aileague.Defaults,
 		BaseURL: *baseURL, AsOf: *asOf, Offline: *offline, Drafts: *drafts, Verbose: *verbose,
 		Now: time.Now, Log: stderr,
+	}
+	if !*noCache {
+		if *cacheDir == "" {
+			fmt.Fprintln(stderr, "warning: no user cache directory; building without the build cache (set -cache DIR)")
+		} else if c, err := cache.Open(*cacheDir); err != nil {
+			fmt.Fprintf(stderr, "warning: %v; building without it\n", err)
+		} else {
+			opt.Cache = c
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

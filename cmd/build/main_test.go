@@ -23,13 +23,20 @@ func TestRunExitStatus(t *testing.T) {
 	broken := copySite(t)
 	os.WriteFile(filepath.Join(broken, "data/models.yaml"), []byte("- id: x\n  name: X\n  club: nowhere\n  colour: red\n"), 0o644)
 	out := filepath.Join(t.TempDir(), "out")
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	notDir := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(notDir, []byte("x"), 0o644)
 	tests := []struct {
 		name   string
 		args   []string
 		status int
 		stderr []string
 	}{
-		{"builds", []string{"-src", src, "-out", out, "-offline"}, 0, []string{"load ", "compute ", "render ", "write ", "built "}},
+		{"builds", []string{"-src", src, "-out", out, "-offline", "-cache", cacheDir}, 0, []string{"load ", "compute ", "render ", "write ", "built "}},
+		{"warm cache", []string{"-src", src, "-out", out, "-offline", "-cache", cacheDir}, 0, []string{"cache " + cacheDir + ": 1 of 2 hits", "built "}},
+		{"no cache", []string{"-src", src, "-out", out, "-offline", "-no-cache", "-cache", notDir}, 0, []string{"built "}},
+		{"cache cannot be opened", []string{"-src", src, "-out", out, "-offline", "-cache", filepath.Join(notDir, "c")}, 0, []string{
+			"warning: cache: mkdir " + notDir + ": not a directory; building without it", "built "}},
 		{"unknown flag", []string{"-nope"}, 2, []string{"flag provided but not defined: -nope"}},
 		{"stray argument", []string{"-src", src, "extra"}, 2, []string{`unexpected argument "extra"`}},
 		{"bad as-of", []string{"-src", src, "-as-of", "June 5"}, 2, []string{`-as-of: want a date like 2026-06-05, got "June 5"`}},

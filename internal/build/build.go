@@ -23,6 +23,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ai-league/ai-league/internal/cache"
 	"github.com/ai-league/ai-league/internal/config"
 	"github.com/ai-league/ai-league/internal/content"
 	"github.com/ai-league/ai-league/internal/diag"
@@ -49,6 +50,7 @@ type Options struct {
 	Now      func() time.Time
 	Log      io.Writer    // progress and warnings
 	Pull     pull.Options // HTTP client and limits for the pull
+	Cache    *cache.Cache // build cache (rendered bodies, highlighted code); nil for none
 }
 
 // Stats sums up a build.
@@ -135,6 +137,7 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 		season.AsOf, len(season.Snapshots), len(latest.Tables), len(latest.Matches), len(season.Changes))
 
 	start = opt.Now()
+	cached := opt.Cache.Stats()
 	items, newsErr := news.Load(opt.Src, cfg.Feeds, data.Models, data.Clubs)
 	if opt.AsOf != "" {
 		items = newsUpTo(items, season.AsOf)
@@ -149,7 +152,7 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 	for _, m := range data.Models {
 		known[m.ID] = true
 	}
-	posts, pages, err := content.Load(opt.Src, content.Options{Drafts: opt.Drafts, Embed: r.Embed(s), KnownModels: known, BasePath: s.BasePath()})
+	posts, pages, err := content.Load(opt.Src, content.Options{Drafts: opt.Drafts, Embed: r.Embed(s), KnownModels: known, BasePath: s.BasePath(), Cache: opt.Cache})
 	if err != nil || newsErr != nil {
 		var all diag.List
 		all.Merge(newsErr)
@@ -158,6 +161,11 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 	}
 	s.AddContent(posts, pages)
 	opt.stage("content", start, "%d posts, %d pages, %d news items", len(posts), len(pages), len(items))
+	if opt.Cache != nil {
+		now := opt.Cache.Stats()
+		hits, misses := now.Hits-cached.Hits, now.Misses-cached.Misses
+		fmt.Fprintf(opt.Log, "cache %s: %d of %d hits\n", opt.Cache.Dir(), hits, hits+misses)
+	}
 
 	start = opt.Now()
 	files, err := r.Render(s)

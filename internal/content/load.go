@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ai-league/ai-league/internal/cache"
 	"github.com/ai-league/ai-league/internal/diag"
 )
 
@@ -35,6 +36,8 @@ type Options struct {
 	// site. Link and image destinations starting with "/" (not "//") are
 	// prefixed with it. Default "/".
 	BasePath string
+	// Cache keeps rendered bodies and highlighted code between builds; nil for none.
+	Cache *cache.Cache
 }
 
 // Directories read by Load, relative to the site root.
@@ -201,7 +204,7 @@ func readPost(fsys fs.FS, file string, opt Options, base string, errs *diag.List
 	}
 	p.HTML = render(body, renderState{
 		file: file, slug: p.Slug, date: p.Date, lineOffset: bodyLine - 1,
-		embed: opt.Embed, base: base, errs: errs,
+		embed: opt.Embed, base: base, errs: errs, cache: opt.Cache,
 	})
 	slugLine, slugCol = meta.slugPos()
 	return p, true, slugLine, slugCol
@@ -235,7 +238,7 @@ func loadPage(fsys fs.FS, file string, opt Options, base string, errs *diag.List
 	}
 	p.HTML = render(body, renderState{
 		file: file, slug: p.Slug, lineOffset: bodyLine - 1,
-		embed: opt.Embed, base: base, errs: errs,
+		embed: opt.Embed, base: base, errs: errs, cache: opt.Cache,
 	})
 	return p, len(*errs) == before
 }

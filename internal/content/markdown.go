@@ -5,6 +5,7 @@ import (
 	"html"
 	"strings"
 
+	"github.com/ai-league/ai-league/internal/cache"
 	"github.com/ai-league/ai-league/internal/diag"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
@@ -51,6 +52,9 @@ type renderState struct {
 	embed      Embedder
 	base       string // "/" or "/repo/"
 	errs       *diag.List
+	cache      *cache.Cache // nil: no build cache
+
+	embedded bool // set by the transformer: the body has ```league blocks
 }
 
 var stateKey = parser.NewContextKey()
@@ -60,9 +64,27 @@ const metaSlug = "content-slug"
 
 // render converts one body. Problems are added to st.errs; the HTML is still
 // returned so that every problem of the file is found in one pass.
+//
+// A body is kept in the build cache under its bytes, slug (footnote ids) and base
+// path (links), unless it embeds league data (which changes with the results, not
+// with the body) or had problems: so an unchanged post costs a hash and a read.
 func render(body []byte, st renderState) string {
+	key := cache.NewKey("body", []byte(st.slug), []byte(st.base), body)
+	if b, ok := st.cache.Get(key); ok {
+		return string(b)
+	}
+	before := len(*st.errs)
+	html := convert(body, &st)
+	if !st.embedded && len(*st.errs) == before {
+		_ = st.cache.Put(key, []byte(html))
+	}
+	return html
+}
+
+// convert runs goldmark over one body.
+func convert(body []byte, st *renderState) string {
 	pc := parser.NewContext()
-	pc.Set(stateKey, &st)
+	pc.Set(stateKey, st)
 	doc := markdown.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	var buf bytes.Buffer
 	if err := markdown.Renderer().Render(&buf, body, doc); err != nil {
@@ -109,7 +131,7 @@ func (siteTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	doc.AddMeta(metaSlug, st.slug)
 	src := reader.Source()
 
-	var leagues []*ast.FencedCodeBlock
+	var leagues, code []*ast.FencedCodeBlock
 	var headings []*ast.Heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -119,6 +141,8 @@ func (siteTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		case *ast.FencedCodeBlock:
 			if string(n.Language(src)) == "league" {
 				leagues = append(leagues, n)
+			} else {
+				code = append(code, n)
 			}
 		case *ast.Heading:
 			headings = append(headings, n)
@@ -129,9 +153,19 @@ func (siteTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		}
 		return ast.WalkContinue, nil
 	})
+	st.embedded = len(leagues) > 0
 	for _, b := range leagues {
 		embed := &leagueEmbed{HTML: leagueHTML(b, src, st)}
 		b.Parent().ReplaceChild(b.Parent(), b, embed)
+	}
+	for _, b := range code {
+		lang, ok := highlightable(b, src)
+		if !ok {
+			continue
+		}
+		if h, ok := highlight(st.cache, lang, codeText(b, src)); ok {
+			b.Parent().ReplaceChild(b.Parent(), b, &highlightedCode{HTML: h})
+		}
 	}
 	for _, h := range headings {
 		id, ok := h.AttributeString("id")
@@ -217,6 +251,12 @@ func (siteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindLeagueEmbed, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			_, _ = w.WriteString(n.(*leagueEmbed).HTML)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(kindHighlighted, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(n.(*highlightedCode).HTML)
 		}
 		return ast.WalkSkipChildren, nil
 	})

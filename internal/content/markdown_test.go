@@ -1,9 +1,16 @@
 package content
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+
+	"github.com/ai-league/ai-league/internal/cache"
 )
 
 // renderPost loads one post with body and returns its HTML.
@@ -137,5 +144,94 @@ func TestRenderIsDeterministic(t *testing.T) {
 	}
 	if !strings.Contains(first, `id="a"`) || !strings.Contains(first, `id="a-1"`) {
 		t.Errorf("repeated headings should get distinct ids:\n%s", first)
+	}
+}
+
+// Code blocks highlighted by this package give the same HTML as
+// goldmark-highlighting, with and without the build cache.
+func TestHighlightMatchesExtension(t *testing.T) {
+	ref := goldmark.New(goldmark.WithExtensions(highlighting.NewHighlighting(
+		highlighting.WithStyle(lightStyle),
+		highlighting.WithGuessLanguage(false),
+		highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+	)))
+	c, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, body := range []string{
+		"```go\npackage main\n\nfunc main() { println(\"<hi>\") }\n```\n",
+		"```python\ndef f(x):\n    return x ** 2  # square\n```\n",
+		"```bash\nfor f in *.md; do echo \"$f\"; done\n```\n",
+		"```json\n{\"a\": [1, 2.5, null]}\n```\n",
+		"```go {linenos=true}\nx := 1\n```\n",
+		"```nosuchlang\n<b>x</b>\n```\n",
+		"```\nplain\n```\n",
+		"~~~rust\nfn main() {}\n~~~\n",
+	} {
+		var want strings.Builder
+		if err := ref.Convert([]byte(body), &want); err != nil {
+			t.Fatal(err)
+		}
+		for _, run := range []string{"no cache", "cold cache", "warm cache"} {
+			opt := Options{}
+			if run != "no cache" {
+				opt.Cache = c
+			}
+			if got := renderPost(t, body, opt); got != want.String() {
+				t.Errorf("%s: %q:\ngot  %s\nwant %s", run, body, got, want.String())
+			}
+		}
+	}
+	if s := c.Stats(); s.Hits == 0 || s.Bad != 0 {
+		t.Errorf("cache stats %+v: want hits, no bad entries", s)
+	}
+}
+
+// A body is cached unless it embeds league data: the embed is asked again on
+// every load, since the data changes without the post changing.
+func TestBodyCache(t *testing.T) {
+	c, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"content/posts/plain.md":  file("---\ntitle: T\ndate: 2026-06-04\n---\nSome *text*.[^1]\n\n[^1]: A note.\n"),
+		"content/posts/league.md": file("---\ntitle: T\ndate: 2026-06-04\n---\n```league\nstandings laptop\n```\n"),
+	}
+	var first []Post
+	for run := range 3 {
+		var calls []call
+		posts, _, err := Load(fsys, Options{Cache: c, Embed: recorder(&calls)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(calls) != 1 {
+			t.Errorf("run %d: %d embed calls, want 1", run, len(calls))
+		}
+		if run == 0 {
+			first = posts
+			if s := c.Stats(); s.Hits != 0 || s.Writes != 1 {
+				t.Errorf("cold: %+v, want 0 hits and 1 write (the post without league blocks)", s)
+			}
+			continue
+		}
+		if !reflect.DeepEqual(posts, first) {
+			t.Errorf("run %d: posts differ from the cold run", run)
+		}
+	}
+	if s := c.Stats(); s.Hits != 2 {
+		t.Errorf("warm runs: %d hits, want 2", s.Hits)
+	}
+	// A different slug (footnote ids) or base path (links) is a different entry.
+	fsys["content/posts/plain2.md"] = fsys["content/posts/plain.md"]
+	posts, _, err := Load(fsys, Options{Cache: c, BasePath: "/repo/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range posts {
+		if p.Slug == "plain2" && !strings.Contains(p.HTML, `id="plain2-fn:1"`) {
+			t.Errorf("plain2 has another post's footnote ids:\n%s", p.HTML)
+		}
 	}
 }

@@ -1,0 +1,105 @@
+package content
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/ai-league/ai-league/internal/cache"
+)
+
+// Highlighting is the costliest part of rendering a post (chroma's lexers run
+// regular expressions over every token), so fenced code blocks are highlighted by
+// this file rather than by goldmark-highlighting's renderer: one formatter and one
+// style for all blocks (the extension builds a new formatter per block, which
+// recomputes the style every time), one lexer per language, and the result kept in
+// the build cache under the language and the code. The HTML is the same as the
+// extension's; blocks with attributes ("```go {linenos=true}") and blocks whose
+// language chroma does not know are still left to the extension.
+
+var (
+	codeFormatter = chromahtml.New(chromahtml.WithClasses(true))
+	codeStyle     = styles.Get(lightStyle)
+	codeLexers    sync.Map // language -> chroma.Lexer (coalesced), or nil when unknown
+)
+
+// lexerFor returns the coalesced lexer of a language, or nil.
+func lexerFor(lang string) chroma.Lexer {
+	if l, ok := codeLexers.Load(lang); ok {
+		lx, _ := l.(chroma.Lexer)
+		return lx
+	}
+	var lx chroma.Lexer
+	if l := lexers.Get(lang); l != nil {
+		lx = chroma.Coalesce(l)
+	}
+	codeLexers.Store(lang, lx)
+	return lx
+}
+
+// highlightable reports whether this file highlights the block (rather than the
+// extension), and its language.
+func highlightable(n *ast.FencedCodeBlock, src []byte) (string, bool) {
+	if n.Info == nil {
+		return "", false
+	}
+	info := n.Info.Segment.Value(src)
+	if bytes.IndexByte(info, '{') >= 0 {
+		return "", false
+	}
+	lang := string(n.Language(src))
+	if lang == "" || lexerFor(lang) == nil {
+		return "", false
+	}
+	return lang, true
+}
+
+// highlight returns the HTML of code in lang, from the cache when it is there.
+func highlight(c *cache.Cache, lang, code string) (string, bool) {
+	key := cache.NewKey("code", []byte(lang), []byte(code))
+	if b, ok := c.Get(key); ok {
+		return string(b), true
+	}
+	it, err := lexerFor(lang).Tokenise(nil, code)
+	if err != nil {
+		return "", false
+	}
+	var b strings.Builder
+	if err := codeFormatter.Format(&b, codeStyle, it); err != nil {
+		return "", false
+	}
+	_ = c.Put(key, []byte(b.String()))
+	return b.String(), true
+}
+
+// codeText is the text of a fenced block, line by line as goldmark read it.
+func codeText(n *ast.FencedCodeBlock, src []byte) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.String()
+}
+
+// kindHighlighted is the node kind of a highlighted code block.
+var kindHighlighted = ast.NewNodeKind("HighlightedCode")
+
+// highlightedCode is a fenced code block once highlighted: HTML written as is.
+type highlightedCode struct {
+	ast.BaseBlock
+	HTML string
+}
+
+// Kind implements ast.Node.
+func (*highlightedCode) Kind() ast.NodeKind { return kindHighlighted }
+
+// Dump implements ast.Node.
+func (n *highlightedCode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
