@@ -1,15 +1,19 @@
-// Package build runs the stages of one build in order — load, pull, compute, render,
-// write — and reports each on the progress log with its counts and duration:
+// Package build runs the stages of one build in order — load, pull, compute, content,
+// site, render — and reports each on the progress log with its counts and duration:
 //
 //	load     site.yaml; 4 clubs, 21 models, 24 benchmarks, 214 results     3 ms
 //	pull     5 feeds, 0 results URLs; 2 warnings                           812 ms
 //	compute  11 snapshots, 5 tables, 120 matches, 64 changes              95 ms
 //	content  3 posts, 1 page, 24 news items                                18 ms
-//	render   412 files, 5.1 MB                                             140 ms
-//	write    public                                                        22 ms
+//	site     130 pages, 54 head-to-heads                                   4 ms
+//	render   168 pages and files written                                 140 ms
+//	write    168 files, 3.1 MB to public                                   1 ms
 //
+// It wires the packages: site builds every page's data once, render formats one page
+// at a time on the bounded pool of package workers, and each file goes straight to
+// publish, which writes it beside the output and swaps the whole in at the end.
 // Input errors of a stage are collected and returned together; a build that fails
-// writes nothing, so the previous output stays as it was.
+// leaves the previous output as it was.
 package build
 
 import (
@@ -20,7 +24,9 @@ import (
 	"io/fs"
 	"net/url"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ai-league/ai-league/internal/cache"
@@ -34,6 +40,7 @@ import (
 	"github.com/ai-league/ai-league/internal/render"
 	"github.com/ai-league/ai-league/internal/site"
 	"github.com/ai-league/ai-league/internal/standings"
+	"github.com/ai-league/ai-league/internal/workers"
 )
 
 // Options are the inputs of one build.
@@ -59,25 +66,72 @@ type Stats struct {
 	Bytes int64
 }
 
-// Build runs every stage and writes the site to opt.Out.
+// Build runs every stage and writes the site to opt.Out. Pages are rendered and
+// written a few at a time, so memory holds the league, not the pages; the new output
+// replaces the old one only when every file is written.
 func Build(ctx context.Context, opt Options) (Stats, error) {
 	opt = opt.withDefaults()
-	files, err := Render(ctx, opt)
+	r, err := prepare(ctx, opt)
 	if err != nil {
 		return Stats{}, err
 	}
 	start := opt.Now()
-	n, err := publish.Write(opt.Out, files)
+	tx, err := publish.Begin(opt.Out)
 	if err != nil {
 		return Stats{}, fmt.Errorf("write: %w", err)
 	}
-	opt.stage("write", start, "%s", opt.Out)
-	return Stats{Files: len(files), Bytes: n}, nil
+	if err := emitAll(ctx, r, tx.Write); err != nil {
+		tx.Abort()
+		return Stats{}, fmt.Errorf("render: %w", err)
+	}
+	opt.stage("render", start, "%d pages and files written", r.count)
+	start = opt.Now()
+	st, err := tx.Commit()
+	if err != nil {
+		return Stats{}, fmt.Errorf("write: %w", err)
+	}
+	opt.stage("write", start, "%d files, %.1f MB to %s", st.Files, float64(st.Bytes)/1e6, opt.Out)
+	return Stats{Files: st.Files, Bytes: st.Bytes}, nil
 }
 
-// Render runs every stage but the write and returns the files of the site.
+// Render runs every stage but the write and returns the files of the site, sorted by
+// path (for tests and benchmarks: a build streams them to disk instead).
 func Render(ctx context.Context, opt Options) ([]render.File, error) {
 	opt = opt.withDefaults()
+	r, err := prepare(ctx, opt)
+	if err != nil {
+		return nil, err
+	}
+	start := opt.Now()
+	var (
+		mu    sync.Mutex
+		files []render.File
+		size  int
+	)
+	err = emitAll(ctx, r, func(p string, b []byte) error {
+		mu.Lock()
+		files = append(files, render.File{Path: p, Data: b})
+		size += len(b)
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	opt.stage("render", start, "%d files, %.1f MB", len(files), float64(size)/1e6)
+	return files, nil
+}
+
+// prepared is a site ready to render: its data built, its templates parsed.
+type prepared struct {
+	site  *site.Site
+	r     *render.Renderer
+	count int // files emitted, set by emitAll
+}
+
+// prepare runs the stages before rendering: load, pull, compute, content and site.
+func prepare(ctx context.Context, opt Options) (*prepared, error) {
 	start := opt.Now()
 	cfg, err := config.Load(opt.Src, "site.yaml")
 	if err != nil {
@@ -143,23 +197,17 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 		items = newsUpTo(items, season.AsOf)
 	}
 	s := site.New(cfg, data, season, items)
-	r, err := render.New(cfg, s.BasePath(), render.Overlay{Top: sub(opt.Src, "templates"), Base: sub(opt.Defaults, "templates")},
-		render.Overlay{Top: sub(opt.Src, "static"), Base: sub(opt.Defaults, "static")})
-	if err != nil {
-		return nil, err
-	}
 	known := map[string]bool{}
 	for _, m := range data.Models {
 		known[m.ID] = true
 	}
-	posts, pages, err := content.Load(opt.Src, content.Options{Drafts: opt.Drafts, Embed: r.Embed(s), KnownModels: known, BasePath: s.BasePath(), Cache: opt.Cache})
+	posts, pages, err := content.Load(opt.Src, content.Options{Drafts: opt.Drafts, Embed: s.Embedder(), KnownModels: known, BasePath: s.BasePath(), Cache: opt.Cache})
 	if err != nil || newsErr != nil {
 		var all diag.List
 		all.Merge(newsErr)
 		all.Merge(err)
 		return nil, &InputError{Stage: "content", Err: all.Err()}
 	}
-	s.AddContent(posts, pages)
 	opt.stage("content", start, "%d posts, %d pages, %d news items", len(posts), len(pages), len(items))
 	if opt.Cache != nil {
 		now := opt.Cache.Stats()
@@ -168,16 +216,64 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 	}
 
 	start = opt.Now()
-	files, err := r.Render(s)
+	s.AddContent(posts, pages)
+	r, err := render.New(s, render.Overlay{Top: sub(opt.Src, "templates"), Base: sub(opt.Defaults, "templates")},
+		render.Overlay{Top: sub(opt.Src, "static"), Base: sub(opt.Defaults, "static")})
 	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+		return nil, err
 	}
-	var size int
-	for _, f := range files {
-		size += len(f.Data)
+	opt.stage("site", start, "%d pages, %d head-to-heads", len(s.HTMLPages()), s.H2HPageCount())
+	return &prepared{site: s, r: r}, ctx.Err()
+}
+
+// emitAll renders every file of the site and hands each to emit: the data files, then
+// the pages through the bounded pool (each rendered and emitted by one worker, so only
+// a few pages are in memory at once), then the static files. A static file that takes
+// the path of a generated one is an error.
+func emitAll(ctx context.Context, p *prepared, emit render.Emit) error {
+	staticPaths, err := p.r.StaticPaths()
+	if err != nil {
+		return err
 	}
-	opt.stage("render", start, "%d files, %.1f MB", len(files), float64(size)/1e6)
-	return files, ctx.Err()
+	static := map[string]bool{}
+	for _, sp := range staticPaths {
+		static[sp] = true
+	}
+	var (
+		mu    sync.Mutex
+		count int
+	)
+	generated := func(path string, b []byte) error {
+		if static[path] {
+			return fmt.Errorf("two outputs for %s: a file in static/ takes the path of a generated one", path)
+		}
+		if err := emit(path, b); err != nil {
+			return err
+		}
+		mu.Lock()
+		count++
+		mu.Unlock()
+		return nil
+	}
+	if err := p.r.DataFiles(generated); err != nil {
+		return err
+	}
+	pages := p.site.HTMLPages()
+	err = workers.Each(ctx, len(pages), 0, func(_ context.Context, i int) error {
+		b, err := p.r.Page(pages[i])
+		if err != nil {
+			return err
+		}
+		return generated(pages[i].Out, b)
+	})
+	if err != nil {
+		return err
+	}
+	if err := p.r.Static(emit); err != nil {
+		return err
+	}
+	p.count = count + len(staticPaths)
+	return nil
 }
 
 // withDefaults gives a still clock and a silent log to options that have none.
@@ -211,10 +307,7 @@ func checkRest(opt Options, cfg config.Config, data *league.Data, err error) err
 		models = append(models, m.ID)
 		known[m.ID] = true
 	}
-	check := func(kind string, args []string, date string) (string, error) {
-		return "", render.CheckDirective(kind, args, tables, models)
-	}
-	_, _, cerr := content.Load(opt.Src, content.Options{Drafts: opt.Drafts, Embed: check, KnownModels: known})
+	_, _, cerr := content.Load(opt.Src, content.Options{Drafts: opt.Drafts, Embed: site.Embedder(tables, models), KnownModels: known})
 	all.Merge(cerr)
 	return &InputError{Stage: "load", Err: all.Err()}
 }

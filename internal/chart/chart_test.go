@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/ai-league/ai-league/internal/league"
+	"github.com/ai-league/ai-league/internal/site"
 	"github.com/ai-league/ai-league/internal/standings"
 )
 
@@ -94,7 +95,7 @@ func pageFigures() []Figure {
 		StandingsPoints("standings", overall, testNames),
 		StandingsRating("standings", overall, testNames),
 		RankHistory("standings", "overall", snaps, testNames),
-		Efficiency("standings", EfficiencyPoints(last, testModels, testBenchmarks)),
+		Efficiency("standings", effPoints(last, testModels, testBenchmarks)),
 		ModelCategories("model", "m-img", last, testBenchmarks, testNames),
 		BenchmarkScores("bench", testBenchmarks[2], last, testNames),
 		HeadToHead("h2h", last.Matches[0], testNames, testBenchmarks),
@@ -307,7 +308,7 @@ func TestRankHistory(t *testing.T) {
 }
 
 func TestEfficiencyPoints(t *testing.T) {
-	got := EfficiencyPoints(testSnaps()[1], testModels, testBenchmarks)
+	got := effPoints(testSnaps()[1], testModels, testBenchmarks)
 	// By hand: b-know 100·(s−25)/75, b-math s, b-err (lower is better, max 50) 100·(50−s)/50.
 	want := []EffPoint{
 		{Model: "m-evil", Name: evilScript, ParamsB: 4, Score: (60 + 40 + 60) / 3.0},
@@ -325,39 +326,8 @@ func TestEfficiencyPoints(t *testing.T) {
 	}
 }
 
-func TestFrontier(t *testing.T) {
-	p := func(m string, size, score float64) EffPoint {
-		return EffPoint{Model: m, Name: m, ParamsB: size, Score: score}
-	}
-	tests := []struct {
-		name string
-		in   []EffPoint
-		want []string
-	}{
-		{"empty", nil, nil},
-		{"one", []EffPoint{p("a", 7, 50)}, []string{"a"}},
-		{"rising", []EffPoint{p("c", 30, 70), p("a", 1, 20), p("b", 8, 50)}, []string{"a", "b", "c"}},
-		{"bigger but worse is off", []EffPoint{p("a", 4, 60), p("b", 8, 50), p("c", 30, 61)}, []string{"a", "c"}},
-		{"equal score to a smaller is off", []EffPoint{p("a", 4, 60), p("b", 8, 60)}, []string{"a"}},
-		{"same size: best only", []EffPoint{p("a", 8, 40), p("b", 8, 55), p("c", 8, 50)}, []string{"b"}},
-		{"same size tie: both", []EffPoint{p("b", 8, 55), p("a", 8, 55), p("c", 2, 10)}, []string{"c", "a", "b"}},
-		{"same size as a better one is off", []EffPoint{p("a", 2, 70), p("b", 8, 65), p("c", 8, 75)}, []string{"a", "c"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, q := range Frontier(tt.in) {
-				got = append(got, q.Model)
-			}
-			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
-				t.Errorf("Frontier = %v, want %v", got, tt.want)
-			}
-		})
-	}
-}
-
 func TestEfficiencyChart(t *testing.T) {
-	pts := EfficiencyPoints(testSnaps()[1], testModels, testBenchmarks)
+	pts := effPoints(testSnaps()[1], testModels, testBenchmarks)
 	opt := option(t, Efficiency("", pts))
 	x := opt["xAxis"].(map[string]any)
 	if x["type"] != "log" || x["min"].(float64) != 1 || x["max"].(float64) != 100 {
@@ -472,4 +442,17 @@ func equalJSON(got, want any) bool {
 	g, err1 := json.Marshal(got)
 	w, err2 := json.Marshal(want)
 	return err1 == nil && err2 == nil && string(g) == string(w)
+}
+
+// effPoints computes the efficiency points as the site does, for the chart.
+func effPoints(snap *standings.Snapshot, models []league.Model, benchmarks []league.Benchmark) []EffPoint {
+	byID := map[string]*league.Benchmark{}
+	for i := range benchmarks {
+		byID[benchmarks[i].ID] = &benchmarks[i]
+	}
+	var out []EffPoint
+	for _, p := range site.EfficiencyPoints(snap, models, byID) {
+		out = append(out, EffPoint{Model: p.Model, Name: p.Name, ParamsB: p.ParamsB, Score: p.Score, Frontier: p.Frontier})
+	}
+	return out
 }

@@ -1,58 +1,20 @@
 package chart
 
 import (
-	"math"
 	"sort"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-
-	"github.com/ai-league/ai-league/internal/league"
-	"github.com/ai-league/ai-league/internal/standings"
 )
 
-// EffPoint is one model on the efficiency chart.
+// EffPoint is one model on the efficiency chart; the site computes the points and
+// which of them are on the frontier.
 type EffPoint struct {
-	Model   string  // model id
-	Name    string  // display name
-	ParamsB float64 // total parameters, billions
-	Score   float64 // mean normalised score (0–100) over the model's results in force
-}
-
-// EfficiencyPoints returns a point for every model that has a known size (params_b)
-// and at least one result in force in snap on a known benchmark. Score is the mean of
-// standings.Normalised over those results. Points are sorted by size, then model id.
-func EfficiencyPoints(snap *standings.Snapshot, models []league.Model, benchmarks []league.Benchmark) []EffPoint {
-	if snap == nil {
-		return nil
-	}
-	bench := make(map[string]league.Benchmark, len(benchmarks))
-	for _, b := range benchmarks {
-		bench[b.ID] = b
-	}
-	sum := map[string]float64{}
-	count := map[string]int{}
-	for _, r := range snap.Results {
-		b, ok := bench[r.Benchmark]
-		if !ok {
-			continue
-		}
-		sum[r.Model] += standings.Normalised(b, r.Score)
-		count[r.Model]++
-	}
-	var pts []EffPoint
-	for _, m := range models {
-		if m.ParamsB <= 0 || count[m.ID] == 0 {
-			continue
-		}
-		name := m.Name
-		if name == "" {
-			name = m.ID
-		}
-		pts = append(pts, EffPoint{Model: m.ID, Name: name, ParamsB: m.ParamsB, Score: sum[m.ID] / float64(count[m.ID])})
-	}
-	sortEff(pts)
-	return pts
+	Model    string  // model id
+	Name     string  // display name
+	ParamsB  float64 // total parameters, billions
+	Score    float64 // mean normalised score (0–100)
+	Frontier bool    // on the efficiency frontier
 }
 
 // sortEff sorts by size, then model id.
@@ -65,36 +27,8 @@ func sortEff(pts []EffPoint) {
 	})
 }
 
-// Frontier returns the points that no model of smaller or equal size beats: in order
-// of size, each point that scores higher than every smaller model and at least as
-// high as every model of its own size. The result is sorted by size, then model id;
-// pts is not modified.
-func Frontier(pts []EffPoint) []EffPoint {
-	sorted := append([]EffPoint(nil), pts...)
-	sortEff(sorted)
-	var out []EffPoint
-	best := math.Inf(-1) // best score among strictly smaller models
-	for i := 0; i < len(sorted); {
-		j, top := i, sorted[i].Score
-		for j < len(sorted) && sorted[j].ParamsB == sorted[i].ParamsB {
-			top = max(top, sorted[j].Score)
-			j++
-		}
-		if top > best {
-			for _, p := range sorted[i:j] {
-				if p.Score == top {
-					out = append(out, p)
-				}
-			}
-			best = top
-		}
-		i = j
-	}
-	return out
-}
-
 // Efficiency draws models by size (log scale, billions of parameters) against their
-// mean normalised score, with the frontier of Frontier as a labelled line. It returns
+// mean normalised score, with the points marked Frontier as a labelled line. It returns
 // an empty Figure when there are no points.
 func Efficiency(prefix string, pts []EffPoint) Figure {
 	if len(pts) == 0 {
@@ -102,10 +36,13 @@ func Efficiency(prefix string, pts []EffPoint) Figure {
 	}
 	pts = append([]EffPoint(nil), pts...)
 	sortEff(pts)
-	front := Frontier(pts)
+	var front []EffPoint
 	onFront := map[string]bool{}
-	for _, p := range front {
-		onFront[p.Model] = true
+	for _, p := range pts {
+		if p.Frontier {
+			front = append(front, p)
+			onFront[p.Model] = true
+		}
 	}
 
 	id := ID(prefix, "efficiency")

@@ -11,6 +11,7 @@ type Config struct {
 	Author      string
 	CNAME       string   // writes /CNAME when set
 	FeedLimit   int      // default 50
+	H2HPages    string   // which pairs get a /h2h/ page: H2HDivisions (default), H2HAll or H2HNamed
 	League      League   // league rules
 	Feeds       []Feed   // news feeds to pull
 	ResultsURLs []string // results JSON to pull
@@ -39,11 +40,22 @@ type Feed struct {
 	Exclude  []string // drop items mentioning one of these
 }
 
+// The values of h2h_pages. Every choice also gives a page to each pair a post names.
+const (
+	H2HDivisions = "divisions" // pairs that met in a division (both in the same one)
+	H2HAll       = "all"       // every pair that met
+	H2HNamed     = "named"     // only the pairs posts name
+)
+
+// H2HChoices are the values h2h_pages accepts.
+var H2HChoices = []string{H2HDivisions, H2HAll, H2HNamed}
+
 // Default returns the configuration a site.yaml that sets nothing would give.
 func Default() Config {
 	return Config{
 		Language:  "en",
 		FeedLimit: 50,
+		H2HPages:  H2HDivisions,
 		League: League{
 			MinShared: 3,
 			Divisions: []Division{

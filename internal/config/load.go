@@ -92,6 +92,14 @@ func (d *decoder) site(n *yaml.Node, c *Config) {
 				c.FeedLimit = n
 			}
 		},
+		"h2h_pages": func(v *yaml.Node) {
+			s := d.Str(v, "")
+			if !slices.Contains(H2HChoices, s) {
+				d.Errorf(v, "", "h2h_pages must be one of %s, got %q", strings.Join(H2HChoices, ", "), s)
+				return
+			}
+			c.H2HPages = s
+		},
 		"league": func(v *yaml.Node) { d.league(v, &c.League) },
 		"feeds":  func(v *yaml.Node) { c.Feeds = d.feeds(v) },
 		"results_urls": func(v *yaml.Node) {

@@ -45,6 +45,7 @@ language: de
 author: The League
 cname: league.example.com
 feed_limit: 20
+h2h_pages: all
 league:
   min_shared: 4
   divisions:
@@ -71,6 +72,7 @@ results_urls: ["https://example.org/results.json"]
 		Author:      "The League",
 		CNAME:       "league.example.com",
 		FeedLimit:   20,
+		H2HPages:    H2HAll,
 		League: League{MinShared: 4, Divisions: []Division{
 			{ID: "small", Name: "Small", MaxParamsB: 10},
 			{ID: "big", Name: "Big"},
@@ -133,6 +135,7 @@ func TestLoadErrors(t *testing.T) {
 			`site.yaml:1:8: cname must be a host name like "league.example.com", not "https://league.example.com"`},
 		{"feed_limit zero", "feed_limit: 0\n", `site.yaml:1:13: feed_limit must be at least 1, got 0`},
 		{"feed_limit text", "feed_limit: ten\n", `site.yaml:1:13: feed_limit must be a whole number, got "ten"`},
+		{"h2h_pages unknown", "h2h_pages: every\n", `site.yaml:1:12: h2h_pages must be one of divisions, all, named, got "every"`},
 		{"min_shared zero", "league:\n  min_shared: 0\n", `site.yaml:2:15: min_shared must be at least 1, got 0`},
 		{"min_shared float", "league:\n  min_shared: 2.5\n", `site.yaml:2:15: min_shared must be a whole number, got "2.5"`},
 		{"league not a mapping", "league: [a]\n", `site.yaml:1:9: league: expected a mapping of keys to values, got a list`},

@@ -1,17 +1,17 @@
 package content
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/ai-league/ai-league/internal/cache"
 	"github.com/ai-league/ai-league/internal/diag"
+	"github.com/ai-league/ai-league/internal/workers"
 )
 
 // Embedder renders one directive of a ```league block as HTML. kind is
@@ -77,22 +77,10 @@ func Load(fsys fs.FS, opt Options) (posts []Post, pages []Page, err error) {
 	// Posts are independent until their slugs are compared, so they render in
 	// parallel; each keeps its own errors, merged in file order afterwards.
 	loaded := make([]loadedPost, len(postFiles))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(len(postFiles), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				loaded[i] = loadPost(fsys, postFiles[i], opt, base)
-			}
-		}()
-	}
-	for i := range postFiles {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	workers.Each(context.Background(), len(postFiles), 0, func(_ context.Context, i int) error {
+		loaded[i] = loadPost(fsys, postFiles[i], opt, base)
+		return nil
+	})
 	postSlugs := map[string]string{} // slug -> file
 	for _, lp := range loaded {
 		errs = append(errs, lp.errs...)

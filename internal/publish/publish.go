@@ -8,22 +8,59 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 
 	"golang.org/x/sys/unix"
-
-	"github.com/ai-league/ai-league/internal/render"
 )
+
+// File is one file of the site: a slash path relative to the output, and its bytes.
+type File struct {
+	Path string
+	Data []byte
+}
 
 // Write writes files into a temporary directory next to out, then replaces out with
 // it. Paths must be relative and stay inside out. It returns the number of bytes written.
-func Write(out string, files []render.File) (int64, error) {
+func Write(out string, files []File) (int64, error) {
+	tx, err := Begin(out)
+	if err != nil {
+		return 0, err
+	}
+	for _, f := range files {
+		if err := tx.Write(f.Path, f.Data); err != nil {
+			tx.Abort()
+			return 0, err
+		}
+	}
+	st, err := tx.Commit()
+	return st.Bytes, err
+}
+
+// Tx is one build's output on its way to disk: files are written into a fresh
+// directory beside the output as they come, and Commit swaps that directory in. Until
+// Commit, the previous output stays whole; Abort (or a killed build) leaves it so.
+type Tx struct {
+	out, tmp string
+	mu       sync.Mutex
+	dirs     map[string]bool
+	paths    map[string]bool
+	stats    Stats
+	done     bool
+}
+
+// Stats counts what a Tx wrote.
+type Stats struct {
+	Files int
+	Bytes int64
+}
+
+// Begin starts writing a new output for out, first clearing what a killed build left.
+func Begin(out string) (*Tx, error) {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return 0, fmt.Errorf("publish: %w", err)
+		return nil, fmt.Errorf("publish: %w", err)
 	}
 	// A build that was killed mid-write leaves its temporary directory behind.
 	stale, _ := filepath.Glob(filepath.Join(parent, "."+filepath.Base(out)+".new-*"))
@@ -32,69 +69,71 @@ func Write(out string, files []render.File) (int64, error) {
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
 	if err != nil {
-		return 0, fmt.Errorf("publish: %w", err)
+		return nil, fmt.Errorf("publish: %w", err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
-		return 0, fmt.Errorf("publish: %w", err)
+		return nil, fmt.Errorf("publish: %w", err)
 	}
-	n, err := writeAll(tmp, files)
-	if err != nil {
-		os.RemoveAll(tmp)
-		return 0, err
-	}
-	if err := swap(tmp, out); err != nil {
-		os.RemoveAll(tmp)
-		return 0, fmt.Errorf("publish: %w", err)
-	}
-	return n, nil
+	return &Tx{out: out, tmp: tmp, dirs: map[string]bool{".": true}, paths: map[string]bool{}}, nil
 }
 
-// writeAll writes the files with a bounded number of goroutines.
-func writeAll(dir string, files []render.File) (int64, error) {
-	dirs := map[string]bool{}
-	for _, f := range files {
-		if !valid(f.Path) {
-			return 0, fmt.Errorf("publish: invalid output path %q", f.Path)
+// Write writes one file. It is safe for concurrent use; two writes of one path are
+// an error.
+func (t *Tx) Write(path string, data []byte) error {
+	if !valid(path) {
+		return fmt.Errorf("publish: invalid output path %q", path)
+	}
+	dir := filepath.Dir(filepath.FromSlash(path))
+	t.mu.Lock()
+	if t.done {
+		t.mu.Unlock()
+		return fmt.Errorf("publish: write of %s after the output was closed", path)
+	}
+	if t.paths[path] {
+		t.mu.Unlock()
+		return fmt.Errorf("publish: %s written twice", path)
+	}
+	t.paths[path] = true
+	var err error
+	if !t.dirs[dir] {
+		if err = os.MkdirAll(filepath.Join(t.tmp, dir), 0o755); err == nil {
+			t.dirs[dir] = true
 		}
-		dirs[filepath.Dir(filepath.FromSlash(f.Path))] = true
 	}
-	for d := range dirs {
-		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
-			return 0, fmt.Errorf("publish: %w", err)
-		}
+	t.mu.Unlock()
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
 	}
-	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		total int64
-		errs  []error
-		next  = make(chan render.File)
-	)
-	for range runtime.GOMAXPROCS(0) * 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range next {
-				err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(f.Path)), f.Data, 0o644)
-				mu.Lock()
-				if err != nil {
-					errs = append(errs, err)
-				}
-				total += int64(len(f.Data))
-				mu.Unlock()
-			}
-		}()
+	if err := os.WriteFile(filepath.Join(t.tmp, filepath.FromSlash(path)), data, 0o644); err != nil {
+		return fmt.Errorf("publish: %w", err)
 	}
-	for _, f := range files {
-		next <- f
+	t.mu.Lock()
+	t.stats.Files++
+	t.stats.Bytes += int64(len(data))
+	t.mu.Unlock()
+	return nil
+}
+
+// Commit puts the new output in place of the old one and returns what was written.
+func (t *Tx) Commit() (Stats, error) {
+	t.mu.Lock()
+	t.done = true
+	st := t.stats
+	t.mu.Unlock()
+	if err := swap(t.tmp, t.out); err != nil {
+		os.RemoveAll(t.tmp)
+		return Stats{}, fmt.Errorf("publish: %w", err)
 	}
-	close(next)
-	wg.Wait()
-	if len(errs) > 0 {
-		return 0, fmt.Errorf("publish: %w", errors.Join(errs...))
-	}
-	return total, nil
+	return st, nil
+}
+
+// Abort drops what was written; the previous output stays as it was.
+func (t *Tx) Abort() {
+	t.mu.Lock()
+	t.done = true
+	t.mu.Unlock()
+	os.RemoveAll(t.tmp)
 }
 
 // valid reports whether p is a clean relative slash path inside the root.

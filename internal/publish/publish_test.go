@@ -1,10 +1,11 @@
 package publish
 
 import (
-	"github.com/ai-league/ai-league/internal/render"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -19,10 +20,10 @@ func read(t *testing.T, p string) string {
 
 func TestWriteReplacesOutput(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Write(out, []render.File{{Path: "index.html", Data: []byte("one")}, {Path: "old/index.html", Data: []byte("x")}}); err != nil {
+	if _, err := Write(out, []File{{Path: "index.html", Data: []byte("one")}, {Path: "old/index.html", Data: []byte("x")}}); err != nil {
 		t.Fatal(err)
 	}
-	n, err := Write(out, []render.File{{Path: "index.html", Data: []byte("two")}, {Path: "a/b/c.txt", Data: []byte("deep")}})
+	n, err := Write(out, []File{{Path: "index.html", Data: []byte("two")}, {Path: "a/b/c.txt", Data: []byte("deep")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,10 +49,10 @@ func TestWriteFailureKeepsPrevious(t *testing.T) {
 	for _, bad := range []string{"../escape.html", "/abs.html", "a//b", "a/./b", ""} {
 		t.Run(bad, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
-			if _, err := Write(out, []render.File{{Path: "index.html", Data: []byte("kept")}}); err != nil {
+			if _, err := Write(out, []File{{Path: "index.html", Data: []byte("kept")}}); err != nil {
 				t.Fatal(err)
 			}
-			_, err := Write(out, []render.File{{Path: "index.html", Data: []byte("new")}, {Path: bad, Data: []byte("x")}})
+			_, err := Write(out, []File{{Path: "index.html", Data: []byte("new")}, {Path: bad, Data: []byte("x")}})
 			if err == nil || !strings.Contains(err.Error(), "invalid output path") {
 				t.Fatalf("err = %v, want invalid output path", err)
 			}
@@ -70,10 +71,81 @@ func TestWriteRemovesWhatAKilledBuildLeft(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	left := filepath.Join(filepath.Dir(out), ".public.new-123")
 	os.MkdirAll(filepath.Join(left, "half"), 0o755)
-	if _, err := Write(out, []render.File{{Path: "index.html", Data: []byte("x")}}); err != nil {
+	if _, err := Write(out, []File{{Path: "index.html", Data: []byte("x")}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(left); !os.IsNotExist(err) {
 		t.Errorf("the killed build's directory is still there: %v", err)
+	}
+}
+
+func TestTxStreamsConcurrentWrites(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Write(out, []File{{Path: "index.html", Data: []byte("old")}}); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 40)
+	for i := range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs <- tx.Write(fmt.Sprintf("p/%d/x/index.html.%d", i%7, i), []byte("ab"))
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Until Commit, readers see the previous output.
+	if got := read(t, filepath.Join(out, "index.html")); got != "old" {
+		t.Errorf("before Commit index.html = %q, want old", got)
+	}
+	st, err := tx.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Files != 40 || st.Bytes != 80 {
+		t.Errorf("stats = %+v, want 40 files, 80 bytes", st)
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); !os.IsNotExist(err) {
+		t.Errorf("the previous output survived the swap: %v", err)
+	}
+	if got := read(t, filepath.Join(out, "p/3/x/index.html.10")); got != "ab" {
+		t.Errorf("p/3/x/index.html.10 = %q", got)
+	}
+}
+
+func TestTxErrors(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Write(out, []File{{Path: "index.html", Data: []byte("kept")}}); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Write("a/index.html", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Write("a/index.html", nil); err == nil || err.Error() != "publish: a/index.html written twice" {
+		t.Errorf("second write of a path: err = %v", err)
+	}
+	tx.Abort()
+	if err := tx.Write("b.html", nil); err == nil || err.Error() != "publish: write of b.html after the output was closed" {
+		t.Errorf("write after Abort: err = %v", err)
+	}
+	if got := read(t, filepath.Join(out, "index.html")); got != "kept" {
+		t.Errorf("an aborted output changed the previous one: %q", got)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
+		t.Errorf("Abort left directories: %v", entries)
 	}
 }

@@ -30,63 +30,65 @@ type tableJSON struct {
 	Rows []standings.Row `json:"rows"`
 }
 
-// dataFiles renders everything that is not an HTML page.
-func (r *Renderer) dataFiles(s *site.Site, jobs []*job) ([]File, error) {
-	var files []File
-	add := func(p string, b []byte) { files = append(files, File{Path: p, Data: b}) }
+// DataFiles emits everything that is not an HTML page or a static file: the league
+// as JSON, CSV and Markdown, the feeds, the sitemap and the hosting files.
+func (r *Renderer) DataFiles(emit Emit) error {
+	s := r.site
 	latest := s.Season.Latest()
 	for _, sn := range s.Season.Snapshots {
 		b, err := snapshotJSON(sn)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if sn.Date != "" { // a league with no results yet has one undated snapshot
-			add("standings/"+sn.Date+"/standings.json", b)
+			if err := emit("standings/"+sn.Date+"/standings.json", b); err != nil {
+				return err
+			}
 		}
 		if sn == latest {
-			add("standings.json", b)
+			if err := emit("standings.json", b); err != nil {
+				return err
+			}
 		}
 	}
 	for _, t := range latest.Tables {
-		add("standings/"+t.ID+".csv", tableCSV(s, t))
-		add("standings/"+t.ID+".md", tableMarkdown(s, t, latest.Date))
+		if err := emit("standings/"+t.ID+".csv", tableCSV(s, t)); err != nil {
+			return err
+		}
+		if err := emit("standings/"+t.ID+".md", tableMarkdown(s, t, latest.Date)); err != nil {
+			return err
+		}
 	}
-	feeds, err := r.feeds(s)
-	if err != nil {
-		return nil, err
+	if err := r.feeds(emit); err != nil {
+		return err
 	}
-	files = append(files, feeds...)
 
 	var urls []feed.SitemapURL
-	for _, j := range jobs {
-		if j.out == "404.html" {
+	for _, p := range s.HTMLPages() {
+		if p.Out == "404.html" {
 			continue
 		}
-		urls = append(urls, feed.SitemapURL{Loc: s.AbsURL(j.page.Path), LastMod: lastMod(j)})
+		urls = append(urls, feed.SitemapURL{Loc: s.AbsURL(p.Path), LastMod: p.LastMod})
 	}
 	sm, err := feed.Sitemap(urls)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	add("sitemap.xml", sm)
-	add("robots.txt", feed.Robots(s.AbsURL("sitemap.xml")))
-	add(".nojekyll", nil)
-	add("css/highlight.css", []byte(content.HighlightStylesheet()))
+	files := []File{
+		{"sitemap.xml", sm},
+		{"robots.txt", feed.Robots(s.AbsURL("sitemap.xml"))},
+		{".nojekyll", nil},
+		{"css/highlight.css", []byte(content.HighlightStylesheet())},
+	}
 	if c := strings.TrimSpace(s.Config.CNAME); c != "" {
-		add("CNAME", []byte(c+"\n"))
+		files = append(files, File{"CNAME", []byte(c + "\n")})
 	}
-	return files, nil
-}
-
-// lastMod dates the pages whose content is tied to a day.
-func lastMod(j *job) string {
-	if p, ok := j.page.Data.(*content.Post); ok {
-		return p.Date
+	for _, f := range files {
+		if err := emit(f.Path, f.Data); err != nil {
+			return err
+		}
 	}
-	if v, ok := j.page.Data.(StandingsView); ok && !v.Current {
-		return v.Snapshot.Date
-	}
-	return ""
+	return nil
 }
 
 func snapshotJSON(sn *standings.Snapshot) ([]byte, error) {
@@ -140,7 +142,7 @@ func tableMarkdown(s *site.Site, t *standings.Table, asOf string) []byte {
 	fmt.Fprintf(&b, "|--:|:--|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, row := range t.Rows {
 		fmt.Fprintf(&b, "| %s | [%s](%s) | %s | %d | %d | %d | %d | %d | %d | %+d | %d | %s (%s–%s) |\n",
-			rankLabel(row.Rank, row.SharedRank), mdCell(s.ModelName(row.Model)), s.AbsURL("models/"+row.Model+"/"),
+			site.RankLabel(row.Rank, row.SharedRank), mdCell(s.ModelName(row.Model)), s.AbsURL("models/"+row.Model+"/"),
 			mdCell(s.ClubName(row.Club)), row.Played, row.Won, row.Drawn, row.Lost, row.BenchFor, row.BenchAgainst,
 			row.BenchDiff, row.Points, rating(row.Rating), rating(row.RatingLow), rating(row.RatingHigh))
 	}
@@ -153,12 +155,16 @@ func tableMarkdown(s *site.Site, t *standings.Table, asOf string) []byte {
 }
 
 // feeds renders the site-wide feeds in three formats and one Atom feed per kind.
-func (r *Renderer) feeds(s *site.Site) ([]File, error) {
-	posts, items, changes := postEntries(s), newsEntries(s), changeEntries(s)
+func (r *Renderer) feeds(emit Emit) error {
+	s := r.site
+	posts, err := r.postEntries()
+	if err != nil {
+		return err
+	}
+	items, changes := newsEntries(s), changeEntries(s)
 	all := mergeEntries(s.Config.FeedLimit, posts, items, changes)
 	base := feed.Feed{Title: s.Config.Title, Subtitle: s.Config.Description, SiteURL: s.AbsURL(""),
 		Author: s.Config.Author, Language: s.Config.Language, Entries: all}
-	var files []File
 	for _, f := range []struct {
 		path  string
 		write func(feed.Feed) ([]byte, error)
@@ -168,9 +174,11 @@ func (r *Renderer) feeds(s *site.Site) ([]File, error) {
 		fd.ID = s.AbsURL("feed.xml")
 		b, err := f.write(fd)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.path, err)
+			return fmt.Errorf("%s: %w", f.path, err)
 		}
-		files = append(files, File{Path: f.path, Data: b})
+		if err := emit(f.path, b); err != nil {
+			return err
+		}
 	}
 	for _, k := range []struct {
 		path, section, title string
@@ -188,11 +196,13 @@ func (r *Renderer) feeds(s *site.Site) ([]File, error) {
 		fd.Entries = mergeEntries(s.Config.FeedLimit, k.entries)
 		b, err := feed.Atom(fd)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", k.path, err)
+			return fmt.Errorf("%s: %w", k.path, err)
 		}
-		files = append(files, File{Path: k.path, Data: b})
+		if err := emit(k.path, b); err != nil {
+			return err
+		}
 	}
-	return files, nil
+	return nil
 }
 
 // mergeEntries merges lists, newest first (ties by id), and keeps the first limit.
@@ -225,13 +235,19 @@ func tagURI(s *site.Site, date, specific string) string {
 	return "tag:" + host + "," + date[:10] + ":" + specific
 }
 
-func postEntries(s *site.Site) []feed.Entry {
+func (r *Renderer) postEntries() ([]feed.Entry, error) {
+	s := r.site
 	var out []feed.Entry
-	for _, p := range s.Posts {
+	for i := range s.Posts {
+		p := &s.Posts[i]
+		body, err := r.PostHTML(p)
+		if err != nil {
+			return nil, fmt.Errorf("feed entry of %s: %w", p.File, err)
+		}
 		out = append(out, feed.Entry{ID: tagURI(s, p.Date, "posts/"+p.Slug), Title: p.Title, URL: s.AbsURL("posts/" + p.Slug + "/"),
-			Published: day(p.Time), Updated: day(p.Time), Summary: p.Summary, Content: p.HTML, Categories: p.Tags})
+			Published: day(p.Time), Updated: day(p.Time), Summary: p.Summary, Content: body, Categories: p.Tags})
 	}
-	return out
+	return out, nil
 }
 
 func newsEntries(s *site.Site) []feed.Entry {
@@ -250,7 +266,7 @@ func newsEntries(s *site.Site) []feed.Entry {
 
 // ChangeTitle says a standings change in words.
 func ChangeTitle(s *site.Site, c standings.Change) string {
-	name, table := s.ModelName(c.Model), tableName(s, c.Table)
+	name, table := s.ModelName(c.Model), s.TableName(c.Table)
 	switch c.Kind {
 	case standings.NewLeader:
 		return fmt.Sprintf("%s takes the lead of the %s table", name, table)
@@ -268,7 +284,7 @@ func changeEntries(s *site.Site) []feed.Entry {
 	for _, c := range s.Season.Changes {
 		link := s.AbsURL("standings/" + c.Date + "/#" + c.Table + "--" + c.Model)
 		title := ChangeTitle(s, c)
-		body := fmt.Sprintf(`<p>%s on %s. <a href="%s">See the table</a>.</p>`, html.EscapeString(title), longDate(c.Date), html.EscapeString(link))
+		body := fmt.Sprintf(`<p>%s on %s. <a href="%s">See the table</a>.</p>`, html.EscapeString(title), site.LongDate(c.Date), html.EscapeString(link))
 		out = append(out, feed.Entry{ID: tagURI(s, c.Date, "standings/"+c.ID), Title: title, URL: link,
 			Published: day(c.Date), Updated: day(c.Date), Content: body, Categories: []string{"standings", c.Table}})
 	}

@@ -1,6 +1,8 @@
-// Package render turns the site model into files: HTML pages from templates, league
-// data as JSON, CSV and Markdown, feeds, the sitemap and the hosting files. It is pure:
-// Site in, a list of (path, bytes) out. Only package publish writes them.
+// Package render formats the site's data into bytes: one page's data into HTML from
+// the templates, the league data into JSON, CSV and Markdown, the feeds, the sitemap
+// and the hosting files. It computes nothing about the league: package site has built
+// every page's data already. It writes nothing either: each file goes to the emit
+// function it is handed (package build streams them to package publish).
 //
 // Templates live in templates/ of the site root, over the built-in ones. base.html and
 // partials.html make the layout; every other file is one kind of page and defines
@@ -12,42 +14,42 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"runtime"
-	"sort"
 	"strings"
-	"sync"
 
 	"github.com/ai-league/ai-league/internal/chart"
-	"github.com/ai-league/ai-league/internal/config"
+	"github.com/ai-league/ai-league/internal/content"
 	"github.com/ai-league/ai-league/internal/site"
 	"github.com/ai-league/ai-league/internal/standings"
 )
 
-// File is one output file; package publish writes them.
+// File is one output file.
 type File struct {
 	Path string // slash-separated, relative to the site root
 	Data []byte
 }
 
-// Renderer holds the parsed templates of one build.
+// Emit receives each file render makes; it may be called from several goroutines.
+type Emit func(path string, data []byte) error
+
+// Renderer holds the parsed templates of one build and the site they format.
 type Renderer struct {
-	cfg      config.Config
-	basePath string
-	kinds    map[string]*template.Template
-	static   fs.FS
-	site     *site.Site // set by Render; read by template functions
+	site   *site.Site
+	kinds  map[string]*template.Template
+	static fs.FS
+	names  map[string]string // model id -> name, for charts
 }
 
 // New parses the templates (templates holds *.html at its root) and keeps the static
 // files (copied as they are). Both are usually an Overlay of the site over the defaults.
-func New(cfg config.Config, basePath string, templates, static fs.FS) (*Renderer, error) {
-	r := &Renderer{cfg: cfg, basePath: basePath, static: static}
+func New(s *site.Site, templates, static fs.FS) (*Renderer, error) {
+	r := &Renderer{site: s, static: static, names: s.ModelNames()}
 	funcs := baseFuncs()
-	funcs["url"] = func(p string) string { return basePath + strings.TrimPrefix(p, "/") }
-	funcs["modelName"] = func(id string) string { return r.site.ModelName(id) }
-	funcs["clubName"] = func(id string) string { return r.site.ClubName(id) }
-	funcs["h2h"] = func(a, b string) string { return basePath + site.H2HPath(a, b) }
-	funcs["changeTitle"] = func(c standings.Change) string { return ChangeTitle(r.site, c) }
+	funcs["url"] = s.URL
+	funcs["modelName"] = s.ModelName
+	funcs["clubName"] = s.ClubName
+	funcs["h2h"] = s.H2HURL
+	funcs["compare"] = s.CompareURL
+	funcs["changeTitle"] = func(c standings.Change) string { return ChangeTitle(s, c) }
 	// trusted marks HTML the build made itself (posts, pages) or sanitised (news) as safe.
 	funcs["trusted"] = func(s string) template.HTML { return template.HTML(s) }
 	funcs["dict"] = func(kv ...any) map[string]any {
@@ -73,19 +75,12 @@ func New(cfg config.Config, basePath string, templates, static fs.FS) (*Renderer
 // requiredKinds are the page templates the renderer uses.
 var requiredKinds = []string{"home", "standings", "model", "club", "benchmark", "h2h", "post", "list", "news", "page", "methodology", "notfound", "embed"}
 
-// Page is the data of every page template.
+// Page is the data of every page template: the site's data of the page, the site,
+// and the page's charts, drawn.
 type Page struct {
-	Site        *site.Site
-	Path        string // site path, e.g. "models/x/"; "" for the home page
-	Title       string // the page's own title; the layout adds the site title
-	Description string
-	Kind        string
-	Figures     []Figure // their scripts go at the end of the body
-	Data        any
-	Canonical   string
-	OGType      string
-
-	draw func() []Figure // makes Figures on a render worker: go-echarts is slow and each chart is used once
+	*site.Page
+	Site    *site.Site
+	Figures []Figure // their scripts go at the end of the body
 }
 
 // Figure is a chart placed on a page; Group names the table it belongs under ("" for
@@ -95,93 +90,56 @@ type Figure struct {
 	Group string
 }
 
-// job is one page to render.
-type job struct {
-	kind string
-	page Page
-	out  string // output path
-}
-
-// Render produces every file of the site.
-func (r *Renderer) Render(s *site.Site) ([]File, error) {
-	r.site = s
-	jobs, files, err := r.plan(s)
-	if err != nil {
-		return nil, err
-	}
-	htmlFiles, err := r.renderPages(jobs)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, htmlFiles...)
-	staticFiles, err := r.copyStatic()
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, staticFiles...)
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	for i := 1; i < len(files); i++ {
-		if files[i].Path == files[i-1].Path {
-			return nil, fmt.Errorf("two outputs for %s: a file in static/ takes the path of a generated one", files[i].Path)
-		}
-	}
-	return files, nil
-}
-
-// renderPages executes the page templates with a bounded number of goroutines.
-func (r *Renderer) renderPages(jobs []*job) ([]File, error) {
-	out := make([]File, len(jobs))
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i], errs[i] = r.renderPage(jobs[i])
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
+// Page formats one page into HTML. It is safe for concurrent use.
+func (r *Renderer) Page(p *site.Page) ([]byte, error) {
+	pg := Page{Page: p, Site: r.site, Figures: r.figures(p.Charts)}
+	switch d := p.Data.(type) {
+	case site.PostView:
+		body, err := r.expand(d.HTML, d.Embeds)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("render %s: %w", p.Out, err)
 		}
-	}
-	return out, nil
-}
-
-func (r *Renderer) renderPage(j *job) (File, error) {
-	p := j.page
-	p.Site = r.site
-	p.Kind = j.kind
-	if p.draw != nil {
-		p.Figures = p.draw()
-	}
-	if p.Canonical == "" {
-		p.Canonical = r.site.AbsURL(p.Path)
-	}
-	if p.OGType == "" {
-		p.OGType = "website"
-	}
-	if p.Description == "" {
-		p.Description = r.cfg.Description
+		post := *d.Post
+		post.HTML = body
+		cp := *p
+		cp.Data = &post
+		pg.Page = &cp
+	case site.PageView:
+		body, err := r.expand(d.HTML, d.Embeds)
+		if err != nil {
+			return nil, fmt.Errorf("render %s: %w", p.Out, err)
+		}
+		page := *d.Page
+		page.HTML = body
+		cp := *p
+		cp.Data = &page
+		pg.Page = &cp
 	}
 	var buf bytes.Buffer
-	if err := r.kinds[j.kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
-		return File{}, fmt.Errorf("render %s: %w", j.out, err)
+	if err := r.kinds[p.Kind].ExecuteTemplate(&buf, "base.html", pg); err != nil {
+		return nil, fmt.Errorf("render %s: %w", p.Out, err)
 	}
-	return File{Path: j.out, Data: buf.Bytes()}, nil
+	return buf.Bytes(), nil
 }
 
-// copyStatic copies every static file as it is.
-func (r *Renderer) copyStatic() ([]File, error) {
-	var files []File
+// PostHTML is the body of a post with its league blocks in place, as feeds carry it.
+func (r *Renderer) PostHTML(p *content.Post) (string, error) {
+	return r.expand(p.HTML, r.site.PostEmbeds(p))
+}
+
+// expand puts the HTML of each league block in place of its marker.
+func (r *Renderer) expand(body string, embeds []site.EmbedView) (string, error) {
+	return site.ExpandEmbeds(body, embeds, func(v site.EmbedView) (string, error) {
+		var buf bytes.Buffer
+		if err := r.kinds["embed"].ExecuteTemplate(&buf, "embed", v); err != nil {
+			return "", fmt.Errorf("render league block: %w", err)
+		}
+		return buf.String(), nil
+	})
+}
+
+// Static emits every static file as it is.
+func (r *Renderer) Static(emit Emit) error {
 	err := fs.WalkDir(r.static, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -190,11 +148,27 @@ func (r *Renderer) copyStatic() ([]File, error) {
 		if err != nil {
 			return err
 		}
-		files = append(files, File{Path: p, Data: b})
-		return nil
+		return emit(p, b)
+	})
+	if err != nil {
+		return fmt.Errorf("static: %w", err)
+	}
+	return nil
+}
+
+// StaticPaths lists the paths of the static files.
+func (r *Renderer) StaticPaths() ([]string, error) {
+	var paths []string
+	err := fs.WalkDir(r.static, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			paths = append(paths, p)
+		}
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("static: %w", err)
 	}
-	return files, nil
+	return paths, nil
 }
+
+var _ = strings.TrimSpace

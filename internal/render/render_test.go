@@ -122,19 +122,19 @@ func TestTemplateOverrides(t *testing.T) {
 	static, _ := fs.Sub(aileague.Defaults, "static")
 	s := testSite(t)
 	site := fstest.MapFS{"notfound.html": {Data: []byte(`{{define "main"}}<p>Custom lost page</p>{{end}}`)}}
-	r, err := New(s.Config, s.BasePath(), Overlay{Top: site, Base: defaults}, Overlay{Base: static})
-	if err != nil {
-		t.Fatal(err)
-	}
 	s.AddContent(nil, nil)
-	files, err := r.Render(s)
+	r, err := New(s, Overlay{Top: site, Base: defaults}, Overlay{Base: static})
 	if err != nil {
 		t.Fatal(err)
 	}
 	found := false
-	for _, f := range files {
-		if f.Path == "404.html" {
-			found = strings.Contains(string(f.Data), "Custom lost page")
+	for _, p := range s.HTMLPages() {
+		if p.Out == "404.html" {
+			b, err := r.Page(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found = strings.Contains(string(b), "Custom lost page")
 		}
 	}
 	if !found {
@@ -142,10 +142,10 @@ func TestTemplateOverrides(t *testing.T) {
 	}
 
 	broken := fstest.MapFS{"model.html": {Data: []byte(`{{define "main"}}{{.Nope`)}}
-	if _, err := New(s.Config, "/", Overlay{Top: broken, Base: defaults}, static); err == nil || !strings.Contains(err.Error(), "templates/model.html") {
+	if _, err := New(s, Overlay{Top: broken, Base: defaults}, static); err == nil || !strings.Contains(err.Error(), "templates/model.html") {
 		t.Errorf("a broken template: err = %v, want one naming templates/model.html", err)
 	}
-	if _, err := New(s.Config, "/", fstest.MapFS{"base.html": {Data: []byte("x")}, "partials.html": {Data: []byte("")}}, static); err == nil || !strings.Contains(err.Error(), "home.html is missing") {
+	if _, err := New(s, fstest.MapFS{"base.html": {Data: []byte("x")}, "partials.html": {Data: []byte("")}}, static); err == nil || !strings.Contains(err.Error(), "home.html is missing") {
 		t.Errorf("missing templates: err = %v", err)
 	}
 }

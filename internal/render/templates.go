@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/ai-league/ai-league/internal/site"
 	"html/template"
 	"io/fs"
 	"math"
@@ -9,7 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // layoutFiles are parsed into every page template; the other *.html files of the
@@ -138,13 +138,7 @@ func baseFuncs() template.FuncMap {
 	}
 }
 
-// rankLabel shows a shared rank as "=3".
-func rankLabel(rank int, shared bool) string {
-	if shared {
-		return "=" + strconv.Itoa(rank)
-	}
-	return strconv.Itoa(rank)
-}
+func rankLabel(rank int, shared bool) string { return site.RankLabel(rank, shared) }
 
 // ordinal writes 1st, 2nd, 3rd, 4th, 11th, 21st.
 func ordinal(n int) string {
@@ -186,12 +180,4 @@ func num(x float64) string {
 	return strconv.FormatFloat(x, 'f', -1, 64)
 }
 
-// longDate turns 2026-06-03 (or an RFC 3339 time) into "3 June 2026".
-func longDate(s string) string {
-	if len(s) >= 10 {
-		if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
-			return t.Format("2 January 2006")
-		}
-	}
-	return s
-}
+func longDate(s string) string { return site.LongDate(s) }

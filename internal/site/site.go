@@ -32,6 +32,19 @@ type Site struct {
 	models   map[string]*league.Model
 	clubs    map[string]*league.Club
 	benches  map[string]*league.Benchmark
+
+	// Indexes of the latest snapshot and the news, built once by New.
+	resultsByModel map[string][]league.Result
+	resultsByBench map[string][]league.Result
+	matchesByModel map[string][]*standings.Match
+	rowIndex       map[*standings.Table]map[string]int // model id -> row of the latest tables
+	newsByModel    map[string][]news.Item
+	newsByClub     map[string][]news.Item
+	postsByModel   map[string][]*content.Post
+
+	h2hPages   map[string]bool // pairKey -> the pair has a /h2h/ page
+	pages      []*Page         // every HTML page, built by AddContent
+	postEmbeds map[*content.Post][]EmbedView
 }
 
 // Tag is one post tag with its posts, newest first.
@@ -62,7 +75,52 @@ func New(cfg config.Config, data *league.Data, season *standings.Season, items [
 	for i := range data.Benchmarks {
 		s.benches[data.Benchmarks[i].ID] = &data.Benchmarks[i]
 	}
+	s.index()
 	return s
+}
+
+// index builds the lookups the pages need, so that no page scans every result,
+// match or news item.
+func (s *Site) index() {
+	s.resultsByModel = map[string][]league.Result{}
+	s.resultsByBench = map[string][]league.Result{}
+	s.matchesByModel = map[string][]*standings.Match{}
+	s.rowIndex = map[*standings.Table]map[string]int{}
+	s.newsByModel = map[string][]news.Item{}
+	s.newsByClub = map[string][]news.Item{}
+	if len(s.Season.Snapshots) > 0 {
+		latest := s.Season.Latest()
+		for _, r := range latest.Results {
+			s.resultsByModel[r.Model] = append(s.resultsByModel[r.Model], r)
+			s.resultsByBench[r.Benchmark] = append(s.resultsByBench[r.Benchmark], r)
+		}
+		for _, m := range latest.Matches {
+			s.matchesByModel[m.A] = append(s.matchesByModel[m.A], m)
+			if m.B != m.A {
+				s.matchesByModel[m.B] = append(s.matchesByModel[m.B], m)
+			}
+		}
+		for _, t := range latest.Tables {
+			idx := make(map[string]int, len(t.Rows))
+			for i, row := range t.Rows {
+				idx[row.Model] = i
+			}
+			s.rowIndex[t] = idx
+		}
+	}
+	for _, it := range s.News {
+		for _, m := range uniq(it.Models) {
+			s.newsByModel[m] = append(s.newsByModel[m], it)
+		}
+		for _, c := range uniq(it.Clubs) {
+			s.newsByClub[c] = append(s.newsByClub[c], it)
+		}
+	}
+}
+
+// uniq returns the distinct strings of a sorted list.
+func uniq(ids []string) []string {
+	return slices.Compact(slices.Clone(ids))
 }
 
 // AddContent adds the posts (sorted newest first) and pages, and indexes the tags.
@@ -81,6 +139,22 @@ func (s *Site) AddContent(posts []content.Post, pages []content.Page) {
 		s.Tags = append(s.Tags, *t)
 	}
 	sort.Slice(s.Tags, func(i, j int) bool { return s.Tags[i].Name < s.Tags[j].Name })
+	s.postsByModel = map[string][]*content.Post{}
+	for i := range s.Posts {
+		for _, m := range uniq(sortedCopy(s.Posts[i].Models)) {
+			s.postsByModel[m] = append(s.postsByModel[m], &s.Posts[i])
+		}
+	}
+	if len(s.Season.Snapshots) > 0 {
+		s.h2hPages = s.h2hPairs()
+		s.build()
+	}
+}
+
+func sortedCopy(ids []string) []string {
+	c := slices.Clone(ids)
+	slices.Sort(c)
+	return c
 }
 
 // BasePath is the URL path of the site root: "/" or "/repo/".
@@ -145,13 +219,5 @@ func (s *Site) NewsAbout(model, club string) []news.Item {
 	return out
 }
 
-// PostsAbout returns the posts that name the model in their front matter.
-func (s *Site) PostsAbout(model string) []*content.Post {
-	var out []*content.Post
-	for i := range s.Posts {
-		if slices.Contains(s.Posts[i].Models, model) {
-			out = append(out, &s.Posts[i])
-		}
-	}
-	return out
-}
+// PostsAbout returns the posts that name the model in their front matter, newest first.
+func (s *Site) PostsAbout(model string) []*content.Post { return s.postsByModel[model] }

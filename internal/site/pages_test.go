@@ -1,0 +1,152 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/ai-league/ai-league/internal/config"
+	"github.com/ai-league/ai-league/internal/content"
+	"github.com/ai-league/ai-league/internal/league"
+	"github.com/ai-league/ai-league/internal/news"
+	"github.com/ai-league/ai-league/internal/standings"
+)
+
+// league4 is four models that all meet: a1, a2 in the division "small", b1, b2 in
+// "big".
+func league4(t *testing.T, h2h string, items []news.Item) *Site {
+	t.Helper()
+	cfg := config.Default()
+	cfg.BaseURL = "https://u.github.io/repo/"
+	cfg.League = config.League{MinShared: 2, Divisions: []config.Division{{ID: "small", Name: "Small", MaxParamsB: 10}, {ID: "big", Name: "Big"}}}
+	if h2h != "" {
+		cfg.H2HPages = h2h
+	}
+	data := &league.Data{
+		Clubs: []league.Club{{ID: "c", Name: "C"}},
+		Models: []league.Model{{ID: "a1", Name: "A1", Club: "c", ParamsB: 4}, {ID: "a2", Name: "A2", Club: "c", ParamsB: 8},
+			{ID: "b1", Name: "B1", Club: "c", ParamsB: 40}, {ID: "b2", Name: "B2", Club: "c", ParamsB: 80}},
+		Benchmarks: []league.Benchmark{{ID: "q", Name: "Q", HigherIsBetter: true, Max: 100}, {ID: "r", Name: "R", HigherIsBetter: true, Max: 100}},
+	}
+	for i, m := range []string{"a1", "a2", "b1", "b2"} {
+		for _, bm := range []string{"q", "r"} {
+			data.Results = append(data.Results, league.Result{Model: m, Benchmark: bm, Score: float64(10 * (i + 1)), Date: "2026-01-01", File: "x.json", Index: len(data.Results)})
+		}
+	}
+	season := standings.Compute(data.Models, data.Benchmarks, data.Results, standings.RulesFrom(cfg.League), "")
+	return New(cfg, data, season, items)
+}
+
+func h2hPaths(s *Site) []string {
+	var out []string
+	for _, p := range s.HTMLPages() {
+		if p.Kind == "h2h" {
+			out = append(out, p.Path)
+		}
+	}
+	return out
+}
+
+func TestH2HPages(t *testing.T) {
+	post := content.Post{Slug: "p", Date: "2026-02-01", Models: []string{"b2", "a2"},
+		HTML: "<p>x</p>" + embedMark + "h2h b1 a1" + embedMark}
+	for _, tt := range []struct {
+		setting string
+		posts   []content.Post
+		want    string
+	}{
+		{"", nil, "h2h/a1-vs-a2/ h2h/b1-vs-b2/"},
+		{config.H2HDivisions, nil, "h2h/a1-vs-a2/ h2h/b1-vs-b2/"},
+		{config.H2HAll, nil, "h2h/a1-vs-a2/ h2h/a1-vs-b1/ h2h/a1-vs-b2/ h2h/a2-vs-b1/ h2h/a2-vs-b2/ h2h/b1-vs-b2/"},
+		{config.H2HNamed, nil, ""},
+		{config.H2HNamed, []content.Post{post}, "h2h/a1-vs-b1/ h2h/a2-vs-b2/"},
+		{config.H2HDivisions, []content.Post{post}, "h2h/a1-vs-a2/ h2h/a1-vs-b1/ h2h/a2-vs-b2/ h2h/b1-vs-b2/"},
+	} {
+		t.Run(fmt.Sprintf("%s/%d posts", tt.setting, len(tt.posts)), func(t *testing.T) {
+			s := league4(t, tt.setting, nil)
+			s.AddContent(tt.posts, nil)
+			if got := strings.Join(h2hPaths(s), " "); got != tt.want {
+				t.Errorf("h2h pages = %q, want %q", got, tt.want)
+			}
+			// Links go only where a page is.
+			for _, pair := range [][2]string{{"a1", "a2"}, {"b1", "a1"}, {"a2", "b1"}} {
+				url := s.H2HURL(pair[0], pair[1])
+				page := "h2h/" + min(pair[0], pair[1]) + "-vs-" + max(pair[0], pair[1]) + "/"
+				if has := strings.Contains(" "+tt.want+" ", " "+page+" "); has != (url != "") {
+					t.Errorf("H2HURL(%s, %s) = %q, but the page exists: %v", pair[0], pair[1], url, has)
+				}
+				if url != "" && url != "/repo/"+page {
+					t.Errorf("H2HURL = %q, want /repo/%s", url, page)
+				}
+			}
+		})
+	}
+}
+
+func TestEmbeds(t *testing.T) {
+	s := league4(t, "", nil)
+	embed := s.Embedder()
+	if _, err := embed("h2h", []string{"a1", "zz"}, "2026-02-01"); err == nil || err.Error() != `unknown model "zz" (did you mean "a1"?)` {
+		t.Errorf("unknown model: err = %v", err)
+	}
+	if _, err := embed("table", []string{"small"}, ""); err == nil || err.Error() != `unknown directive "table" (want standings or h2h)` {
+		t.Errorf("unknown directive: err = %v", err)
+	}
+	h1, err := embed("standings", []string{"small"}, "2026-02-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h2, err := embed("h2h", []string{"b2", "a1"}, "2026-02-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, _ := embed("h2h", []string{"a1", "a2"}, "2025-12-01")
+	body := "<p>one</p>" + h1 + "<p>two</p>" + h2
+	s.AddContent([]content.Post{{Slug: "p", Date: "2026-02-01", HTML: body}, {Slug: "q", Date: "2025-12-01", HTML: old}}, nil)
+	var pv PostView
+	for _, p := range s.HTMLPages() {
+		if p.Path == "posts/p/" {
+			pv = p.Data.(PostView)
+		}
+	}
+	if len(pv.Embeds) != 2 {
+		t.Fatalf("embeds = %+v, want 2", pv.Embeds)
+	}
+	if e := pv.Embeds[0]; e.Kind != "standings" || e.Table == nil || e.Table.Table.ID != "small" || e.AsOf != "2026-01-01" {
+		t.Errorf("standings embed = %+v", e)
+	}
+	if e := pv.Embeds[1]; e.Kind != "h2h" || e.A != "a1" || e.B != "b2" || e.H2H == nil || e.H2H.Match.A != "a1" {
+		t.Errorf("h2h embed = %+v", e)
+	}
+	if e := s.PostEmbeds(&s.Posts[1]); len(e) != 1 || e[0].AsOf != "" || e[0].H2H != nil {
+		t.Errorf("an embed before the first snapshot = %+v, want no data", e)
+	}
+	got, err := ExpandEmbeds(body, pv.Embeds, func(e EmbedView) (string, error) { return "[" + e.Kind + "]", nil })
+	if err != nil || got != "<p>one</p>[standings]<p>two</p>[h2h]" {
+		t.Errorf("expanded = %q, %v", got, err)
+	}
+	if _, err := ExpandEmbeds("<p>no marker</p>", pv.Embeds, nil); err == nil || err.Error() != "league block standings : marker missing" {
+		t.Errorf("missing marker: err = %v", err)
+	}
+}
+
+func TestModelNewsIsCapped(t *testing.T) {
+	var items []news.Item
+	for i := range ModelNews + 3 {
+		items = append(items, news.Item{ID: fmt.Sprint(i), Models: []string{"a1"}, Clubs: []string{"c"}})
+	}
+	s := league4(t, "", items)
+	s.AddContent(nil, nil)
+	for _, p := range s.HTMLPages() {
+		switch v := p.Data.(type) {
+		case ModelView:
+			if v.Model.ID == "a1" && (len(v.News) != ModelNews || v.MoreNews != 3 || v.News[0].ID != "0") {
+				t.Errorf("a1 news = %d items, %d more; want %d, 3", len(v.News), v.MoreNews, ModelNews)
+			}
+		case ClubView:
+			if len(v.News) != ModelNews || v.MoreNews != 3 {
+				t.Errorf("club news = %d items, %d more", len(v.News), v.MoreNews)
+			}
+		}
+	}
+}

@@ -1,0 +1,132 @@
+package site
+
+import (
+	"github.com/ai-league/ai-league/internal/content"
+	"github.com/ai-league/ai-league/internal/league"
+	"github.com/ai-league/ai-league/internal/news"
+	"github.com/ai-league/ai-league/internal/standings"
+)
+
+// TableView is one standings table as a page shows it.
+type TableView struct {
+	HTMLID  string // the table's id on the page
+	Table   *standings.Table
+	AsOf    string
+	Rows    []standings.Row // all rows, or the top ones on the home page
+	More    bool            // rows were left out
+	Link    string          // where the whole table lives (root-relative)
+	Caption string
+	Files   bool // show the CSV / Markdown / JSON links
+}
+
+// ResultView is one result with what a page shows beside it.
+type ResultView struct {
+	league.Result
+	Bench      *league.Benchmark
+	Normalised float64
+}
+
+// ModelView is the data of /models/<id>/.
+type ModelView struct {
+	Model    *league.Model
+	Club     *league.Club
+	Division string // division id, or "" when the model's size is unknown
+	DivName  string
+	Results  []ResultView
+	Matches  []*standings.Match
+	Rows     []TableRowView // its line in each table
+	News     []news.Item    // the newest ones (at most ModelNews)
+	MoreNews int            // how many older items mention it
+	Posts    []*content.Post
+}
+
+// TableRowView is a model's row in one table, with the table it is in.
+type TableRowView struct {
+	Table *standings.Table
+	Row   standings.Row
+}
+
+// ClubView is the data of /clubs/<id>/.
+type ClubView struct {
+	Club               *league.Club
+	Squad              []TableRowView // overall rows of its models, plus models without results
+	Unranked           []*league.Model
+	Played, Won, Drawn int
+	Lost, Points       int
+	News               []news.Item // the newest ones (at most ModelNews)
+	MoreNews           int
+}
+
+// BenchmarkView is the data of /benchmarks/<id>/.
+type BenchmarkView struct {
+	Bench   *league.Benchmark
+	Results []ResultView // best first
+}
+
+// H2HView is the data of /h2h/<a>-vs-<b>/.
+type H2HView struct {
+	Match  *standings.Match
+	AsOf   string
+	Legs   []LegView
+	Tables []*standings.Table // tables where both play
+}
+
+// LegView is one benchmark of a head-to-head.
+type LegView struct {
+	standings.Leg
+	Bench *league.Benchmark
+}
+
+// ListView is a list of posts (/posts/, /tags/<tag>/).
+type ListView struct {
+	Posts []*content.Post
+	Tags  []Tag
+}
+
+// NewsView is one page of news.
+type NewsView struct {
+	Items      []news.Item
+	Category   string
+	Categories []string
+	Page, Of   int
+	Prev, Next string // root-relative links
+}
+
+// HomeView is the data of the home page.
+type HomeView struct {
+	Tables []TableView
+	Posts  []*content.Post
+	News   []news.Item
+}
+
+// StandingsView is the data of /standings/ and of each snapshot page.
+type StandingsView struct {
+	Snapshot  *standings.Snapshot
+	Tables    []TableView
+	Snapshots []*standings.Snapshot // all, newest first
+	Changes   []standings.Change    // of this snapshot
+	Current   bool                  // /standings/ rather than a dated page
+}
+
+// EmbedView is the data of one directive of a ```league block.
+type EmbedView struct {
+	Kind  string // "standings" or "h2h"
+	Date  string // the post's date
+	AsOf  string // the snapshot shown; "" when there was none yet
+	Table *TableView
+	H2H   *H2HView
+	A, B  string // the models of an h2h block
+}
+
+// PostView is a post or page whose body holds ```league blocks: the body with a
+// marker in place of each directive, and the data of each, in order.
+type PostView struct {
+	*content.Post
+	Embeds []EmbedView
+}
+
+// PageView is a standalone page with its league blocks.
+type PageView struct {
+	*content.Page
+	Embeds []EmbedView
+}
