@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Mutation testing with gremlins v0.6.0: each package's own tests against the mutants
+# of its code, one package at a time, then the efficacy table.
+#
+#   scripts/mutation.sh [package ...]    # default: every internal/ package with tests
+#
+# Settings: gremlins' default mutators plus --invert-logical and --invert-loopctrl,
+# one worker, timeout coefficient 15. Efficacy = killed ÷ (killed + lived). Lived
+# mutants listed in scripts/mutation-accepted.txt (each with its reason) are counted
+# as accepted, not lived, and printed with their reasons.
+#
+# Environment:
+#   GREMLINS   the gremlins binary (default: gremlins on PATH, else $(go env GOPATH)/bin/gremlins);
+#              install with: go install github.com/go-gremlins/gremlins/cmd/gremlins@v0.6.0
+#   OUT        where the JSON reports and logs go (default: a new /tmp/mutation.XXXXXX)
+#   TABLE_ONLY set to 1 to print the table from the reports already in OUT
+#
+# It is slow (minutes per package on 2 cores) and is not part of CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+gremlins=${GREMLINS:-$(command -v gremlins || echo "$(go env GOPATH)/bin/gremlins")}
+out=${OUT:-$(mktemp -d /tmp/mutation.XXXXXX)}
+pkgs=("$@")
+if [ ${#pkgs[@]} -eq 0 ]; then
+	for d in internal/*/; do
+		ls "$d"*_test.go >/dev/null 2>&1 && pkgs+=("${d%/}")
+	done
+fi
+
+if [ "${TABLE_ONLY:-}" != 1 ]; then
+	[ -x "$gremlins" ] || { echo "no gremlins at $gremlins; go install github.com/go-gremlins/gremlins/cmd/gremlins@v0.6.0" >&2; exit 2; }
+	v=$(go version -m "$gremlins" | awk '$1 == "mod" {print $3}')
+	[ "$v" = v0.6.0 ] || echo "warning: $gremlins is gremlins ${v:-of unknown version}, not v0.6.0" >&2
+	for p in "${pkgs[@]}"; do
+		p=${p#./}
+		p=${p%/}
+		mkdir -p "$out/$(dirname "$p")"
+		echo "== $p ($(date -u +%H:%M:%S))" >&2
+		"$gremlins" unleash --invert-logical --invert-loopctrl --workers 1 --timeout-coefficient 15 \
+			-o "$out/$p.json" "./$p" >"$out/$p.log" 2>&1 ||
+			{ echo "gremlins failed on $p; see $out/$p.log" >&2; tail -5 "$out/$p.log" >&2; exit 1; }
+	done
+fi
+echo "reports in $out" >&2
+go run ./scripts/mutation -accepted scripts/mutation-accepted.txt "$out"

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const sample = `{"files": [
+ {"file_name": "a.go", "mutations": [
+  {"type": "CONDITIONALS_NEGATION", "status": "KILLED", "line": 3, "column": 7},
+  {"type": "CONDITIONALS_BOUNDARY", "status": "LIVED", "line": 3, "column": 7},
+  {"type": "ARITHMETIC_BASE", "status": "LIVED", "line": 10, "column": 2},
+  {"type": "INVERT_LOOPCTRL", "status": "TIMED OUT", "line": 12, "column": 3},
+  {"type": "INVERT_LOGICAL", "status": "NOT COVERED", "line": 20, "column": 9}]},
+ {"file_name": "b.go", "mutations": [
+  {"type": "ARITHMETIC_BASE", "status": "KILLED", "line": 1, "column": 1},
+  {"type": "ARITHMETIC_BASE", "status": "KILLED", "line": 2, "column": 1}]}]}`
+
+func TestTable(t *testing.T) {
+	fsys := fstest.MapFS{
+		"internal/x.json": {Data: []byte(sample)},
+		"internal/y.json": {Data: []byte(`{"files": [{"file_name": "c.go", "mutations": [{"type": "ARITHMETIC_BASE", "status": "KILLED", "line": 5, "column": 5}]}]}`)},
+		"internal/x.log":  {Data: []byte("not a report")},
+	}
+	mutants, err := readReports(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	accepted, err := readAccepted(strings.NewReader(`# comment
+
+internal/x/a.go:10:2 ARITHMETIC_BASE  a speed-up step: same fixed point
+internal/x/b.go:1:1 ARITHMETIC_BASE killed, so stale
+internal/z/q.go:1:1 ARITHMETIC_BASE package not run: not stale
+`), "acc.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	write(&b, mutants, accepted)
+	want := `| package | killed | lived | accepted | timed out | not covered | efficacy |
+|---|---:|---:|---:|---:|---:|---:|
+| internal/x | 3 | 1 | 1 | 1 | 1 | 75.0 % |
+| internal/y | 1 | 0 | 0 | 0 | 0 | 100.0 % |
+| all | 4 | 1 | 1 | 1 | 1 | 80.0 % |
+
+accepted (equivalent mutants, not counted in efficacy):
+  internal/x/a.go:10:2 ARITHMETIC_BASE: a speed-up step: same fixed point
+
+stale acceptances (no such lived mutant in this run; remove or update them):
+  line 4: internal/x/b.go:1:1 ARITHMETIC_BASE
+
+lived:
+  internal/x/a.go:3:7 CONDITIONALS_BOUNDARY
+`
+	if got := b.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestAcceptedErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"internal/x/a.go:1:1 ARITHMETIC_BASE\n", `acc.txt:1: want <package>/<file>:<line>:<col> <MUTATOR> <reason>, got "internal/x/a.go:1:1 ARITHMETIC_BASE"`},
+		{"# c\ninternal/x/a.go:1:1 A why\ninternal/x/a.go:1:1 A again\n", "acc.txt:3: internal/x/a.go:1:1 A is already accepted on line 2"},
+	}
+	for _, tt := range tests {
+		_, err := readAccepted(strings.NewReader(tt.in), "acc.txt")
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("error = %v, want %s", err, tt.want)
+		}
+	}
+}
+
+func TestBadReport(t *testing.T) {
+	_, err := readReports(fstest.MapFS{"internal/x.json": {Data: []byte("{")}})
+	if want := "internal/x.json: unexpected end of JSON input"; err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
+}
+
+func TestEfficacyOfNothing(t *testing.T) {
+	if got := (row{}).Efficacy(); got != 100 {
+		t.Errorf("efficacy of an empty package = %v, want 100", got)
+	}
+}
