@@ -109,17 +109,6 @@ func TestNoResults(t *testing.T) {
 	}
 }
 
-func TestDeterministic(t *testing.T) {
-	models, benchmarks, results := generate(20, 8, 4)
-	rules := Rules{Divisions: []Division{{ID: "s", Name: "S", MaxParamsB: 10}, {ID: "l", Name: "L"}}}
-	first := Compute(models, benchmarks, results, rules, "")
-	for i := 0; i < 3; i++ {
-		if again := Compute(models, benchmarks, results, rules, ""); !reflect.DeepEqual(first, again) {
-			t.Fatalf("run %d differs from the first", i+2)
-		}
-	}
-}
-
 func BenchmarkCompute(b *testing.B) {
 	models, benchmarks, results := generate(60, 25, 8)
 	rules := Rules{MinShared: 3, Divisions: []Division{

@@ -60,25 +60,6 @@ func TestFitExact(t *testing.T) {
 	}
 }
 
-func TestBootstrapInterval(t *testing.T) {
-	models, benchmarks, results := generate(12, 10, 3)
-	s := Compute(models, benchmarks, results, Rules{}, "")
-	for _, sn := range s.Snapshots {
-		for _, tb := range sn.Tables {
-			wide := false
-			for _, r := range tb.Rows {
-				if !(r.RatingLow <= r.Rating && r.Rating <= r.RatingHigh) {
-					t.Errorf("%s %s %s: rating %v outside [%v, %v]", sn.Date, tb.ID, r.Model, r.Rating, r.RatingLow, r.RatingHigh)
-				}
-				wide = wide || r.RatingHigh > r.RatingLow
-			}
-			if sn == s.Latest() && tb.ID == Overall && !wide {
-				t.Errorf("%s %s: every interval is empty; the bootstrap did nothing", sn.Date, tb.ID)
-			}
-		}
-	}
-}
-
 func TestPercentile(t *testing.T) {
 	tests := []struct {
 		values []float64
