@@ -138,8 +138,8 @@ func handLeague() ([]league.Model, []league.Benchmark, []league.Result, standing
 	r := func(m, b string, s float64) [3]any { return [3]any{m, b, s} }
 	// Given newest first: Compute must not depend on the order it is handed.
 	file("a-late.json", "2026-03-11", r("echo", "b4", 99), r("echo", "b4", 98)) // after the as-of day, first in file order
-	file("day3.json", "2026-03-10", r("cora", "b3", 50), r("cora", "b3", 99)) // conflict on the as-of day: 99 wins
-	file("day2-b.json", "2026-03-05", r("dune", "b1", 97))                    // beats day2-a.json's 40, same day
+	file("day3.json", "2026-03-10", r("cora", "b3", 50), r("cora", "b3", 99))   // conflict on the as-of day: 99 wins
+	file("day2-b.json", "2026-03-05", r("dune", "b1", 97))                      // beats day2-a.json's 40, same day
 	file("day2-a.json", "2026-03-05",
 		r("dune", "b1", 40), r("dune", "b2", 97), r("dune", "b3", 97), r("dune", "b4", 97), r("dune", "b5", 4),
 		r("bolt", "b1", 95), r("bolt", "b2", 95), r("bolt", "b4", 95),

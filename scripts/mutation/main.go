@@ -58,7 +58,7 @@ func (a acceptance) key() string { return a.Pos + " " + a.Type }
 
 // row is one package's line of the table.
 type row struct {
-	Pkg                                          string
+	Pkg                                           string
 	Killed, Lived, Accepted, TimedOut, NotCovered int
 }
 
