@@ -21,6 +21,7 @@ import (
 	"github.com/ai-league/ai-league/internal/build"
 	"github.com/ai-league/ai-league/internal/cache"
 	"github.com/ai-league/ai-league/internal/diag"
+	"github.com/ai-league/ai-league/internal/publish"
 	"github.com/ai-league/ai-league/internal/serve"
 )
 
@@ -32,17 +33,18 @@ func main() {
 func run(args []string, stderr io.Writer) int {
 	flags := flag.NewFlagSet("build", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	src := flags.String("src", ".", "site root: holds site.yaml, content/, data/, and optionally templates/, static/")
-	out := flags.String("out", "", "where the site is written (default <src>/public)")
-	baseURL := flags.String("base-url", "", "absolute URL of the site root, e.g. https://user.github.io/repo/ (default: base_url of site.yaml)")
+	src := flags.String("src", ".", "site root `DIR`: holds site.yaml, content/, data/, and optionally templates/, static/")
+	out := flags.String("out", "", "folder `DIR` the site is written to (default <src>/public)")
+	baseURL := flags.String("base-url", "", "absolute `URL` of the site root, e.g. https://user.github.io/repo/ (default: base_url of site.yaml)")
 	offline := flags.Bool("offline", false, "no network: pulled sources come from the cache only")
-	asOf := flags.String("as-of", "", "build the league as it stood that day, YYYY-MM-DD (default: the latest date in the data)")
+	asOf := flags.String("as-of", "", "build the league as it stood on the day `YYYY-MM-DD` (default: the latest date in the data)")
 	drafts := flags.Bool("drafts", false, "include posts with draft: true")
 	serveFlag := flags.Bool("serve", false, "build, serve on -addr, rebuild on change, reload open pages")
-	addr := flags.String("addr", "127.0.0.1:1313", "address for -serve")
+	addr := flags.String("addr", "127.0.0.1:1313", "address `HOST:PORT` that -serve listens on")
 	cacheDir := flags.String("cache", cache.DefaultDir(), "`DIR` of the build cache (content-addressed: it never changes the output; safe to delete)")
 	noCache := flags.Bool("no-cache", false, "neither read nor write the build cache")
 	verbose := flags.Bool("v", false, "verbose: list what lm-eval imports ignore")
+	flags.Usage = func() { usage(flags) }
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -66,6 +68,15 @@ func run(args []string, stderr io.Writer) int {
 	}
 	if *out == "" {
 		*out = filepath.Join(*src, "public")
+	}
+	if _, err := publish.Check(*out, *src); err != nil {
+		var refused *publish.RefusedError
+		if errors.As(err, &refused) {
+			fmt.Fprintf(stderr, "build: -out %s: %s\n", refused.Out, refused.Reason)
+			return 2
+		}
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 1
 	}
 	opt := build.Options{
 		Src: os.DirFS(*src), SrcDir: *src, Out: *out, Defaults: aileague.Defaults,
@@ -93,12 +104,17 @@ func run(args []string, stderr io.Writer) int {
 	start := time.Now()
 	stats, err := build.Build(ctx, opt)
 	if err != nil {
+		var refused *publish.RefusedError
+		if errors.As(err, &refused) {
+			fmt.Fprintf(stderr, "build: -out %s: %s\n", refused.Out, refused.Reason)
+			return 2
+		}
 		var ie *build.InputError
 		if errors.As(err, &ie) {
 			var list diag.List
 			errors.As(err, &list)
 			fmt.Fprintln(stderr, err)
-			fmt.Fprintf(stderr, "build failed: %d input errors; %s left as it was\n", len(list), *out)
+			fmt.Fprintf(stderr, "build failed: %s; %s left as it was\n", count(len(list), "input error"), *out)
 			return 1
 		}
 		fmt.Fprintf(stderr, "build failed: %v; %s left as it was\n", err, *out)
@@ -106,4 +122,33 @@ func run(args []string, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "built %d files (%.1f MB) in %d ms\n", stats.Files, float64(stats.Bytes)/1e6, time.Since(start).Milliseconds())
 	return 0
+}
+
+// usage is the text of -h: what the tool does, its flags, its exit codes.
+func usage(flags *flag.FlagSet) {
+	w := flags.Output()
+	fmt.Fprint(w, `build turns a site root (site.yaml, content/, data/) into the AI League static site:
+league tables, head-to-heads, charts, news and commentary, ready for GitHub Pages.
+
+Usage: go run ./cmd/build [flags]
+
+Flags:
+`)
+	flags.PrintDefaults()
+	fmt.Fprint(w, `
+Exit status:
+  0  the site was built (or -h was asked for)
+  1  the input is wrong or the build failed; the previous output is left as it was
+  2  bad usage: an unknown flag or argument, a bad -as-of or -src, or an -out the
+     build refuses (the site root, a folder holding it, an input folder, a file, or a
+     non-empty folder the build did not write)
+`)
+}
+
+// count writes n and the noun, plural when n is not 1.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

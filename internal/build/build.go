@@ -68,15 +68,22 @@ type Stats struct {
 
 // Build runs every stage and writes the site to opt.Out. Pages are rendered and
 // written a few at a time, so memory holds the league, not the pages; the new output
-// replaces the old one only when every file is written.
+// replaces the old one only when every file is written. It first checks the output (a
+// *publish.RefusedError when the build may not write there) and holds its lock until
+// the end, so a second build into the same output waits for this one.
 func Build(ctx context.Context, opt Options) (Stats, error) {
 	opt = opt.withDefaults()
+	out, err := publish.Open(ctx, opt.Out, opt.SrcDir, opt.Log)
+	if err != nil {
+		return Stats{}, err
+	}
+	defer out.Close()
 	r, err := prepare(ctx, opt)
 	if err != nil {
 		return Stats{}, err
 	}
 	start := opt.Now()
-	tx, err := publish.Begin(opt.Out)
+	tx, err := out.Begin()
 	if err != nil {
 		return Stats{}, fmt.Errorf("write: %w", err)
 	}

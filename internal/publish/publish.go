@@ -1,9 +1,17 @@
 // Package publish is the only writer of the site: it writes every file into a fresh
 // directory beside the output and then swaps it in, so that a build that fails or is
 // killed leaves the previous output exactly as it was.
+//
+// It deletes only what it wrote itself. Before a build writes, Check refuses an output
+// that would overwrite the site's inputs or someone else's files (the site root or a
+// folder holding it, an input folder, a file, a non-empty folder without the Marker).
+// One build at a time writes an output: Open takes a lock file beside it and a second
+// build waits. Temporary folders left by a killed build are removed by the next one,
+// once it holds the lock.
 package publish
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -20,8 +28,9 @@ type File struct {
 	Data []byte
 }
 
-// Write writes files into a temporary directory next to out, then replaces out with
-// it. Paths must be relative and stay inside out. It returns the number of bytes written.
+// Write checks and locks out (see Open), writes files into a temporary directory next
+// to it, then replaces out with it. Paths must be relative and stay inside out. It
+// returns the number of bytes written.
 func Write(out string, files []File) (int64, error) {
 	tx, err := Begin(out)
 	if err != nil {
@@ -42,6 +51,7 @@ func Write(out string, files []File) (int64, error) {
 // Commit, the previous output stays whole; Abort (or a killed build) leaves it so.
 type Tx struct {
 	out, tmp string
+	owned    *Output // closed with the Tx when Begin opened it
 	mu       sync.Mutex
 	dirs     map[string]bool
 	paths    map[string]bool
@@ -55,19 +65,29 @@ type Stats struct {
 	Bytes int64
 }
 
-// Begin starts writing a new output for out, first clearing what a killed build left.
+// Begin checks and locks out (see Open; the site root is not known here, builds use
+// Open with it) and starts writing a new output for it. Commit or Abort releases the
+// lock.
 func Begin(out string) (*Tx, error) {
-	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("publish: %w", err)
+	o, err := Open(context.Background(), out, "", nil)
+	if err != nil {
+		return nil, err
 	}
-	// A build that was killed mid-write leaves its temporary directory behind.
-	stale, _ := filepath.Glob(filepath.Join(parent, "."+filepath.Base(out)+".new-*"))
-	for _, d := range stale {
-		os.RemoveAll(d)
+	tx, err := o.Begin()
+	if err != nil {
+		o.Close()
+		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	tx.owned = o
+	return tx, nil
+}
+
+// Begin starts writing a new output in a fresh temporary folder beside o.
+func (o *Output) Begin() (*Tx, error) {
+	if o.lock == nil {
+		return nil, errors.New("publish: output already closed")
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(o.Dir), tempPrefix(o.Dir))
 	if err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
 	}
@@ -75,13 +95,13 @@ func Begin(out string) (*Tx, error) {
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("publish: %w", err)
 	}
-	return &Tx{out: out, tmp: tmp, dirs: map[string]bool{".": true}, paths: map[string]bool{}}, nil
+	return &Tx{out: o.Dir, tmp: tmp, dirs: map[string]bool{".": true}, paths: map[string]bool{}}, nil
 }
 
 // Write writes one file. It is safe for concurrent use; two writes of one path are
 // an error.
 func (t *Tx) Write(path string, data []byte) error {
-	if !valid(path) {
+	if !valid(path) || path == Marker {
 		return fmt.Errorf("publish: invalid output path %q", path)
 	}
 	dir := filepath.Dir(filepath.FromSlash(path))
@@ -115,12 +135,18 @@ func (t *Tx) Write(path string, data []byte) error {
 	return nil
 }
 
-// Commit puts the new output in place of the old one and returns what was written.
+// Commit marks the new output as the build's (see Marker), puts it in place of the
+// old one and returns what was written (the marker not counted).
 func (t *Tx) Commit() (Stats, error) {
 	t.mu.Lock()
 	t.done = true
 	st := t.stats
 	t.mu.Unlock()
+	defer t.owned.Close()
+	if err := os.WriteFile(filepath.Join(t.tmp, Marker), []byte(markerText), 0o644); err != nil {
+		os.RemoveAll(t.tmp)
+		return Stats{}, fmt.Errorf("publish: %w", err)
+	}
 	if err := swap(t.tmp, t.out); err != nil {
 		os.RemoveAll(t.tmp)
 		return Stats{}, fmt.Errorf("publish: %w", err)
@@ -134,6 +160,7 @@ func (t *Tx) Abort() {
 	t.done = true
 	t.mu.Unlock()
 	os.RemoveAll(t.tmp)
+	t.owned.Close()
 }
 
 // valid reports whether p is a clean relative slash path inside the root.

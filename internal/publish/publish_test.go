@@ -9,6 +9,23 @@ import (
 	"testing"
 )
 
+// beside lists what lies beside the output folder out other than the output and its
+// lock file.
+func beside(t *testing.T, out string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if n := e.Name(); n != filepath.Base(out) && n != filepath.Base(LockPath(out)) {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
 func read(t *testing.T, p string) string {
 	t.Helper()
 	b, err := os.ReadFile(p)
@@ -39,9 +56,11 @@ func TestWriteReplacesOutput(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "old")); !os.IsNotExist(err) {
 		t.Errorf("file of the previous build survived: %v", err)
 	}
-	entries, _ := os.ReadDir(filepath.Dir(out))
-	if len(entries) != 1 {
-		t.Errorf("temporary directories left beside the output: %v", entries)
+	if left := beside(t, out); len(left) != 0 {
+		t.Errorf("temporary directories left beside the output: %v", left)
+	}
+	if got := read(t, filepath.Join(out, Marker)); got != markerText {
+		t.Errorf("marker = %q", got)
 	}
 }
 
@@ -59,9 +78,8 @@ func TestWriteFailureKeepsPrevious(t *testing.T) {
 			if got := read(t, filepath.Join(out, "index.html")); got != "kept" {
 				t.Errorf("previous output changed: %q", got)
 			}
-			entries, _ := os.ReadDir(filepath.Dir(out))
-			if len(entries) != 1 {
-				t.Errorf("temporary directories left: %v", entries)
+			if left := beside(t, out); len(left) != 0 {
+				t.Errorf("temporary directories left: %v", left)
 			}
 		})
 	}
@@ -145,7 +163,7 @@ func TestTxErrors(t *testing.T) {
 	if got := read(t, filepath.Join(out, "index.html")); got != "kept" {
 		t.Errorf("an aborted output changed the previous one: %q", got)
 	}
-	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
-		t.Errorf("Abort left directories: %v", entries)
+	if left := beside(t, out); len(left) != 0 {
+		t.Errorf("Abort left directories: %v", left)
 	}
 }
