@@ -97,7 +97,7 @@ func Build(ctx context.Context, opt Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("write: %w", err)
 	}
-	opt.stage("write", start, "%d files, %.1f MB to %s", st.Files, float64(st.Bytes)/1e6, opt.Out)
+	opt.stage("write", start, "%d files, %.1f MB to %s; %d unchanged", st.Files, float64(st.Bytes)/1e6, opt.Out, st.Unchanged)
 	return Stats{Files: st.Files, Bytes: st.Bytes}, nil
 }
 

@@ -8,9 +8,14 @@
 // One build at a time writes an output: Open takes a lock file beside it and a second
 // build waits. Temporary folders left by a killed build are removed by the next one,
 // once it holds the lock.
+//
+// A file whose bytes are the same as in the previous output is not written again: the
+// previous file is hard-linked into the new directory, so it keeps its modification
+// time (rsync and deploys that look at times skip it) while the swap stays one step.
 package publish
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -61,8 +66,9 @@ type Tx struct {
 
 // Stats counts what a Tx wrote.
 type Stats struct {
-	Files int
-	Bytes int64
+	Files     int
+	Bytes     int64
+	Unchanged int // files kept from the previous output (same bytes, same mtime)
 }
 
 // Begin checks and locks out (see Open; the site root is not known here, builds use
@@ -125,14 +131,35 @@ func (t *Tx) Write(path string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(t.tmp, filepath.FromSlash(path)), data, 0o644); err != nil {
-		return fmt.Errorf("publish: %w", err)
+	dst := filepath.Join(t.tmp, filepath.FromSlash(path))
+	kept := keep(filepath.Join(t.out, filepath.FromSlash(path)), dst, data)
+	if !kept {
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			return fmt.Errorf("publish: %w", err)
+		}
 	}
 	t.mu.Lock()
 	t.stats.Files++
 	t.stats.Bytes += int64(len(data))
+	if kept {
+		t.stats.Unchanged++
+	}
 	t.mu.Unlock()
 	return nil
+}
+
+// keep hard-links the previous output's file prev to dst when it is a regular file
+// holding exactly data, and reports whether it did.
+func keep(prev, dst string, data []byte) bool {
+	info, err := os.Lstat(prev)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false
+	}
+	old, err := os.ReadFile(prev)
+	if err != nil || !bytes.Equal(old, data) {
+		return false
+	}
+	return os.Link(prev, dst) == nil
 }
 
 // Commit marks the new output as the build's (see Marker), puts it in place of the

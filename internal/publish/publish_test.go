@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // beside lists what lies beside the output folder out other than the output and its
@@ -165,5 +166,86 @@ func TestTxErrors(t *testing.T) {
 	}
 	if left := beside(t, out); len(left) != 0 {
 		t.Errorf("Abort left directories: %v", left)
+	}
+}
+
+// A file with the same bytes as in the previous output keeps its modification time
+// (it is the same file); changed, new and grown files are written.
+func TestUnchangedFilesKeepTheirTime(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	first := []File{
+		{Path: "same.html", Data: []byte("same")},
+		{Path: "a/same.css", Data: []byte("body{}")},
+		{Path: "changed.html", Data: []byte("v1")},
+		{Path: "grown.html", Data: []byte("v1")},
+		{Path: "link.html", Data: []byte("same")},
+	}
+	if _, err := Write(out, first); err != nil {
+		t.Fatal(err)
+	}
+	past := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	for _, f := range first {
+		if err := os.Chtimes(filepath.Join(out, f.Path), past, past); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A symlink in the previous output is never linked into the new one, even when
+	// its target holds the same bytes.
+	os.Remove(filepath.Join(out, "link.html"))
+	if err := os.Symlink("same.html", filepath.Join(out, "link.html")); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []File{
+		{Path: "same.html", Data: []byte("same")},
+		{Path: "a/same.css", Data: []byte("body{}")},
+		{Path: "changed.html", Data: []byte("v2")},
+		{Path: "grown.html", Data: []byte("v1 and more")},
+		{Path: "link.html", Data: []byte("same")},
+		{Path: "new.html", Data: []byte("new")},
+	} {
+		if err := tx.Write(f.Path, f.Data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := tx.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Files != 6 || st.Unchanged != 2 {
+		t.Errorf("stats = %+v, want 6 files, 2 unchanged", st)
+	}
+	for _, tc := range []struct {
+		path, data string
+		kept       bool
+	}{
+		{"same.html", "same", true},
+		{"a/same.css", "body{}", true},
+		{"changed.html", "v2", false},
+		{"grown.html", "v1 and more", false},
+		{"link.html", "same", false},
+		{"new.html", "new", false},
+	} {
+		p := filepath.Join(out, tc.path)
+		info, err := os.Lstat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := read(t, p); got != tc.data {
+			t.Errorf("%s = %q, want %q", tc.path, got, tc.data)
+		}
+		if !info.Mode().IsRegular() {
+			t.Errorf("%s is not a regular file: %v", tc.path, info.Mode())
+		}
+		if kept := info.ModTime().Equal(past); kept != tc.kept {
+			t.Errorf("%s: mtime %v; kept = %v, want %v", tc.path, info.ModTime(), kept, tc.kept)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("directories left beside the output: %v", entries)
 	}
 }
