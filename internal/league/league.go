@@ -76,11 +76,17 @@ type Result struct {
 	HasStderr bool
 	Setting   string
 	Date      string // YYYY-MM-DD
-	Source    Source
-	File      string // path relative to the site root, slash-separated, e.g. data/results/q35.json
-	Index     int    // position within File, from 0
-	Line      int    // where the result starts in File, for messages; 0 when unknown
-	Col       int
+	// From and Until bound the days a pulled result is in force (YYYY-MM-DD; ""
+	// leaves that end open): a version of a results URL counts from the day it was
+	// fetched (the first version: always) until the day a later version replaced it,
+	// so that dated snapshots never change when a source moves on.
+	From   string
+	Until  string
+	Source Source
+	File   string // path relative to the site root, slash-separated, e.g. data/results/q35.json
+	Index  int    // position within File, from 0
+	Line   int    // where the result starts in File, for messages; 0 when unknown
+	Col    int
 }
 
 // Data is everything under data/ that the league is computed from.

@@ -15,10 +15,21 @@ type Options struct {
 	// Ignored, when set, is told of each task of an lm-evaluation-harness file that
 	// no benchmark maps, in the order of the files and of the tasks in each file.
 	Ignored func(file, task string)
-	// Pulled lists more results files to read after data/results/, such as the cached
-	// copies of site.yaml's results_urls; a listed file that does not exist is skipped
-	// (its URL never answered).
-	Pulled []string
+	// Pulled lists more results files to read after data/results/: the archived
+	// versions of site.yaml's results_urls, each with the days it is in force. A
+	// listed file that does not exist is skipped (its URL never answered). One file
+	// may be listed twice, with two windows (a source that went back to an earlier
+	// version).
+	Pulled []Pulled
+}
+
+// Pulled is one version of a pulled results file and when it is in force: its
+// results count on days from From (inclusive) to Until (exclusive); "" leaves that
+// end open. See Result.From.
+type Pulled struct {
+	Path  string // relative to the site root, slash-separated
+	From  string // YYYY-MM-DD or ""
+	Until string // YYYY-MM-DD or ""
 }
 
 // Load reads the league from the site root fsys: data/clubs.yaml, data/models.yaml,
@@ -39,6 +50,15 @@ func LoadWith(fsys fs.FS, opts Options) (*Data, error) {
 	l.index(d)
 	for _, p := range l.resultFiles() {
 		d.Results = append(d.Results, l.readResults(p)...)
+	}
+	for _, p := range l.opts.Pulled {
+		if _, err := fs.Stat(l.fsys, p.Path); err != nil {
+			continue
+		}
+		for _, r := range l.readResults(p.Path) {
+			r.From, r.Until = p.From, p.Until
+			d.Results = append(d.Results, r)
+		}
 	}
 	if err := l.errs.Err(); err != nil {
 		return d, err
@@ -121,10 +141,5 @@ func (l *loader) resultFiles() []string {
 		l.errs.Add(ResultsDir, 0, 0, "cannot read: %v", err)
 	}
 	sort.Strings(files)
-	for _, p := range l.opts.Pulled {
-		if _, err := fs.Stat(l.fsys, p); err == nil {
-			files = append(files, p)
-		}
-	}
 	return files
 }

@@ -15,15 +15,15 @@ func TestLoadPulledResults(t *testing.T) {
 		"data/cache/results/pulled.json": {Data: []byte(`[{"model": "m", "benchmark": "b", "score": 60, "date": "2026-02-01"}]`)},
 		"data/cache/results/bad.json":    {Data: []byte(`[{"model": "nobody", "benchmark": "b", "score": 60, "date": "2026-02-01"}]`)},
 	}
-	d, err := LoadWith(fsys, Options{Pulled: []string{"data/cache/results/pulled.json", "data/cache/results/never-answered.json"}})
+	d, err := LoadWith(fsys, Options{Pulled: []Pulled{{Path: "data/cache/results/pulled.json", From: "2026-03-01"}, {Path: "data/cache/results/never-answered.json"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Results are ordered by path, pulled copies included (SPEC 5: the later file wins a same-date tie).
-	if len(d.Results) != 2 || d.Results[0].File != "data/cache/results/pulled.json" || d.Results[0].Score != 60 {
+	if len(d.Results) != 2 || d.Results[0].File != "data/cache/results/pulled.json" || d.Results[0].Score != 60 || d.Results[0].From != "2026-03-01" || d.Results[1].From != "" {
 		t.Errorf("results = %+v, want the pulled one, ordered by path", d.Results)
 	}
-	_, err = LoadWith(fsys, Options{Pulled: []string{"data/cache/results/bad.json"}})
+	_, err = LoadWith(fsys, Options{Pulled: []Pulled{{Path: "data/cache/results/bad.json"}}})
 	if err == nil || !strings.Contains(err.Error(), `data/cache/results/bad.json:1:12: result 1: unknown model "nobody"`) {
 		t.Errorf("err = %v, want the pulled file's error with its position", err)
 	}

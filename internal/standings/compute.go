@@ -50,7 +50,9 @@ func Compute(models []league.Model, benchmarks []league.Benchmark, results []lea
 
 	if asOf == "" {
 		for _, r := range known {
-			asOf = max(asOf, r.Date)
+			if first, ok := firstDay(r); ok {
+				asOf = max(asOf, first, r.Until)
+			}
 		}
 	}
 	season := &Season{AsOf: asOf, Warnings: sameDayWarnings(known, asOf)}
@@ -71,19 +73,46 @@ type computation struct {
 	benchmarks map[string]*league.Benchmark
 }
 
-// snapshotDates returns the distinct result dates up to asOf, plus asOf, oldest first.
-// A result without a date counts in every snapshot but makes none of its own.
+// snapshotDates returns the days up to asOf on which a result starts or stops
+// counting, plus asOf, oldest first: for most results, their date. A result without a
+// date counts in every snapshot but makes none of its own.
 func snapshotDates(results []league.Result, asOf string) []string {
 	seen := map[string]bool{asOf: true}
 	dates := []string{asOf}
+	add := func(d string) {
+		if d != "" && d <= asOf && !seen[d] {
+			seen[d] = true
+			dates = append(dates, d)
+		}
+	}
 	for _, r := range results {
-		if r.Date != "" && r.Date <= asOf && !seen[r.Date] {
-			seen[r.Date] = true
-			dates = append(dates, r.Date)
+		if first, ok := firstDay(r); ok {
+			add(first)
+			add(r.Until)
 		}
 	}
 	sort.Strings(dates)
 	return dates
+}
+
+// firstDay is the first day a result counts: its date, or the day its pulled
+// version came into force if that is later. ok is false for a result that never
+// counts (a pulled version replaced before the result's date).
+func firstDay(r league.Result) (day string, ok bool) {
+	day = max(r.Date, r.From)
+	return day, r.Until == "" || day < r.Until
+}
+
+// counts reports whether r is in force at the end of day.
+func counts(r league.Result, day string) bool {
+	return r.Date <= day && r.From <= day && (r.Until == "" || day < r.Until)
+}
+
+// overlap reports whether two results are ever in force on the same day.
+func overlap(a, b league.Result) bool {
+	fa, oka := firstDay(a)
+	fb, okb := firstDay(b)
+	return oka && okb && (a.Until == "" || fb < a.Until) && (b.Until == "" || fa < b.Until)
 }
 
 // resultKey identifies the results that compete to be in force.
@@ -96,7 +125,7 @@ type resultKey struct{ model, benchmark string }
 func inForce(results []league.Result, date string) []league.Result {
 	best := make(map[resultKey]int)
 	for i, r := range results {
-		if r.Date > date {
+		if !counts(r, date) {
 			continue
 		}
 		k := resultKey{r.Model, r.Benchmark}
@@ -118,27 +147,31 @@ func inForce(results []league.Result, date string) []league.Result {
 }
 
 // sameDayWarnings names every result, dated up to asOf, that replaces another one of
-// the same model and benchmark dated the same day. Each conflict is reported once,
-// whichever snapshots it affects, in the order of the results.
+// the same model and benchmark dated the same day and in force on a same day (two
+// versions of one pulled file never are). Each conflict is reported once, whichever
+// snapshots it affects, in the order of the results.
 func sameDayWarnings(results []league.Result, asOf string) []string {
 	type dayKey struct {
 		resultKey
 		date string
 	}
-	last := make(map[dayKey]int)
+	earlier := make(map[dayKey][]int)
 	var warnings []string
 	for i, r := range results {
-		if r.Date > asOf {
+		if first, ok := firstDay(r); !ok || first > asOf {
 			continue
 		}
 		k := dayKey{resultKey{r.Model, r.Benchmark}, r.Date}
-		if j, ok := last[k]; ok {
-			p := results[j]
-			warnings = append(warnings, fmt.Sprintf(
-				"%s result %d replaces %s result %d for %s on %s, both dated %s",
-				r.File, r.Index, p.File, p.Index, r.Model, r.Benchmark, r.Date))
+		for n := len(earlier[k]) - 1; n >= 0; n-- {
+			p := results[earlier[k][n]]
+			if overlap(p, r) {
+				warnings = append(warnings, fmt.Sprintf(
+					"%s result %d replaces %s result %d for %s on %s, both dated %s",
+					r.File, r.Index, p.File, p.Index, r.Model, r.Benchmark, r.Date))
+				break
+			}
 		}
-		last[k] = i
+		earlier[k] = append(earlier[k], i)
 	}
 	return warnings
 }
