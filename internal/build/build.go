@@ -29,6 +29,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ai-league/ai-league/internal/archive"
 	"github.com/ai-league/ai-league/internal/cache"
 	"github.com/ai-league/ai-league/internal/config"
 	"github.com/ai-league/ai-league/internal/content"
@@ -166,14 +167,21 @@ func prepare(ctx context.Context, opt Options) (*prepared, error) {
 		if err != nil {
 			return nil, inputError("pull", err)
 		}
-		opt.stage("pull", pstart, "%d feeds, %d results URLs; %d warnings", len(cfg.Feeds), len(cfg.ResultsURLs), len(warnings))
+		kept, err := keep(opt, cfg)
+		for _, w := range kept {
+			fmt.Fprintf(opt.Log, "warning: %s\n", w)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("pull: %w", err)
+		}
+		opt.stage("pull", pstart, "%d feeds, %d results URLs; %d warnings", len(cfg.Feeds), len(cfg.ResultsURLs), len(warnings)+len(kept))
 	} else if len(cfg.Feeds)+len(cfg.ResultsURLs) > 0 {
 		fmt.Fprintf(opt.Log, "offline: %d feeds and %d results URLs come from data/cache/\n", len(cfg.Feeds), len(cfg.ResultsURLs))
 	}
 
 	var lopt league.Options
-	for _, u := range cfg.ResultsURLs {
-		lopt.Pulled = append(lopt.Pulled, pull.ResultsCachePath(u))
+	if lopt.Pulled, err = archive.ResultFiles(opt.Src, cfg.ResultsURLs); err != nil {
+		return nil, inputError("load", err)
 	}
 	if opt.Verbose {
 		lopt.Ignored = func(file, task string) {
@@ -281,6 +289,29 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit) error {
 	}
 	p.count = count + len(staticPaths)
 	return nil
+}
+
+// keep writes what the pull brought into the archive (data/archive/) and returns
+// the warnings of its caps. A source whose archive or copy cannot be read is left
+// as it is here: loading reports it.
+func keep(opt Options, cfg config.Config) ([]string, error) {
+	w, err := archive.NewWriter(opt.SrcDir, archive.Limits{})
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range cfg.Feeds {
+		if a, dropped, err := news.Archived(opt.Src, f); err == nil {
+			if err := w.Feed(a, dropped); err != nil {
+				return w.Warnings(), err
+			}
+		}
+	}
+	for _, u := range cfg.ResultsURLs {
+		if err := w.Results(u); err != nil {
+			return w.Warnings(), err
+		}
+	}
+	return w.Warnings(), nil
 }
 
 // withDefaults gives a still clock and a silent log to options that have none.

@@ -3,7 +3,6 @@ package news
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"html"
 	"io/fs"
 	"net/url"
@@ -15,9 +14,7 @@ import (
 	"github.com/mmcdole/gofeed"
 
 	"github.com/ai-league/ai-league/internal/config"
-	"github.com/ai-league/ai-league/internal/diag"
 	"github.com/ai-league/ai-league/internal/league"
-	"github.com/ai-league/ai-league/internal/pull"
 )
 
 // Limits on what one feed may bring into the site.
@@ -85,21 +82,18 @@ type feedItem struct {
 	guid string
 }
 
-// loadFeed reads one feed's cached copy, if there is one.
+// loadFeed returns the items of one feed: its archive with its cached copy merged
+// in (see Archived), hidden items left out.
 func loadFeed(fsys fs.FS, f config.Feed, t *tagger) ([]feedItem, error) {
-	name, data, _, err := pull.FeedCopy(fsys, f.ID)
-	if err != nil && name == "" {
+	a, _, err := Archived(fsys, f)
+	if err != nil {
 		return nil, err
 	}
-	if err != nil {
-		return nil, diag.Error{File: name, Msg: fmt.Sprintf("feed %s: %v", f.ID, err)}
-	}
-	if name == "" {
-		return nil, nil
-	}
-	items, err := parseFeed(data, f, t)
-	if err != nil {
-		return nil, diag.Error{File: name, Msg: fmt.Sprintf("feed %s: %v", f.ID, err)}
+	var items []feedItem
+	for _, ai := range a.Items {
+		if it, ok := fromArchive(ai, f, t); ok {
+			items = append(items, it)
+		}
 	}
 	return items, nil
 }
@@ -168,7 +162,10 @@ func parseFeed(data []byte, f config.Feed, t *tagger) ([]feedItem, error) {
 		if len(summary) > maxSummaryBytes {
 			summary = "<p>" + html.EscapeString(truncate(summaryText, maxExcerptRunes)) + "</p>"
 		}
-		models, clubs := t.tag(text)
+		var models, clubs []string
+		if t != nil {
+			models, clubs = t.tag(text)
+		}
 		items = append(items, feedItem{guid: guid, Item: Item{
 			ID:          id,
 			Title:       title,

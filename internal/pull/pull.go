@@ -376,14 +376,14 @@ func (s source) pull(ctx context.Context, opt Options) *failure {
 		return &failure{reason: "HTTP " + resp.Status}
 	}
 	if resp.ContentLength > opt.MaxBytes {
-		return &failure{reason: fmt.Sprintf("larger than the limit of %s (Content-Length %d)", size(opt.MaxBytes), resp.ContentLength)}
+		return &failure{reason: fmt.Sprintf("larger than the limit of %s (Content-Length %d)", Size(opt.MaxBytes), resp.ContentLength)}
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, opt.MaxBytes+1))
 	if err != nil {
 		return &failure{reason: reason(err, ctx, opt)}
 	}
 	if int64(len(body)) > opt.MaxBytes {
-		return &failure{reason: fmt.Sprintf("larger than the limit of %s", size(opt.MaxBytes))}
+		return &failure{reason: fmt.Sprintf("larger than the limit of %s", Size(opt.MaxBytes))}
 	}
 
 	contentType := resp.Header.Get("Content-Type")
@@ -412,15 +412,23 @@ func (s source) pull(ctx context.Context, opt Options) *failure {
 	if opt.Now != nil {
 		meta.FetchedAt = opt.Now().UTC().Format(time.RFC3339)
 	}
+	newPath := filepath.Join(s.dir, s.base+ext)
+	if oldPath == newPath && old.URL == s.url {
+		if b, err := os.ReadFile(oldPath); err == nil && bytes.Equal(b, body) {
+			// The same bytes as the copy: it keeps the day it was fetched, so a
+			// source that did not change leaves the cache (and the archive) as it
+			// was, whether or not it answers conditional requests.
+			meta.FetchedAt = old.FetchedAt
+		}
+	}
 	metaBytes, err := json.MarshalIndent(meta, "", "  ")
 	if err != nil {
 		return &failure{reason: "cache metadata: " + err.Error()}
 	}
-	newPath := filepath.Join(s.dir, s.base+ext)
-	if err := writeAtomic(newPath, body); err != nil {
+	if err := WriteAtomic(newPath, body); err != nil {
 		return &failure{reason: "cache: " + err.Error()}
 	}
-	if err := writeAtomic(filepath.Join(s.dir, s.base+metaSuffix), append(metaBytes, '\n')); err != nil {
+	if err := WriteAtomic(filepath.Join(s.dir, s.base+metaSuffix), append(metaBytes, '\n')); err != nil {
 		return &failure{reason: "cache: " + err.Error()}
 	}
 	if oldPath != "" && oldPath != newPath {
@@ -475,8 +483,8 @@ func reason(err error, overall context.Context, opt Options) string {
 	return err.Error()
 }
 
-// size formats a byte count for messages.
-func size(n int64) string {
+// Size formats a byte count for messages: "5 MiB", "64 KiB", "100 bytes".
+func Size(n int64) string {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MiB", n>>20)
@@ -566,9 +574,9 @@ func checkResults(body []byte) error {
 	return errors.New(`not a results file: want a JSON array or an object with "results"`)
 }
 
-// writeAtomic writes data to name through a temporary file in the same folder and
+// WriteAtomic writes data to name through a temporary file in the same folder and
 // a rename, so that a reader sees the old file or the new one, never half of one.
-func writeAtomic(name string, data []byte) (err error) {
+func WriteAtomic(name string, data []byte) (err error) {
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -613,7 +621,7 @@ func FeedCopy(fsys fs.FS, id string) (name string, data []byte, meta Meta, err e
 			continue
 		}
 		if err == nil && st.Size() > DefaultMaxBytes {
-			err = fmt.Errorf("larger than the limit of %s", size(DefaultMaxBytes))
+			err = fmt.Errorf("larger than the limit of %s", Size(DefaultMaxBytes))
 		}
 		if err == nil {
 			data, err = fs.ReadFile(fsys, p)

@@ -459,3 +459,39 @@ func TestResultsCacheName(t *testing.T) {
 		t.Errorf("ResultsCachePath = %q, want %q", got, want)
 	}
 }
+
+// TestPullSameBytesKeepsDay: a host without conditional GET that serves the same
+// feed again leaves the copy's day as it was; a changed feed takes the new day.
+func TestPullSameBytesKeepsDay(t *testing.T) {
+	body := mustRead(t, "../news/testdata/rss.xml")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write(body)
+	}))
+	defer srv.Close()
+	cache := filepath.Join(t.TempDir(), "cache")
+	feeds := []config.Feed{{ID: "lab", URL: srv.URL, Category: "release"}}
+	pullOn := func(day int) Meta {
+		t.Helper()
+		opt := testOptions()
+		opt.Now = func() time.Time { return time.Date(2026, 6, day, 7, 0, 0, 0, time.UTC) }
+		if w, err := Pull(context.Background(), feeds, nil, cache, opt); err != nil || len(w) > 0 {
+			t.Fatalf("Pull: %v %v", w, err)
+		}
+		var m Meta
+		if err := json.Unmarshal(mustRead(t, filepath.Join(cache, "feeds", "lab.meta.json")), &m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	if m := pullOn(1); m.FetchedOn() != "2026-06-01" {
+		t.Fatalf("first pull fetched on %q", m.FetchedOn())
+	}
+	if m := pullOn(2); m.FetchedOn() != "2026-06-01" {
+		t.Errorf("the same bytes again: fetched on %q, want the first day 2026-06-01", m.FetchedOn())
+	}
+	body = []byte(strings.Replace(string(body), "</channel>", "<item><title>New</title><link>https://x.example/new</link><pubDate>Wed, 03 Jun 2026 08:00:00 GMT</pubDate></item></channel>", 1))
+	if m := pullOn(3); m.FetchedOn() != "2026-06-03" {
+		t.Errorf("a changed feed: fetched on %q, want 2026-06-03", m.FetchedOn())
+	}
+}
