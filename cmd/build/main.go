@@ -7,11 +7,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -95,11 +97,7 @@ func run(args []string, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if *serveFlag {
-		if err := serve.Run(ctx, opt, *addr); err != nil {
-			fmt.Fprintf(stderr, "serve: %v\n", err)
-			return 1
-		}
-		return 0
+		return preview(ctx, opt, *addr, stderr)
 	}
 	start := time.Now()
 	stats, err := build.Build(ctx, opt)
@@ -122,6 +120,47 @@ func run(args []string, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "built %d files (%.1f MB) in %d ms\n", stats.Files, float64(stats.Bytes)/1e6, time.Since(start).Milliseconds())
 	return 0
+}
+
+// preview builds, serves and rebuilds the site (-serve). Without -base-url, the site
+// is built for the address it is served on. Rebuilds are offline (they read the cache
+// the first build refreshed) and print only warnings; the server prints one line per
+// rebuild.
+func preview(ctx context.Context, opt build.Options, addr string, stderr io.Writer) int {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "serve: %v\n", err)
+		return 1
+	}
+	if opt.BaseURL == "" {
+		opt.BaseURL = "http://" + ln.Addr().String() + "/"
+	}
+	rebuild := func(ctx context.Context, changed []string) error {
+		o := opt
+		if changed != nil {
+			o.Offline = true
+			o.Log = warnings{stderr}
+		}
+		_, err := build.Build(ctx, o)
+		return err
+	}
+	err = serve.Run(ctx, ln, serve.Options{Root: opt.SrcDir, Out: opt.Out, BaseURL: opt.BaseURL, Rebuild: rebuild, Log: stderr})
+	if err != nil {
+		fmt.Fprintf(stderr, "serve: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// warnings passes on the lines of a build's log that need the reader: warnings and
+// waits for the lock, not the progress of each stage. The build writes whole lines.
+type warnings struct{ w io.Writer }
+
+func (l warnings) Write(p []byte) (int, error) {
+	if bytes.HasPrefix(p, []byte("warning:")) || bytes.HasPrefix(p, []byte("waiting:")) {
+		return l.w.Write(p)
+	}
+	return len(p), nil
 }
 
 // usage is the text of -h: what the tool does, its flags, its exit codes.

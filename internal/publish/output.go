@@ -158,10 +158,14 @@ func LockPath(dir string) string {
 // tempPrefix is the name prefix of the temporary folders a write makes beside dir.
 func tempPrefix(dir string) string { return "." + filepath.Base(dir) + ".new-" }
 
-// IsOwn reports whether path is, or lies inside, the output folder dir or one of the
+// IsOwn reports whether path is, or lies inside, the output folder out or one of the
 // files the build keeps beside it (its lock and temporary folders): what a watcher of
-// the site root must ignore. dir should be the resolved path (Output.Dir or Check).
-func IsOwn(dir, path string) bool {
+// the site root must ignore. Both paths are resolved (relative paths, symbolic links).
+func IsOwn(out, path string) bool {
+	dir, err := resolve(out)
+	if err != nil {
+		return false
+	}
 	p, err := resolve(path)
 	if err != nil {
 		return false

@@ -1,6 +1,14 @@
-// Package serve is the preview server: it builds the site, serves it under its base
-// path, watches the site root, rebuilds on change and tells open pages to reload.
-// A failed rebuild is logged and the last good site stays served.
+// Package serve is the preview server: it serves a built site under its base path,
+// watches the site root, has the site rebuilt after each change and tells open pages
+// to reload. It knows nothing of how the site is built: the caller hands it a rebuild
+// function. A failed rebuild is logged and the last good site stays served.
+//
+// The watcher ignores what building writes: the output folder and, beside it, the
+// lock file and temporary folders of the swap (see publish.IsOwn), wherever they are,
+// and the pulled-source cache data/cache/. It also ignores hidden files and editors'
+// backup and swap files. A burst of changes (an editor's save is several events)
+// makes one rebuild, once the root has been quiet for Options.Quiet; a change during
+// a rebuild makes one more after it.
 package serve
 
 import (
@@ -8,59 +16,75 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
 
-	"github.com/ai-league/ai-league/internal/build"
+	"github.com/ai-league/ai-league/internal/publish"
 )
 
 // reloadPath is the server-sent events endpoint pages listen on.
 const reloadPath = "/__reload"
 
-// reloadScript is added to every HTML page the server sends (never to the built files).
-const reloadScript = `<script>new EventSource("` + reloadPath + `").onmessage=function(){location.reload()}</script>`
+// reloadScriptPath serves the script that listens: a file, not an inline script, so
+// that the pages' Content-Security-Policy (script-src 'self') lets it run.
+const reloadScriptPath = "/__reload.js"
 
-// Run builds, serves opt.Out on addr and rebuilds on every change under opt.SrcDir
-// until ctx is done.
-func Run(ctx context.Context, opt build.Options, addr string) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
+// reloadScript is added to every HTML page the server sends (never to the built files).
+const reloadScript = `<script src="` + reloadScriptPath + `"></script>`
+
+// reloadJS is the script at reloadScriptPath.
+const reloadJS = `new EventSource("` + reloadPath + `").onmessage = function () { location.reload(); };` + "\n"
+
+// Options configure the preview server.
+type Options struct {
+	Root    string // the site root on disk: watched for changes
+	Out     string // the built site on disk: served, never watched
+	BaseURL string // the site's base URL; the site is served under its path
+	// Rebuild builds the site into Out. The first call, before serving, has changed
+	// nil; later calls list the files or folders that changed since the previous
+	// call, as slash paths relative to Root, sorted.
+	Rebuild func(ctx context.Context, changed []string) error
+	Log     io.Writer     // the server's lines: serving, rebuilt, failures
+	Quiet   time.Duration // how long the root must be quiet before a rebuild; 100 ms if 0
+}
+
+// Run calls opt.Rebuild once, serves opt.Out on ln and rebuilds after every change
+// under opt.Root until ctx is done.
+func Run(ctx context.Context, ln net.Listener, opt Options) error {
+	if opt.Log == nil {
+		opt.Log = io.Discard
 	}
-	if opt.BaseURL == "" {
-		opt.BaseURL = "http://" + ln.Addr().String() + "/"
+	if opt.Quiet == 0 {
+		opt.Quiet = 100 * time.Millisecond
 	}
 	h := &Handler{Dir: opt.Out, Base: basePath(opt.BaseURL)}
-	rebuild := func() {
-		if _, err := build.Build(ctx, opt); err != nil {
-			fmt.Fprintf(opt.Log, "rebuild failed, still serving the last good site:\n%v\n", err)
-			return
-		}
-		h.Reload()
+	if err := opt.Rebuild(ctx, nil); err != nil {
+		fmt.Fprintf(opt.Log, "build failed; serving what %s holds:\n%v\n", opt.Out, err)
 	}
-	rebuild()
-	opt.Offline = true // rebuilds read the cache the first build refreshed
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	if err := watchTree(w, opt.SrcDir, opt.Out); err != nil {
+	wt := &watcher{w: w, root: opt.Root, out: opt.Out}
+	if err := wt.add(opt.Root); err != nil {
 		return err
 	}
-	go watch(ctx, w, opt, rebuild)
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
 		srv.Close()
 	}()
+	go wt.loop(ctx, opt, h)
 	fmt.Fprintf(opt.Log, "serving %s at http://%s%s (Ctrl+C to stop)\n", opt.Out, ln.Addr(), h.Base)
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
@@ -68,50 +92,106 @@ func Run(ctx context.Context, opt build.Options, addr string) error {
 	return nil
 }
 
-// watch rebuilds once per burst of changes; new directories are watched too.
-func watch(ctx context.Context, w *fsnotify.Watcher, opt build.Options, rebuild func()) {
-	var timer <-chan time.Time
+// watcher watches the site root, one folder at a time (fsnotify is not recursive).
+type watcher struct {
+	w         *fsnotify.Watcher
+	root, out string
+}
+
+// add watches dir and every folder under it that is not ignored.
+func (wt *watcher) add(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		if p != wt.root && wt.ignored(p) {
+			return filepath.SkipDir
+		}
+		return wt.w.Add(p)
+	})
+}
+
+// ignored reports whether a change at p says nothing about the site's inputs.
+func (wt *watcher) ignored(p string) bool {
+	name := filepath.Base(p)
+	if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || name == "4913" { // vim checks that it may write with a file "4913"
+		return true
+	}
+	if rel, err := filepath.Rel(wt.root, p); err == nil && (rel == filepath.Join("data", "cache") ||
+		strings.HasPrefix(rel, filepath.Join("data", "cache")+string(filepath.Separator))) {
+		return true
+	}
+	return publish.IsOwn(wt.out, p)
+}
+
+// loop collects changes and rebuilds once per burst.
+func (wt *watcher) loop(ctx context.Context, opt Options, h *Handler) {
+	changed := map[string]bool{}
+	var quiet *time.Timer
+	var fire <-chan time.Time
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case ev, ok := <-w.Events:
+		case ev, ok := <-wt.w.Events:
 			if !ok {
 				return
 			}
+			if ev.Op == fsnotify.Chmod || wt.ignored(ev.Name) {
+				continue
+			}
 			if ev.Has(fsnotify.Create) {
-				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-					watchTree(w, ev.Name, opt.Out)
+				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+					wt.add(ev.Name)
 				}
 			}
-			timer = time.After(150 * time.Millisecond)
-		case err, ok := <-w.Errors:
+			rel, err := filepath.Rel(wt.root, ev.Name)
+			if err != nil {
+				rel = ev.Name
+			}
+			changed[filepath.ToSlash(rel)] = true
+			if quiet == nil {
+				quiet = time.NewTimer(opt.Quiet)
+			} else {
+				quiet.Reset(opt.Quiet)
+			}
+			fire = quiet.C
+		case err, ok := <-wt.w.Errors:
 			if !ok {
 				return
 			}
 			fmt.Fprintf(opt.Log, "watch: %v\n", err)
-		case <-timer:
-			timer = nil
-			rebuild()
+		case <-fire:
+			fire = nil
+			list := make([]string, 0, len(changed))
+			for p := range changed {
+				list = append(list, p)
+			}
+			slices.Sort(list)
+			clear(changed)
+			start := time.Now()
+			err := opt.Rebuild(ctx, list)
+			ms := time.Since(start).Milliseconds()
+			if err != nil {
+				if ctx.Err() != nil {
+					return
+				}
+				fmt.Fprintf(opt.Log, "rebuild failed after %d ms (%s); still serving the last good site:\n%v\n", ms, summary(list), err)
+				continue
+			}
+			fmt.Fprintf(opt.Log, "rebuilt in %d ms: %s\n", ms, summary(list))
+			h.Reload()
 		}
 	}
 }
 
-// watchTree watches root and every directory under it except the output, hidden
-// directories and the cache.
-func watchTree(w *fsnotify.Watcher, root, out string) error {
-	outAbs, _ := filepath.Abs(out)
-	return filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
-			return err
-		}
-		abs, _ := filepath.Abs(p)
-		name := d.Name()
-		if abs == outAbs || (p != root && strings.HasPrefix(name, ".")) || name == "cache" {
-			return filepath.SkipDir
-		}
-		return w.Add(p)
-	})
+// summary names the changed paths: all of them up to three, else three and a count.
+func summary(paths []string) string {
+	if len(paths) <= 3 {
+		return strings.Join(paths, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(paths[:3], ", "), len(paths)-3)
 }
 
 func basePath(baseURL string) string {
@@ -150,8 +230,14 @@ func (h *Handler) Reload() {
 
 // ServeHTTP serves files, 404.html for what is missing, and the event stream.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path == reloadPath {
+	switch r.URL.Path {
+	case reloadPath:
 		h.events(w, r)
+		return
+	case reloadScriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		io.WriteString(w, reloadJS)
 		return
 	}
 	if !strings.HasPrefix(r.URL.Path, h.Base) {

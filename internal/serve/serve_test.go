@@ -3,18 +3,20 @@ package serve
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
-	aileague "github.com/ai-league/ai-league"
-	"github.com/ai-league/ai-league/internal/build"
+	"github.com/ai-league/ai-league/internal/publish"
 )
 
 func TestHandler(t *testing.T) {
@@ -53,46 +55,124 @@ func TestHandler(t *testing.T) {
 	}
 }
 
-// TestRunRebuildsAndReloads starts the preview server on the test site, edits a post
-// and expects the page to change and an open event stream to be told to reload.
-func TestRunRebuildsAndReloads(t *testing.T) {
-	src := filepath.Join(t.TempDir(), "site")
-	if err := os.CopyFS(src, os.DirFS("../build/testdata/site")); err != nil {
-		t.Fatal(err)
+// syncLog is a log that tests can read while the server writes it.
+type syncLog struct {
+	mu    sync.Mutex
+	b     strings.Builder
+	lines chan string
+}
+
+func (l *syncLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.b.Write(p)
+	for _, line := range strings.SplitAfter(string(p), "\n") {
+		if line != "" {
+			l.lines <- line
+		}
 	}
+	return len(p), nil
+}
+
+func (l *syncLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// waitLine returns the next line of the log that starts with prefix.
+func (l *syncLog) waitLine(t *testing.T, prefix string) string {
+	t.Helper()
+	for {
+		select {
+		case line := <-l.lines:
+			if strings.HasPrefix(line, prefix) {
+				return line
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatalf("no line starting with %q; log:\n%s", prefix, l.String())
+		}
+	}
+}
+
+// preview runs the server on root with the output at out and a rebuild that writes
+// each post as a page through publish, the way a build does (temporary folder, lock
+// file and swap beside out). It returns the server's address, its log and the list
+// of changes each rebuild was called with.
+func preview(t *testing.T, root, out string) (addr string, log *syncLog, rebuilds chan []string) {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
-	ln.Close()
+	log = &syncLog{lines: make(chan string, 100)}
+	rebuilds = make(chan []string, 100)
+	rebuild := func(ctx context.Context, changed []string) error {
+		tx, err := publish.Begin(out)
+		if err != nil {
+			return err
+		}
+		posts, _ := filepath.Glob(filepath.Join(root, "content/posts/*.md"))
+		for _, p := range posts {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				tx.Abort()
+				return err
+			}
+			name := strings.TrimSuffix(filepath.Base(p), ".md")
+			tx.Write("posts/"+name+"/index.html", []byte("<html><body>"+string(b)+"</body></html>"))
+		}
+		if _, err := tx.Commit(); err != nil {
+			return err
+		}
+		rebuilds <- changed
+		if len(changed) == 1 && changed[0] == "content/posts/broken.md" {
+			return errors.New("content/posts/broken.md:1:1: broken")
+		}
+		return nil
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	opt := build.Options{Src: os.DirFS(src), SrcDir: src, Out: filepath.Join(t.TempDir(), "out"), Defaults: aileague.Defaults,
-		Offline: true, BaseURL: "http://" + addr + "/", Now: time.Now, Log: io.Discard}
-	go func() { done <- Run(ctx, opt, addr) }()
-	defer func() {
+	go func() {
+		done <- Run(ctx, ln, Options{Root: root, Out: out, BaseURL: "http://" + ln.Addr().String() + "/", Rebuild: rebuild, Log: log})
+	}()
+	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
 			t.Errorf("Run: %v", err)
 		}
-	}()
-
-	get := func(p string) string {
-		resp, err := http.Get("http://" + addr + p)
-		if err != nil {
-			return ""
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return string(b)
+	})
+	if got := <-rebuilds; got != nil {
+		t.Errorf("the first build was called with changes %q", got)
 	}
-	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(get("/posts/derby/"), "The small derby") {
-		if time.Now().After(deadline) {
-			t.Fatal("the server never served the post")
-		}
-		time.Sleep(50 * time.Millisecond)
+	log.waitLine(t, "serving ")
+	return ln.Addr().String(), log, rebuilds
+}
+
+func get(addr, p string) string {
+	resp, err := http.Get("http://" + addr + p)
+	if err != nil {
+		return ""
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
+
+// TestRunDefaultOutput serves a site whose output is the default public/ inside the
+// site root. One saved post makes exactly one rebuild, with one "rebuilt" line that
+// names it, and reloads open pages; the rebuild's own writes (output, lock file,
+// temporary folder) make none: the next rebuild is the one the next edit causes.
+func TestRunDefaultOutput(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "content/posts"), 0o755)
+	os.MkdirAll(filepath.Join(root, "data/cache"), 0o755)
+	post := filepath.Join(root, "content/posts/derby.md")
+	os.WriteFile(post, []byte("The small derby"), 0o644)
+	addr, log, rebuilds := preview(t, root, filepath.Join(root, "public"))
+
+	if got := get(addr, "/posts/derby/"); !strings.Contains(got, "The small derby") {
+		t.Fatalf("page = %q", got)
 	}
 	resp, err := http.Get("http://" + addr + reloadPath)
 	if err != nil {
@@ -104,45 +184,94 @@ func TestRunRebuildsAndReloads(t *testing.T) {
 		t.Fatalf("event stream starts with %q", line)
 	}
 
-	post := filepath.Join(src, "content/posts/derby.md")
-	b, _ := os.ReadFile(post)
-	os.WriteFile(post, []byte(strings.Replace(string(b), "The small derby", "The rematch", 1)), 0o644)
+	// An editor's save: a backup, a few writes, a swap file, a chmod.
+	os.WriteFile(post+"~", []byte("The small derby"), 0o644)
+	for _, text := range []string{"", "The", "The rematch"} {
+		os.WriteFile(post, []byte(text), 0o644)
+	}
+	os.WriteFile(filepath.Join(root, "content/posts/.derby.md.swp"), []byte("x"), 0o644)
+	os.Chmod(post, 0o600)
+	os.WriteFile(filepath.Join(root, "data/cache/feed.xml"), []byte("<feed/>"), 0o644)
 
-	reloaded := make(chan bool, 1)
-	go func() {
-		for {
-			line, err := events.ReadString('\n')
-			if err != nil {
-				reloaded <- false
-				return
-			}
-			if strings.HasPrefix(line, "data: reload") {
-				reloaded <- true
-				return
-			}
-		}
-	}()
-	select {
-	case ok := <-reloaded:
-		if !ok {
+	if got := <-rebuilds; strings.Join(got, " ") != "content/posts/derby.md" {
+		t.Errorf("rebuild after a save: changed = %q, want [content/posts/derby.md]", got)
+	}
+	line := log.waitLine(t, "rebuilt")
+	if !regexp.MustCompile(`^rebuilt in \d+ ms: content/posts/derby\.md\n$`).MatchString(line) {
+		t.Errorf("rebuild line = %q", line)
+	}
+	for {
+		line, err := events.ReadString('\n')
+		if err != nil {
 			t.Fatal("event stream closed without a reload")
 		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("no reload event after editing a post")
+		if strings.HasPrefix(line, "data: reload") {
+			break
+		}
 	}
-	if !strings.Contains(get("/posts/derby/"), "The rematch") {
-		t.Error("the rebuilt page does not show the edit")
+	if got := get(addr, "/posts/derby/"); !strings.Contains(got, "The rematch") {
+		t.Errorf("the rebuilt page does not show the edit: %q", got)
+	}
+
+	// Nothing changed since; the next rebuild must be this edit's, alone.
+	os.MkdirAll(filepath.Join(root, "content/posts/new"), 0o755)
+	if got := <-rebuilds; strings.Join(got, " ") != "content/posts/new" {
+		t.Errorf("second rebuild: changed = %q, want only [content/posts/new]: the first rebuild's writes were taken for a change", got)
+	}
+	log.waitLine(t, "rebuilt")
+	os.WriteFile(filepath.Join(root, "content/posts/new/inside.md"), []byte("x"), 0o644)
+	if got := <-rebuilds; strings.Join(got, " ") != "content/posts/new/inside.md" {
+		t.Errorf("a file in a new folder: changed = %q", got)
+	}
+	log.waitLine(t, "rebuilt")
+	if n := strings.Count(log.String(), "rebuilt"); n != 3 {
+		t.Errorf("%d rebuilt lines, want 3:\n%s", n, log.String())
 	}
 }
 
-func TestRunAddressInUse(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+// TestRunRebuildFails keeps serving the last good site after a failed rebuild, and
+// says so in one message.
+func TestRunRebuildFails(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "content/posts"), 0o755)
+	out := filepath.Join(t.TempDir(), "out")
+	_, log, rebuilds := preview(t, root, out)
+	os.WriteFile(filepath.Join(root, "content/posts/broken.md"), []byte("x"), 0o644)
+	<-rebuilds
+	line := log.waitLine(t, "rebuild failed")
+	if !regexp.MustCompile(`^rebuild failed after \d+ ms \(content/posts/broken\.md\); still serving the last good site:\n$`).MatchString(line) {
+		t.Errorf("line = %q", line)
+	}
+	if next := log.waitLine(t, ""); next != "content/posts/broken.md:1:1: broken\n" {
+		t.Errorf("next line = %q", next)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	for _, tt := range []struct {
+		paths []string
+		want  string
+	}{
+		{[]string{"a"}, "a"},
+		{[]string{"a", "b", "c"}, "a, b, c"},
+		{[]string{"a", "b", "c", "d", "e"}, "a, b, c and 2 more"},
+	} {
+		if got := summary(tt.paths); got != tt.want {
+			t.Errorf("summary(%q) = %q, want %q", tt.paths, got, tt.want)
+		}
+	}
+}
+
+func TestReloadScript(t *testing.T) {
+	srv := httptest.NewServer(&Handler{Dir: t.TempDir(), Base: "/repo/"})
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + reloadScriptPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ln.Close()
-	err = Run(context.Background(), build.Options{Log: io.Discard}, ln.Addr().String())
-	if err == nil || !strings.Contains(err.Error(), "address already in use") {
-		t.Errorf("err = %v, want address already in use", err)
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/javascript") || !strings.Contains(string(b), `new EventSource("/__reload")`) {
+		t.Errorf("%s: %s %q", reloadScriptPath, resp.Header.Get("Content-Type"), b)
 	}
 }
