@@ -34,6 +34,7 @@ import (
 	"github.com/ai-league/ai-league/internal/config"
 	"github.com/ai-league/ai-league/internal/content"
 	"github.com/ai-league/ai-league/internal/diag"
+	"github.com/ai-league/ai-league/internal/inputfs"
 	"github.com/ai-league/ai-league/internal/league"
 	"github.com/ai-league/ai-league/internal/news"
 	"github.com/ai-league/ai-league/internal/publish"
@@ -141,10 +142,12 @@ type prepared struct {
 // prepare runs the stages before rendering: load, pull, compute, content and site.
 func prepare(ctx context.Context, opt Options) (*prepared, error) {
 	start := opt.Now()
-	cfg, err := config.Load(opt.Src, "site.yaml")
+	cfg, err := config.Load(inputfs.Limit(opt.Src, 0), "site.yaml")
 	if err != nil {
 		return nil, inputError("load", err)
 	}
+	// Every later read of the site root gets only regular files within the cap.
+	opt.Src = inputfs.Limit(opt.Src, cfg.MaxFileMB)
 	if opt.BaseURL == "" && cfg.BaseURL == "" {
 		return nil, fmt.Errorf("load: site.yaml has no base_url and no -base-url was given")
 	}

@@ -2,6 +2,8 @@
 // sources the build pulls.
 package config
 
+import "github.com/ai-league/ai-league/internal/inputfs"
+
 // Config is the whole of site.yaml.
 type Config struct {
 	Title       string
@@ -12,6 +14,7 @@ type Config struct {
 	CNAME       string   // writes /CNAME when set
 	FeedLimit   int      // default 50
 	H2HPages    string   // which pairs get a /h2h/ page: H2HDivisions (default), H2HAll or H2HNamed
+	MaxFileMB   int      // cap on each input file, in MiB; default 64
 	League      League   // league rules
 	Feeds       []Feed   // news feeds to pull
 	ResultsURLs []string // results JSON to pull
@@ -56,6 +59,7 @@ func Default() Config {
 		Language:  "en",
 		FeedLimit: 50,
 		H2HPages:  H2HDivisions,
+		MaxFileMB: inputfs.DefaultMaxMB,
 		League: League{
 			MinShared: 3,
 			Divisions: []Division{

@@ -100,6 +100,14 @@ func (d *decoder) site(n *yaml.Node, c *Config) {
 			}
 			c.H2HPages = s
 		},
+		"max_file_mb": func(v *yaml.Node) {
+			if n, ok := d.Int(v, "max_file_mb"); ok {
+				if n < 1 || n > 4096 {
+					d.Errorf(v, "", "max_file_mb must be from 1 to 4096 (MiB), got %d", n)
+				}
+				c.MaxFileMB = n
+			}
+		},
 		"league": func(v *yaml.Node) { d.league(v, &c.League) },
 		"feeds":  func(v *yaml.Node) { c.Feeds = d.feeds(v) },
 		"results_urls": func(v *yaml.Node) {

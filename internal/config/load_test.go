@@ -46,6 +46,7 @@ author: The League
 cname: league.example.com
 feed_limit: 20
 h2h_pages: all
+max_file_mb: 8
 league:
   min_shared: 4
   divisions:
@@ -73,6 +74,7 @@ results_urls: ["https://example.org/results.json"]
 		CNAME:       "league.example.com",
 		FeedLimit:   20,
 		H2HPages:    H2HAll,
+		MaxFileMB:   8,
 		League: League{MinShared: 4, Divisions: []Division{
 			{ID: "small", Name: "Small", MaxParamsB: 10},
 			{ID: "big", Name: "Big"},
@@ -136,6 +138,9 @@ func TestLoadErrors(t *testing.T) {
 		{"feed_limit zero", "feed_limit: 0\n", `site.yaml:1:13: feed_limit must be at least 1, got 0`},
 		{"feed_limit text", "feed_limit: ten\n", `site.yaml:1:13: feed_limit must be a whole number, got "ten"`},
 		{"h2h_pages unknown", "h2h_pages: every\n", `site.yaml:1:12: h2h_pages must be one of divisions, all, named, got "every"`},
+		{"max_file_mb zero", "max_file_mb: 0\n", `site.yaml:1:14: max_file_mb must be from 1 to 4096 (MiB), got 0`},
+		{"max_file_mb huge", "max_file_mb: 5000\n", `site.yaml:1:14: max_file_mb must be from 1 to 4096 (MiB), got 5000`},
+		{"max_file_mb text", "max_file_mb: 64MB\n", `site.yaml:1:14: max_file_mb must be a whole number, got "64MB"`},
 		{"min_shared zero", "league:\n  min_shared: 0\n", `site.yaml:2:15: min_shared must be at least 1, got 0`},
 		{"min_shared float", "league:\n  min_shared: 2.5\n", `site.yaml:2:15: min_shared must be a whole number, got "2.5"`},
 		{"league not a mapping", "league: [a]\n", `site.yaml:1:9: league: expected a mapping of keys to values, got a list`},

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/ai-league/ai-league/internal/diag"
 	"github.com/ai-league/ai-league/internal/yamlnode"
@@ -71,12 +70,6 @@ func (seen ids) check(d *decoder, v *yaml.Node, ctx, id string) bool {
 	return true
 }
 
-// validDate reports whether s is a YYYY-MM-DD calendar date.
-func validDate(s string) bool {
-	_, err := time.Parse(time.DateOnly, s)
-	return err == nil
-}
-
 // clubs reads data/clubs.yaml.
 func (l *loader) clubs() []Club {
 	d, items := readList(l.fsys, ClubsFile)
@@ -101,6 +94,8 @@ func (l *loader) clubs() []Club {
 		d.Require(item, ctx, f, "id", "name")
 		if f["id"] != nil && seen.check(d, f["id"], ctx, c.ID) {
 			clubs = append(clubs, c)
+		} else if l.refuse(c.ID) {
+			l.refused.Clubs = append(l.refused.Clubs, c)
 		}
 	}
 	l.errs = append(l.errs, d.Errs...)
@@ -141,7 +136,7 @@ func (l *loader) models(clubs []Club) []Model {
 			"name": func(v *yaml.Node) { m.Name = d.Str(v, ctx) },
 			"club": func(v *yaml.Node) {
 				m.Club = d.Str(v, ctx)
-				if m.Club != "" && !slices.Contains(clubIDs, m.Club) {
+				if m.Club != "" && !slices.Contains(clubIDs, m.Club) && !l.broken[m.Club] {
 					d.Errorf(v, ctx, "unknown club %q%s", m.Club, diag.DidYouMean(m.Club, clubIDs))
 				}
 			},
@@ -150,8 +145,8 @@ func (l *loader) models(clubs []Club) []Model {
 			"effective_params_b": size(&m.EffectiveParamsB, "effective_params_b"),
 			"license":            func(v *yaml.Node) { m.License = d.Str(v, ctx) },
 			"released": func(v *yaml.Node) {
-				if m.Released = d.Str(v, ctx); m.Released != "" && !validDate(m.Released) {
-					d.Errorf(v, ctx, "released %q is not a valid date (YYYY-MM-DD)", m.Released)
+				if m.Released = d.Str(v, ctx); m.Released != "" && !yamlnode.ValidDate(m.Released) {
+					d.Errorf(v, ctx, "released %s is not a valid date (%s)", yamlnode.Short(m.Released), yamlnode.DateRule)
 				}
 			},
 			"context_tokens": func(v *yaml.Node) {
@@ -181,6 +176,9 @@ func (l *loader) models(clubs []Club) []Model {
 		}
 		d.Require(item, ctx, f, "id", "name", "club")
 		if f["id"] == nil || !seen.check(d, f["id"], ctx, m.ID) {
+			if l.refuse(m.ID) {
+				l.refused.Models = append(l.refused.Models, m)
+			}
 			continue
 		}
 		for j, a := range m.Aliases {
@@ -266,6 +264,8 @@ func (l *loader) benchmarks() []Benchmark {
 		}
 		if f["id"] != nil && seen.check(d, f["id"], ctx, b.ID) {
 			benchmarks = append(benchmarks, b)
+		} else if l.refuse(b.ID) {
+			l.refused.Benchmarks = append(l.refused.Benchmarks, b)
 		}
 	}
 	l.errs = append(l.errs, d.Errs...)

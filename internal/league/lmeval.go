@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ai-league/ai-league/internal/yamlnode"
 )
 
 // lmEval imports a file written by EleutherAI's lm-evaluation-harness (SPEC 3.3):
@@ -26,18 +28,50 @@ func (f *resultsFile) lmEval(root *jsonValue) []Result {
 	if !ok || date == "" {
 		return nil
 	}
-	results, nshot := root.get("results"), root.get("n-shot")
+	// One pass over the tasks: keep the mapped ones, note the others.
+	type task struct {
+		off int
+		val *jsonValue
+	}
+	tasks := map[string]task{}
+	var ignored []string
+	root.get("results").members(func(key string, off int, val *jsonValue) bool {
+		switch _, dup := tasks[key]; {
+		case dup:
+			line, _ := f.lines.pos(tasks[key].off)
+			f.errorf(off, "", "lm-eval task %q repeated (first at line %d)", key, line)
+		case f.l.lmEvalTasks[key]:
+			tasks[key] = task{off, val}
+		default:
+			ignored = append(ignored, key)
+		}
+		return !f.stopped
+	})
+	nshot := root.get("n-shot")
 	var out []Result
 	for _, id := range f.l.benchmarkIDs {
 		b := f.l.benchmarkByID[id]
 		if b.LMEval == nil {
 			continue
 		}
-		task := results.get(b.LMEval.Task)
-		v := task.get(b.LMEval.Metric)
+		t, present := tasks[b.LMEval.Task]
+		if !present {
+			continue // the run did not include this benchmark
+		}
+		ctx := fmt.Sprintf("lm-eval task %q: ", b.LMEval.Task)
+		if !t.val.isObject() {
+			f.errorf(t.val.off, ctx, "expected an object of metrics, got %s", t.val.describe())
+			continue
+		}
+		v := t.val.get(b.LMEval.Metric)
+		if v == nil {
+			f.errorf(t.off, ctx, "no metric %q, which benchmark %q maps it to; the task has %s (fix lm_eval.metric in %s)",
+				b.LMEval.Metric, b.ID, metricList(t.val), BenchmarksFile)
+			continue
+		}
 		score, ok := v.number()
 		if !ok {
-			continue
+			continue // "N/A" and the like: the harness had no value
 		}
 		line, col := f.lines.pos(v.off)
 		r := Result{
@@ -52,10 +86,10 @@ func (f *resultsFile) lmEval(root *jsonValue) []Result {
 			Line:      line,
 			Col:       col,
 		}
-		if se, ok := task.get(stderrKey(b.LMEval.Metric)).number(); ok && se >= 0 {
+		if se, ok := t.val.get(stderrKey(b.LMEval.Metric)).number(); ok && se >= 0 {
 			r.Stderr, r.HasStderr = round(se*b.LMEval.Scale), true
 		}
-		ctx := fmt.Sprintf("lm-eval task %q, metric %q: ", b.LMEval.Task, b.LMEval.Metric)
+		ctx = fmt.Sprintf("lm-eval task %q, metric %q: ", b.LMEval.Task, b.LMEval.Metric)
 		errs := len(f.l.errs)
 		f.inRange(v.off, ctx, b, r.Score)
 		if len(f.l.errs) == errs {
@@ -63,13 +97,30 @@ func (f *resultsFile) lmEval(root *jsonValue) []Result {
 		}
 	}
 	if f.l.opts.Ignored != nil {
-		for _, m := range results.members {
-			if !f.l.lmEvalTasks[m.key] {
-				f.l.opts.Ignored(f.path, m.key)
-			}
+		for _, task := range ignored {
+			f.l.opts.Ignored(f.path, task)
 		}
 	}
 	return out
+}
+
+// metricList names the metrics of a task for a message: its keys but the alias and
+// the standard errors, quoted, or "no metrics".
+func metricList(task *jsonValue) string {
+	var keys []string
+	task.members(func(key string, _ int, _ *jsonValue) bool {
+		if key != "alias" && !strings.Contains(key, "_stderr") {
+			keys = append(keys, strconv.Quote(key))
+		}
+		return len(keys) <= 20
+	})
+	if len(keys) == 0 {
+		return "no metrics"
+	}
+	if len(keys) > 20 {
+		keys = append(keys[:20], "…")
+	}
+	return strings.Join(keys, ", ")
 }
 
 // lmEvalModel finds the model a harness file is about.
@@ -91,11 +142,16 @@ func (f *resultsFile) lmEvalModel(root *jsonValue) (string, bool) {
 			return id, true
 		}
 	}
+	for _, n := range names {
+		if f.l.broken[n] {
+			return "", false // its id was refused and reported
+		}
+	}
 	if len(names) == 0 {
 		f.l.errs.Add(f.path, 0, 0, "lm-eval file names no model: set \"model_name\", or \"pretrained=\" in config.model_args")
 		return "", false
 	}
-	f.l.errs.Add(f.path, 0, 0, "lm-eval model %q matches no model: add it to the aliases of a model in %s", names[0], ModelsFile)
+	f.l.errs.Add(f.path, 0, 0, "lm-eval model %s matches no model: add it to the aliases of a model in %s", yamlnode.Short(names[0]), ModelsFile)
 	return "", false
 }
 

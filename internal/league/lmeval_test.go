@@ -111,6 +111,13 @@ func TestLoadLMEvalErrors(t *testing.T) {
 			`x.json:1:53: lm-eval date must be a Unix time in seconds, got 1717000000123`},
 		{"score out of range", "{\"model_name\": \"gemma-4-12b\", \"config\": {}, \"date\": 1717000000,\n \"results\": {\"ifeval\": {\"prompt_level_strict_acc,none\": 1.5}}}",
 			`x.json:2:57: lm-eval task "ifeval", metric "prompt_level_strict_acc,none": score 150 is outside the range of benchmark "ifeval" [0, 100]`},
+		{"mapped metric missing", "{\"model_name\": \"gemma-4-12b\", \"config\": {}, \"date\": 1717000000,\n \"results\": {\"ifeval\": {\"alias\": \"ifeval\", \"inst_level_strict_acc,none\": 0.5, \"prompt_level_loose_acc,none\": 0.4, \"prompt_level_loose_acc_stderr,none\": 0.01}}}",
+			`x.json:2:14: lm-eval task "ifeval": no metric "prompt_level_strict_acc,none", which benchmark "ifeval" maps it to; the task has "inst_level_strict_acc,none", "prompt_level_loose_acc,none" (fix lm_eval.metric in data/benchmarks.yaml)`},
+		{"mapped task not an object", "{\"model_name\": \"gemma-4-12b\", \"config\": {}, \"date\": 1717000000,\n \"results\": {\"ifeval\": 0.5}}",
+			`x.json:2:24: lm-eval task "ifeval": expected an object of metrics, got 0.5`},
+		{"task repeated", "{\"model_name\": \"gemma-4-12b\", \"config\": {}, \"date\": 1717000000,\n \"results\": {\"ifeval\": {}, \"ifeval\": {}}}",
+			`x.json:2:14: lm-eval task "ifeval": no metric "prompt_level_strict_acc,none", which benchmark "ifeval" maps it to; the task has no metrics (fix lm_eval.metric in data/benchmarks.yaml)` + "\n" +
+				`x.json:2:28: lm-eval task "ifeval" repeated (first at line 2)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -144,5 +151,18 @@ func TestStderrKey(t *testing.T) {
 				t.Errorf("stderrKey(%q) = %q, want %q", tt.metric, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestLoadLMEvalRefusedModel checks that a file for a model whose id was refused
+// adds no second error.
+func TestLoadLMEvalRefusedModel(t *testing.T) {
+	got := errorOf(t, site(map[string]string{
+		ModelsFile:            "- {id: Big Model, name: B, club: google, aliases: [org/big]}\n",
+		"data/results/x.json": `{"model_name": "Big Model", "config": {}, "date": 1717000000, "results": {}}`,
+	}))
+	want := `data/models.yaml:1:8: model 1: id "Big Model" must be lowercase letters, digits, ".", "-" or "_", starting with a letter or digit`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

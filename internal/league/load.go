@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ai-league/ai-league/internal/diag"
+	"github.com/ai-league/ai-league/internal/yamlnode"
 )
 
 // Options tune LoadWith.
@@ -40,9 +41,11 @@ func Load(fsys fs.FS) (*Data, error) {
 }
 
 // LoadWith is Load with options. On error it also returns what could be read, so
-// that the caller can go on checking other inputs (posts) against it.
+// that the caller can go on checking other inputs (posts) against it; that includes
+// the clubs, models and benchmarks whose id was refused, under that id, so that
+// what refers to them is not reported a second time.
 func LoadWith(fsys fs.FS, opts Options) (*Data, error) {
-	l := &loader{fsys: fsys, opts: opts}
+	l := &loader{fsys: fsys, opts: opts, broken: map[string]bool{}}
 	d := &Data{}
 	d.Clubs = l.clubs()
 	d.Models = l.models(d.Clubs)
@@ -61,6 +64,9 @@ func LoadWith(fsys fs.FS, opts Options) (*Data, error) {
 		}
 	}
 	if err := l.errs.Err(); err != nil {
+		d.Clubs = append(d.Clubs, l.refused.Clubs...)
+		d.Models = append(d.Models, l.refused.Models...)
+		d.Benchmarks = append(d.Benchmarks, l.refused.Benchmarks...)
 		return d, err
 	}
 	sort.Slice(d.Clubs, func(i, j int) bool { return d.Clubs[i].ID < d.Clubs[j].ID })
@@ -89,6 +95,30 @@ type loader struct {
 	byName        map[string]string // model id or alias -> model id
 	byLowerName   map[string]string // the same, lowercased
 	lmEvalTasks   map[string]bool
+
+	// refused holds the entries whose id is not a valid id, and broken their ids:
+	// the id has been reported once, and references to it are not reported again.
+	refused Data
+	broken  map[string]bool
+}
+
+// refuse remembers an entry whose id was reported as invalid.
+func (l *loader) refuse(id string) bool {
+	if id == "" || yamlnode.ValidID(id) {
+		return false
+	}
+	l.broken[id] = true
+	return true
+}
+
+// modelByName finds a model by its id or one of its aliases, exactly or else
+// ignoring case.
+func (l *loader) modelByName(name string) (string, bool) {
+	if id, ok := l.byName[name]; ok {
+		return id, true
+	}
+	id, ok := l.byLowerName[strings.ToLower(name)]
+	return id, ok
 }
 
 // index builds the lookups results are checked against.

@@ -1,6 +1,7 @@
 package league
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -164,7 +165,7 @@ func TestLoadDataErrors(t *testing.T) {
 		{"model without club", map[string]string{ModelsFile: "- {id: m, name: M}\n"},
 			`data/models.yaml:1:3: model 1: missing "club"`},
 		{"bad release date", map[string]string{ModelsFile: "- {id: m, name: M, club: google, released: \"2026-02-30\"}\n"},
-			`data/models.yaml:1:44: model 1: released "2026-02-30" is not a valid date (YYYY-MM-DD)`},
+			`data/models.yaml:1:44: model 1: released "2026-02-30" is not a valid date (YYYY-MM-DD, years 1000 to 9999)`},
 		{"negative params", map[string]string{ModelsFile: "- {id: m, name: M, club: google, params_b: -1}\n"},
 			`data/models.yaml:1:44: model 1: params_b must not be negative, got -1`},
 		{"params not a number", map[string]string{ModelsFile: "- {id: m, name: M, club: google, params_b: 7B}\n"},
@@ -275,8 +276,8 @@ func TestLoadResultErrors(t *testing.T) {
 		{"missing date", `[{"model": "qwen3.5-9b", "benchmark": "ifeval", "score": 1}]`,
 			`x.json:1:2: result 1: missing "date" (give it here or for the whole file)`},
 		{"bad date", `[{"model": "qwen3.5-9b", "benchmark": "ifeval", "score": 1, "date": "2026-13-01"}]`,
-			`x.json:1:69: result 1: date "2026-13-01" is not a valid date (YYYY-MM-DD)`},
-		{"slash date", `{"date": "2026/03/02", "results": []}`, `x.json:1:10: date "2026/03/02" is not a valid date (YYYY-MM-DD)`},
+			`x.json:1:69: result 1: date "2026-13-01" is not a valid date (YYYY-MM-DD, years 1000 to 9999)`},
+		{"slash date", `{"date": "2026/03/02", "results": []}`, `x.json:1:10: date "2026/03/02" is not a valid date (YYYY-MM-DD, years 1000 to 9999)`},
 		{"unknown key", `[{` + ok + `, "scroe": 1}]`,
 			`x.json:1:2: result 1: missing "score"` + "\n" + `x.json:1:77: result 1: unknown key "scroe" (did you mean "score"?)`},
 		{"unknown file key", `{"sources": "https://e.org/", "results": []}`,
@@ -303,7 +304,27 @@ func TestLoadResultErrors(t *testing.T) {
 		{"missing colon", "{\"results\" []}", `x.json:1:12: malformed JSON: invalid character '[' after object key`},
 		{"bad value", "[1, x]", `x.json:1:5: malformed JSON: invalid character 'x' looking for beginning of value`},
 		{"trailing data", `[] []`, `x.json:1:4: malformed JSON: unexpected data after the end of the JSON value`},
-		{"repeated key", "[{\"score\": 1,\n  \"score\": 2}]", `x.json:2:3: malformed JSON: key "score" repeated (first at line 1)`},
+		{"repeated key", "[{" + ok + ", \"score\": 1,\n  \"score\": 2}]", `x.json:2:3: result 1: key "score" repeated (first at line 1)`},
+		{"year 1", `[{"model": "qwen3.5-9b", "benchmark": "ifeval", "score": 1, "date": "0001-01-01"}]`,
+			`x.json:1:69: result 1: date "0001-01-01" is not a valid date (YYYY-MM-DD, years 1000 to 9999)`},
+		{"year 10000", `[{"model": "qwen3.5-9b", "benchmark": "ifeval", "score": 1, "date": "10000-01-01"}]`,
+			`x.json:1:69: result 1: date "10000-01-01" is not a valid date (YYYY-MM-DD, years 1000 to 9999)`},
+		{"bad file date said once", "{\"date\": \"2026-06-31\", \"results\": [\n  {\"model\": \"qwen3.5-9b\", \"benchmark\": \"ifeval\", \"score\": 1},\n  {\"model\": \"qwen3.5-9b\", \"benchmark\": \"gpqa-diamond\", \"score\": 1}]}",
+			`x.json:1:10: date "2026-06-31" is not a valid date (YYYY-MM-DD, years 1000 to 9999)`},
+		{"long id", `[{"model": "` + strings.Repeat("q", 5000) + `", "benchmark": "ifeval", "score": 1, "date": "2026-03-02"}]`,
+			`x.json:1:12: result 1: unknown model "` + strings.Repeat("q", 40) + `"…`},
+		{"too many problems", "[" + strings.Repeat("1,\n", 30) + "1]",
+			strings.Join(func() []string {
+				var lines []string
+				for i := 1; i <= 20; i++ {
+					col := 1
+					if i == 1 {
+						col = 2
+					}
+					lines = append(lines, fmt.Sprintf("x.json:%d:%d: result %d: expected an object, got 1", i, col, i))
+				}
+				return append(lines, "x.json:21:1: more than 20 problems; the rest of the file was not checked")
+			}(), "\n")},
 		{"empty file", ``, `x.json:1:1: malformed JSON: unexpected end of JSON`},
 		{"too deep", strings.Repeat("[", 300), `x.json:1:201: malformed JSON: JSON nested too deeply`},
 		{"columns count characters", "[{\"setting\": \"é\", \"modl\": 1}]", `x.json:1:2: result 1: missing "model"` + "\n" +
@@ -390,4 +411,72 @@ func FuzzLoadResults(f *testing.F) {
 			t.Fatalf("error names the wrong file: %v", err)
 		}
 	})
+}
+
+// TestLoadOneMessagePerMistake checks that an id refused in models.yaml,
+// clubs.yaml or benchmarks.yaml is reported there only, not again at every result
+// or model that names it, and that the refused entries come back with the error.
+func TestLoadOneMessagePerMistake(t *testing.T) {
+	r := func(model, bench string) string {
+		return `{"model": "` + model + `", "benchmark": "` + bench + `", "score": 1, "date": "2026-03-02"}`
+	}
+	fsys := site(map[string]string{
+		ClubsFile:             testClubs + "- {id: Meta AI, name: Meta}\n",
+		ModelsFile:            testModels + "- {id: Llama 4, name: Llama, club: Meta AI}\n",
+		BenchmarksFile:        testBenchmarks + "- {id: " + strings.Repeat("b", 101) + ", name: B, higher_is_better: true}\n",
+		"data/results/x.json": "[" + strings.Join([]string{r("Llama 4", "ifeval"), r("Llama 4", "gpqa-diamond"), r("qwen3.5-9b", strings.Repeat("b", 101))}, ",\n") + "]",
+	})
+	want := `data/benchmarks.yaml:18:8: benchmark 5: id "` + strings.Repeat("b", 40) + `"… is 101 characters long; an id has at most 100
+data/clubs.yaml:6:8: club 3: id "Meta AI" must be lowercase letters, digits, ".", "-" or "_", starting with a letter or digit
+data/models.yaml:11:8: model 3: id "Llama 4" must be lowercase letters, digits, ".", "-" or "_", starting with a letter or digit`
+	if got := errorOf(t, fsys); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	d, _ := Load(fsys)
+	if d.Model("Llama 4") == nil || d.Club("Meta AI") == nil || d.Benchmark(strings.Repeat("b", 101)) == nil {
+		t.Error("the refused entries are not returned with the error")
+	}
+}
+
+// TestLoadAlias checks that a native results file may name a model by an alias
+// or by its id in other case: the result belongs to the model.
+func TestLoadAlias(t *testing.T) {
+	d, err := Load(site(map[string]string{"data/results/x.json": `[
+  {"model": "Qwen/Qwen3.5-9B", "benchmark": "ifeval", "score": 1, "date": "2026-03-02"},
+  {"model": "GEMMA-4-12B", "benchmark": "ifeval", "score": 2, "date": "2026-03-02"}]`}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Results) != 2 || d.Results[0].Model != "qwen3.5-9b" || d.Results[1].Model != "gemma-4-12b" {
+		t.Errorf("got %+v", d.Results)
+	}
+}
+
+// TestLoadByteOrderMark checks that every data file may start with a UTF-8
+// byte-order mark, as editors on Windows write them.
+func TestLoadByteOrderMark(t *testing.T) {
+	const bom = "\ufeff"
+	lm, err := os.ReadFile("testdata/lm-eval-qwen.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Load(site(map[string]string{
+		ClubsFile:               bom + testClubs,
+		ModelsFile:              bom + testModels,
+		BenchmarksFile:          bom + testBenchmarks,
+		"data/results/a.json":   bom + `[{"model": "qwen3.5-9b", "benchmark": "ifeval", "score": 1, "date": "2026-03-02"}]`,
+		"data/results/lm.json":  bom + string(lm),
+		"data/results/obj.json": bom + `{"date": "2026-03-02", "results": [{"model": "gemma-4-12b", "benchmark": "ifeval", "score": 1}]}`,
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Clubs) != 2 || len(d.Models) != 2 || len(d.Benchmarks) != 4 || len(d.Results) != 4 {
+		t.Errorf("got %d clubs, %d models, %d benchmarks, %d results", len(d.Clubs), len(d.Models), len(d.Benchmarks), len(d.Results))
+	}
+	// Positions are counted after the mark.
+	got := errorOf(t, site(map[string]string{"data/results/x.json": bom + `[1]`}))
+	if want := "data/results/x.json:1:2: result 1: expected an object, got 1"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
 }

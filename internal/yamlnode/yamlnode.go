@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/ai-league/ai-league/internal/diag"
 	"go.yaml.in/yaml/v3"
@@ -142,16 +144,28 @@ func (d *Decoder) HTTPURL(n *yaml.Node, ctx, s string) bool {
 
 // ID reports whether s is a valid id (see ValidID), and says so when not.
 func (d *Decoder) ID(n *yaml.Node, ctx, s string) bool {
-	if !ValidID(s) {
-		d.Errorf(n, ctx, "id %q must be lowercase letters, digits, \".\", \"-\" or \"_\", starting with a letter or digit", s)
+	switch {
+	case len(s) > MaxIDLen:
+		d.Errorf(n, ctx, "id %s is %d characters long; an id has at most %d", Short(s), len(s), MaxIDLen)
+		return false
+	case !ValidID(s):
+		d.Errorf(n, ctx, "id %s must be lowercase letters, digits, \".\", \"-\" or \"_\", starting with a letter or digit", Short(s))
 		return false
 	}
 	return true
 }
 
-// ValidID reports whether s may be an id: lowercase letters, digits, ".", "-" and
-// "_", starting with a letter or digit, so that it is safe in a URL path and an HTML id.
+// MaxIDLen is the longest an id or a slug may be, in bytes: ids become file and
+// folder names, which most file systems cap at 255 bytes.
+const MaxIDLen = 100
+
+// ValidID reports whether s may be an id: at most MaxIDLen lowercase letters,
+// digits, ".", "-" and "_", starting with a letter or digit, so that it is safe in a
+// URL path, a file name and an HTML id.
 func ValidID(s string) bool {
+	if len(s) > MaxIDLen {
+		return false
+	}
 	for i, r := range s {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
@@ -161,6 +175,30 @@ func ValidID(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// DateRule says what ValidDate accepts, for messages.
+const DateRule = "YYYY-MM-DD, years 1000 to 9999"
+
+// ValidDate reports whether s is a YYYY-MM-DD calendar date of the years 1000 to
+// 9999: every date the site shows and sorts has four digits of year.
+func ValidDate(s string) bool {
+	t, err := time.Parse(time.DateOnly, s)
+	return err == nil && InYearRange(t)
+}
+
+// InYearRange reports whether t falls in the years 1000 to 9999.
+func InYearRange(t time.Time) bool {
+	return t.Year() >= 1000 && t.Year() <= 9999
+}
+
+// Short quotes s for a message, cut to its first 40 characters when longer.
+func Short(s string) string {
+	if utf8.RuneCountInString(s) <= 40 {
+		return strconv.Quote(s)
+	}
+	r := []rune(s)
+	return strconv.Quote(string(r[:40])) + "…"
 }
 
 // Resolve follows YAML aliases (*anchor) to the node they name.
