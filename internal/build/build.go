@@ -84,6 +84,11 @@ func Build(ctx context.Context, opt Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
+	return write(ctx, opt, out, r)
+}
+
+// write renders every file of r into a new output and swaps it in for out.
+func write(ctx context.Context, opt Options, out *publish.Output, r *prepared) (Stats, error) {
 	start := opt.Now()
 	tx, err := out.Begin()
 	if err != nil {
@@ -134,13 +139,33 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 
 // prepared is a site ready to render: its data built, its templates parsed.
 type prepared struct {
-	site  *site.Site
-	r     *render.Renderer
-	count int // files emitted, set by emitAll
+	league *computed
+	site   *site.Site
+	r      *render.Renderer
+	count  int // files emitted, set by emitAll
+}
+
+// computed is what the stages before content give: the configuration, the league
+// data and its standings, and the news.
+type computed struct {
+	cfg     config.Config
+	data    *league.Data
+	season  *standings.Season
+	items   []news.Item
+	newsErr error
 }
 
 // prepare runs the stages before rendering: load, pull, compute, content and site.
 func prepare(ctx context.Context, opt Options) (*prepared, error) {
+	c, err := compute(ctx, opt)
+	if err != nil {
+		return nil, err
+	}
+	return c.prepare(ctx, opt, nil)
+}
+
+// compute runs load, pull and compute, and loads the news.
+func compute(ctx context.Context, opt Options) (*computed, error) {
 	start := opt.Now()
 	cfg, err := config.Load(inputfs.Limit(opt.Src, 0), "site.yaml")
 	if err != nil {
@@ -208,21 +233,29 @@ func prepare(ctx context.Context, opt Options) (*prepared, error) {
 	opt.stage("compute", start, "as of %s; %d snapshots, %d tables, %d matches, %d changes",
 		season.AsOf, len(season.Snapshots), len(latest.Tables), len(latest.Matches), len(season.Changes))
 
-	start = opt.Now()
-	cached := opt.Cache.Stats()
 	items, newsErr := news.Load(opt.Src, cfg.Feeds, data.Models, data.Clubs)
 	if opt.AsOf != "" {
 		items = newsUpTo(items, season.AsOf)
 	}
-	s := site.New(cfg, data, season, items)
+	return &computed{cfg: cfg, data: data, season: season, items: items, newsErr: newsErr}, nil
+}
+
+// prepare runs the content and site stages over what compute gave; memo, when not
+// nil, keeps loaded posts between builds of one session.
+func (c *computed) prepare(ctx context.Context, opt Options, memo *content.Memo) (*prepared, error) {
+	start := opt.Now()
+	cached := opt.Cache.Stats()
+	cfg, data, items := c.cfg, c.data, c.items
+	s := site.New(cfg, data, c.season, items)
 	known := map[string]bool{}
 	for _, m := range data.Models {
 		known[m.ID] = true
 	}
-	posts, pages, err := content.Load(opt.Src, content.Options{Drafts: opt.Drafts, Embed: s.Embedder(), KnownModels: known, BasePath: s.BasePath(), Cache: opt.Cache})
-	if err != nil || newsErr != nil {
+	posts, pages, err := content.Load(opt.Src, content.Options{Drafts: opt.Drafts, Embed: s.Embedder(), KnownModels: known,
+		BasePath: s.BasePath(), Cache: opt.Cache, Memo: memo})
+	if err != nil || c.newsErr != nil {
 		var all diag.List
-		all.Merge(newsErr)
+		all.Merge(c.newsErr)
 		all.Merge(err)
 		return nil, &InputError{Stage: "content", Err: all.Err()}
 	}
@@ -241,7 +274,7 @@ func prepare(ctx context.Context, opt Options) (*prepared, error) {
 		return nil, err
 	}
 	opt.stage("site", start, "%d pages, %d head-to-heads", len(s.HTMLPages()), s.H2HPageCount())
-	return &prepared{site: s, r: r}, ctx.Err()
+	return &prepared{league: c, site: s, r: r}, ctx.Err()
 }
 
 // emitAll renders every file of the site and hands each to emit: the data files, then

@@ -38,6 +38,8 @@ type Options struct {
 	BasePath string
 	// Cache keeps rendered bodies and highlighted code between builds; nil for none.
 	Cache *cache.Cache
+	// Memo keeps loaded posts in memory between loads of one site; nil for none.
+	Memo *Memo
 }
 
 // Directories read by Load, relative to the site root.
@@ -146,25 +148,33 @@ type loadedPost struct {
 	errs              diag.List
 }
 
-// loadPost reads, checks and renders one post.
+// loadPost reads, checks and renders one post, or takes it from opt.Memo when the
+// file has not changed since it was kept there.
 func loadPost(fsys fs.FS, file string, opt Options, base string) loadedPost {
 	var lp loadedPost
-	lp.post, lp.use, lp.slugLine, lp.slugCol = readPost(fsys, file, opt, base, &lp.errs)
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		lp.errs.Add(file, 0, 0, "read: %v", err)
+		return lp
+	}
+	if m, ok := opt.Memo.get(file, src, opt, base); ok {
+		return m
+	}
+	var embedded bool
+	lp.post, lp.use, lp.slugLine, lp.slugCol, embedded = readPost(fsys, file, src, opt, base, &lp.errs)
 	lp.ok = len(lp.errs) == 0
+	if lp.ok && !embedded {
+		opt.Memo.put(file, src, opt, base, lp)
+	}
 	return lp
 }
 
 // readPost does the work of loadPost. It reports false when the post is left out
 // (a draft) or cannot be used.
-func readPost(fsys fs.FS, file string, opt Options, base string, errs *diag.List) (p Post, use bool, slugLine, slugCol int) {
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		errs.Add(file, 0, 0, "read: %v", err)
-		return Post{}, false, 0, 0
-	}
+func readPost(fsys fs.FS, file string, src []byte, opt Options, base string, errs *diag.List) (p Post, use bool, slugLine, slugCol int, embedded bool) {
 	fm, body, bodyLine := splitFrontMatter(file, src, errs)
 	if fm == nil {
-		return Post{}, false, 0, 0
+		return Post{}, false, 0, 0, false
 	}
 	meta := decodeFrontMatter(file, fm, postKeys, opt.KnownModels, errs)
 	p = Post{
@@ -188,14 +198,14 @@ func readPost(fsys fs.FS, file string, opt Options, base string, errs *diag.List
 		}
 	}
 	if p.Draft && !opt.Drafts {
-		return Post{}, false, 0, 0
+		return Post{}, false, 0, 0, false
 	}
-	p.HTML = render(body, renderState{
+	p.HTML, embedded = render(body, renderState{
 		file: file, slug: p.Slug, date: p.Date, lineOffset: bodyLine - 1,
 		embed: opt.Embed, base: base, errs: errs, cache: opt.Cache,
 	})
 	slugLine, slugCol = meta.slugPos()
-	return p, true, slugLine, slugCol
+	return p, true, slugLine, slugCol, embedded
 }
 
 // loadPage reads, checks and renders one standalone page. Its slug is its file
@@ -224,7 +234,7 @@ func loadPage(fsys fs.FS, file string, opt Options, base string, errs *diag.List
 	case reservedPages[p.Slug]:
 		errs.Add(file, 1, 1, "page slug %q is reserved for a generated section; rename the file", p.Slug)
 	}
-	p.HTML = render(body, renderState{
+	p.HTML, _ = render(body, renderState{
 		file: file, slug: p.Slug, lineOffset: bodyLine - 1,
 		embed: opt.Embed, base: base, errs: errs, cache: opt.Cache,
 	})

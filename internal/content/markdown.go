@@ -68,17 +68,17 @@ const metaSlug = "content-slug"
 // A body is kept in the build cache under its bytes, slug (footnote ids) and base
 // path (links), unless it embeds league data (which changes with the results, not
 // with the body) or had problems: so an unchanged post costs a hash and a read.
-func render(body []byte, st renderState) string {
+func render(body []byte, st renderState) (html string, embedded bool) {
 	key := cache.NewKey("body", []byte(st.slug), []byte(st.base), body)
 	if b, ok := st.cache.Get(key); ok {
-		return string(b)
+		return string(b), false
 	}
 	before := len(*st.errs)
-	html := convert(body, &st)
+	html = convert(body, &st)
 	if !st.embedded && len(*st.errs) == before {
 		_ = st.cache.Put(key, []byte(html))
 	}
-	return html
+	return html, st.embedded
 }
 
 // convert runs goldmark over one body.

@@ -222,3 +222,46 @@ func swap(dir, out string) error {
 	}
 	return os.RemoveAll(old)
 }
+
+// Patch writes one file straight into the output folder, atomically (a temporary
+// file beside it, then a rename), and leaves every other file as it is: the preview
+// server puts the pages an edit touched in place this way, without writing the whole
+// site again. A file that already holds data is left alone; written reports whether
+// the file was written.
+func (o *Output) Patch(path string, data []byte) (written bool, err error) {
+	if o.lock == nil {
+		return false, errors.New("publish: output already closed")
+	}
+	if !valid(path) || path == Marker {
+		return false, fmt.Errorf("publish: invalid output path %q", path)
+	}
+	if _, err := os.Stat(filepath.Join(o.Dir, Marker)); err != nil {
+		return false, fmt.Errorf("publish: patch of %s: the output holds no build: %w", path, err)
+	}
+	dst := filepath.Join(o.Dir, filepath.FromSlash(path))
+	if old, err := os.ReadFile(dst); err == nil && bytes.Equal(old, data) {
+		return false, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return false, fmt.Errorf("publish: %w", err)
+	}
+	f, err := os.CreateTemp(filepath.Dir(dst), ".patch-*")
+	if err != nil {
+		return false, fmt.Errorf("publish: %w", err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), dst)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return false, fmt.Errorf("publish: %w", err)
+	}
+	return true, nil
+}

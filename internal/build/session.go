@@ -1,0 +1,190 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/ai-league/ai-league/internal/content"
+	"github.com/ai-league/ai-league/internal/publish"
+	"github.com/ai-league/ai-league/internal/site"
+	"github.com/ai-league/ai-league/internal/workers"
+)
+
+// Session builds one site again and again, as the preview server does after every
+// edit, keeping what the previous build loaded and computed:
+//
+//   - posts whose files did not change are taken from memory (content.Memo), not
+//     parsed again;
+//   - after an edit of posts or pages only (content/**.md) that keeps the set of
+//     post slugs, page slugs and tags, the league is not loaded or computed again and
+//     only the pages that show posts are rendered and written, each file in place
+//     (publish.Output.Patch): the edited posts, the home page, the lists and tag
+//     pages, the model pages, the feeds and the sitemap;
+//   - any other change (results, models, site.yaml, templates, static files, a post
+//     added, removed, renamed or retagged) runs the whole build, which writes only
+//     the files whose bytes changed.
+//
+// A Session is not safe for concurrent use.
+type Session struct {
+	opt  Options
+	memo *content.Memo
+	last *prepared // the last good build; nil before the first or after a failure
+}
+
+// NewSession returns a session that builds with opt.
+func NewSession(opt Options) *Session {
+	return &Session{opt: opt.withDefaults(), memo: content.NewMemo()}
+}
+
+// Rebuild brings the output up to date after the files in changed (slash paths
+// relative to the site root) changed; nil changed means "anything may have changed".
+// It says which way it went: "full" or "content".
+func (s *Session) Rebuild(ctx context.Context, changed []string) (Stats, string, error) {
+	opt := s.opt
+	out, err := publish.Open(ctx, opt.Out, opt.SrcDir, opt.Log)
+	if err != nil {
+		return Stats{}, "", err
+	}
+	defer out.Close()
+	if s.last != nil && contentOnly(changed) {
+		st, ok, err := s.patch(ctx, out, changed)
+		if err != nil {
+			return Stats{}, "content", err
+		}
+		if ok {
+			return st, "content", nil
+		}
+	}
+	if !contentOnly(changed) {
+		// What posts are checked against (models, tables) may have changed.
+		s.memo.Reset()
+	}
+	s.last = nil
+	c, err := compute(ctx, opt)
+	if err != nil {
+		return Stats{}, "full", err
+	}
+	r, err := c.prepare(ctx, opt, s.memo)
+	if err != nil {
+		return Stats{}, "full", err
+	}
+	st, err := write(ctx, opt, out, r)
+	if err != nil {
+		return Stats{}, "full", err
+	}
+	s.last = r
+	return st, "full", nil
+}
+
+// contentOnly reports whether every changed path is a markdown file under content/.
+func contentOnly(changed []string) bool {
+	if len(changed) == 0 {
+		return false
+	}
+	for _, p := range changed {
+		if !strings.HasPrefix(p, "content/") || path.Ext(p) != ".md" {
+			return false
+		}
+	}
+	return true
+}
+
+// patch renders and writes the pages that show posts, after an edit of content
+// only. It reports false, having written nothing, when the edit changed which posts,
+// pages or tags exist: then the whole site must be built.
+func (s *Session) patch(ctx context.Context, out *publish.Output, changed []string) (Stats, bool, error) {
+	opt := s.opt
+	r, err := s.last.league.prepare(ctx, opt, s.memo)
+	if err != nil {
+		return Stats{}, false, err
+	}
+	if !sameShape(s.last.site, r.site) {
+		return Stats{}, false, nil
+	}
+	edited := map[string]bool{}
+	for _, p := range changed {
+		edited[p] = true
+	}
+	var pages []*site.Page
+	for _, p := range r.site.HTMLPages() {
+		switch p.Kind {
+		case "home", "list", "model", "page":
+			pages = append(pages, p)
+		case "post":
+			if post, ok := postOf(p); ok && edited[post.File] {
+				pages = append(pages, p)
+			}
+		}
+	}
+	start := opt.Now()
+	var (
+		mu      sync.Mutex
+		st      Stats
+		written int
+	)
+	emit := func(p string, b []byte) error {
+		w, err := out.Patch(p, b)
+		if err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		st.Files++
+		st.Bytes += int64(len(b))
+		if w {
+			written++
+		}
+		return nil
+	}
+	if err := r.r.DataFiles(emit); err != nil {
+		return Stats{}, false, err
+	}
+	err = workers.Each(ctx, len(pages), 0, func(_ context.Context, i int) error {
+		b, err := r.r.Page(pages[i])
+		if err != nil {
+			return fmt.Errorf("render: %w", err)
+		}
+		return emit(pages[i].Out, b)
+	})
+	if err != nil {
+		return Stats{}, false, err
+	}
+	opt.stage("patch", start, "%d pages and files rendered, %d written", st.Files, written)
+	s.last = r
+	return st, true, nil
+}
+
+// postOf returns the post a post page shows.
+func postOf(p *site.Page) (*content.Post, bool) {
+	switch d := p.Data.(type) {
+	case *content.Post:
+		return d, true
+	case site.PostView:
+		return d.Post, true
+	}
+	return nil, false
+}
+
+// sameShape reports whether two sites have the same posts, pages and tags by name,
+// so that they have the same pages and no page of a's is left without its source.
+func sameShape(a, b *site.Site) bool {
+	key := func(s *site.Site) []string {
+		var k []string
+		for _, p := range s.Posts {
+			k = append(k, "post "+p.Slug+" "+p.File)
+		}
+		for _, p := range s.Pages {
+			k = append(k, "page "+p.Slug)
+		}
+		for _, t := range s.Tags {
+			k = append(k, "tag "+t.Name)
+		}
+		slices.Sort(k)
+		return k
+	}
+	return slices.Equal(key(a), key(b))
+}
