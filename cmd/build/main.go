@@ -38,7 +38,7 @@ func run(args []string, stderr io.Writer) int {
 	src := flags.String("src", ".", "site root `DIR`: holds site.yaml, content/, data/, and optionally templates/, static/")
 	out := flags.String("out", "", "folder `DIR` the site is written to (default <src>/public)")
 	baseURL := flags.String("base-url", "", "absolute `URL` of the site root, e.g. https://user.github.io/repo/ (default: base_url of site.yaml)")
-	offline := flags.Bool("offline", false, "no network: pulled sources come from the cache only")
+	offline := flags.Bool("offline", false, "no network: pulled sources come from data/archive/ and data/cache/ only")
 	asOf := flags.String("as-of", "", "build the league as it stood on the day `YYYY-MM-DD` (default: the latest date in the data)")
 	drafts := flags.Bool("drafts", false, "include posts with draft: true")
 	serveFlag := flags.Bool("serve", false, "build, serve on -addr, rebuild on change, reload open pages")

@@ -53,7 +53,7 @@ type Options struct {
 	Defaults fs.FS  // built-in templates/ and static/
 	BaseURL  string // overrides site.yaml's base_url when set
 	AsOf     string // YYYY-MM-DD; "" for the latest result date
-	Offline  bool   // no network: pulled sources come from the cache only
+	Offline  bool   // no network: pulled sources come from data/archive/ and data/cache/ only
 	Drafts   bool   // include draft posts
 	Verbose  bool   // also log what lm-eval imports ignored
 	Now      func() time.Time
