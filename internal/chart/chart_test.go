@@ -92,12 +92,12 @@ func pageFigures() []Figure {
 	last := snaps[len(snaps)-1]
 	overall := last.Table("overall")
 	return []Figure{
-		StandingsPoints("standings", overall, testNames),
-		StandingsRating("standings", overall, testNames),
-		RankHistory("standings", "overall", snaps, testNames),
+		StandingsPoints("standings", overall, testNames, 0),
+		StandingsRating("standings", overall, testNames, 0),
+		RankHistory("standings", "overall", snaps, testNames, 0),
 		Efficiency("standings", effPoints(last, testModels, testBenchmarks)),
 		ModelCategories("model", "m-img", last, testBenchmarks, testNames),
-		BenchmarkScores("bench", testBenchmarks[2], last, testNames),
+		BenchmarkScores("bench", testBenchmarks[2], last, testNames, 0),
 		HeadToHead("h2h", last.Matches[0], testNames, testBenchmarks),
 	}
 }
@@ -187,7 +187,7 @@ func TestFiguresEscapeData(t *testing.T) {
 }
 
 func TestEvilNamesSurviveAsText(t *testing.T) {
-	f := StandingsPoints("", testSnaps()[1].Table("overall"), testNames)
+	f := StandingsPoints("", testSnaps()[1].Table("overall"), testNames, 0)
 	opt := option(t, f)
 	labels := opt["yAxis"].(map[string]any)["data"].([]any)
 	got := map[string]bool{}
@@ -245,7 +245,7 @@ func values(s map[string]any) []any {
 func TestStandingsCharts(t *testing.T) {
 	tab := testSnaps()[1].Table("overall")
 
-	pts := option(t, StandingsPoints("", tab, testNames))
+	pts := option(t, StandingsPoints("", tab, testNames, 0))
 	if got := values(series(t, pts)[0]); !equalJSON(got, []any{9, 4, 4, 1}) {
 		t.Errorf("points in rank order = %v", got)
 	}
@@ -253,7 +253,7 @@ func TestStandingsCharts(t *testing.T) {
 		t.Errorf("points y axis %v: want the leader on top", y)
 	}
 
-	rat := option(t, StandingsRating("", tab, testNames))
+	rat := option(t, StandingsRating("", tab, testNames, 0))
 	ss := series(t, rat)
 	if len(ss) != 3 || ss[0]["stack"] != ss[1]["stack"] || ss[0]["stack"] == nil {
 		t.Fatalf("rating series: want two stacked bars and a marker, got %v", ss)
@@ -274,7 +274,7 @@ func TestStandingsCharts(t *testing.T) {
 }
 
 func TestRankHistory(t *testing.T) {
-	opt := option(t, RankHistory("", "overall", testSnaps(), testNames))
+	opt := option(t, RankHistory("", "overall", testSnaps(), testNames, 0))
 	if got := opt["xAxis"].(map[string]any)["data"]; !equalJSON(got, []any{"2026-03-01", "2026-04-01"}) {
 		t.Errorf("dates = %v", got)
 	}
@@ -302,7 +302,7 @@ func TestRankHistory(t *testing.T) {
 			t.Errorf("%q ranks = %v, want %v", name, got, want[name])
 		}
 	}
-	if f := RankHistory("", "laptop", testSnaps(), testNames); !f.Empty() {
+	if f := RankHistory("", "laptop", testSnaps(), testNames, 0); !f.Empty() {
 		t.Error("history of a table in no snapshot should be empty")
 	}
 }
@@ -349,11 +349,11 @@ func TestScoreCharts(t *testing.T) {
 	last := testSnaps()[1]
 
 	// b-err: lower is better, so 5 (m-c) first.
-	bs := option(t, BenchmarkScores("", testBenchmarks[2], last, testNames))
+	bs := option(t, BenchmarkScores("", testBenchmarks[2], last, testNames, 0))
 	if got := values(series(t, bs)[0]); !equalJSON(got, []any{5, 10, 20}) {
 		t.Errorf("lower-is-better scores = %v, want best first", got)
 	}
-	hb := option(t, BenchmarkScores("", testBenchmarks[0], last, testNames))
+	hb := option(t, BenchmarkScores("", testBenchmarks[0], last, testNames, 0))
 	if got := values(series(t, hb)[0]); !equalJSON(got, []any{90, 85, 70, 55}) {
 		t.Errorf("higher-is-better scores = %v, want best first", got)
 	}
@@ -384,12 +384,12 @@ func TestScoreCharts(t *testing.T) {
 func TestEmptyFigures(t *testing.T) {
 	snap := testSnaps()[1]
 	tests := map[string]Figure{
-		"nil table":          StandingsPoints("", nil, nil),
-		"empty table":        StandingsRating("", &standings.Table{ID: "x"}, nil),
-		"no snapshots":       RankHistory("", "overall", nil, nil),
+		"nil table":          StandingsPoints("", nil, nil, 0),
+		"empty table":        StandingsRating("", &standings.Table{ID: "x"}, nil, 0),
+		"no snapshots":       RankHistory("", "overall", nil, nil, 0),
 		"no points":          Efficiency("", nil),
 		"model without data": ModelCategories("", "nobody", snap, testBenchmarks, nil),
-		"benchmark unplayed": BenchmarkScores("", league.Benchmark{ID: "none"}, snap, nil),
+		"benchmark unplayed": BenchmarkScores("", league.Benchmark{ID: "none"}, snap, nil, 0),
 		"nil match":          HeadToHead("", nil, nil, nil),
 	}
 	for name, f := range tests {
@@ -455,4 +455,37 @@ func effPoints(snap *standings.Snapshot, models []league.Model, benchmarks []lea
 		out = append(out, EffPoint{Model: p.Model, Name: p.Name, ParamsB: p.ParamsB, Score: p.Score, Frontier: p.Frontier})
 	}
 	return out
+}
+
+func TestChartsDrawTheTopRows(t *testing.T) {
+	snaps := testSnaps()
+	tab := snaps[1].Table("overall")
+	pts := StandingsPoints("", tab, testNames, 2)
+	if got := values(series(t, option(t, pts))[0]); !equalJSON(got, []any{9, 4}) {
+		t.Errorf("top 2 points = %v, want the leaders' 9 and 4", got)
+	}
+	if want := "table (top 2 of 4; every row is in the table)"; !strings.HasSuffix(pts.Caption, want) {
+		t.Errorf("caption = %q, want %q", pts.Caption, want)
+	}
+	if strings.Count(string(pts.Table), "<tr>") != 3 {
+		t.Errorf("data table of a top-2 chart: want a head and 2 rows:\n%s", pts.Table)
+	}
+	rat := StandingsRating("", tab, testNames, 3)
+	if got := values(series(t, option(t, rat))[0]); len(got) != 3 {
+		t.Errorf("top 3 ratings = %v", got)
+	}
+	if all := StandingsPoints("", tab, testNames, 4); strings.Contains(all.Caption, "top") {
+		t.Errorf("a table no longer than top says it was cut: %q", all.Caption)
+	}
+	h := RankHistory("", "overall", snaps, testNames, 1)
+	if got := series(t, option(t, h)); len(got) != 1 {
+		t.Errorf("history of the top 1: %d lines", len(got))
+	}
+	if !strings.Contains(h.Caption, "(the 1 best placed of 4 models)") {
+		t.Errorf("history caption = %q", h.Caption)
+	}
+	bs := BenchmarkScores("", testBenchmarks[0], snaps[1], testNames, 1)
+	if got := values(series(t, option(t, bs))[0]); len(got) != 1 || !strings.Contains(bs.Caption, "(top 1 of ") {
+		t.Errorf("benchmark top 1 = %v, caption %q", got, bs.Caption)
+	}
 }

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -106,10 +107,10 @@ func ModelCategories(prefix, modelID string, snap *standings.Snapshot, benchmark
 	})
 }
 
-// BenchmarkScores draws the raw score of every model with a result on b in snap,
-// best first (the benchmark's direction decides), ties by model id. It returns an
-// empty Figure when no model has a result.
-func BenchmarkScores(prefix string, b league.Benchmark, snap *standings.Snapshot, names map[string]string) Figure {
+// BenchmarkScores draws the raw score of the models with a result on b in snap,
+// best first (the benchmark's direction decides), ties by model id: the first top of
+// them (all when top is 0). It returns an empty Figure when no model has a result.
+func BenchmarkScores(prefix string, b league.Benchmark, snap *standings.Snapshot, names map[string]string, top int) Figure {
 	if snap == nil {
 		return Figure{}
 	}
@@ -128,6 +129,11 @@ func BenchmarkScores(prefix string, b league.Benchmark, snap *standings.Snapshot
 		}
 		return rs[i].Model < rs[j].Model
 	})
+	more := ""
+	if top > 0 && len(rs) > top {
+		more = fmt.Sprintf(" (top %d of %d; every score is in the table)", top, len(rs))
+		rs = rs[:top]
+	}
 
 	id := ID(prefix, b.ID, "scores")
 	unit := b.Unit
@@ -158,7 +164,7 @@ func BenchmarkScores(prefix string, b league.Benchmark, snap *standings.Snapshot
 	g["bottom"] = 28
 	return draw(figure{
 		id:      id,
-		caption: "Score of every model on " + benchName(b) + ", best first",
+		caption: "Score of every model on " + benchName(b) + ", best first" + more,
 		rows:    len(rs),
 		chart:   bar,
 		option:  map[string]any{"grid": g, "xAxis": x, "yAxis": categoryAxis(labels, true)},

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 
@@ -18,22 +19,24 @@ func rankLabel(r standings.Row) string {
 	return strconv.Itoa(r.Rank)
 }
 
-// StandingsPoints draws the points of every model of a table as horizontal bars in
-// rank order, leader on top. prefix keeps ids unique on a page (e.g. the page's
-// slug). It returns an empty Figure for a table without rows.
-func StandingsPoints(prefix string, t *standings.Table, names map[string]string) Figure {
+// StandingsPoints draws the points of the models of a table as horizontal bars in
+// rank order, leader on top: the first top rows (every row when top is 0), so that a
+// long table stays readable; the page's table has every row. prefix keeps ids unique
+// on a page (e.g. the page's slug). It returns an empty Figure for a table without rows.
+func StandingsPoints(prefix string, t *standings.Table, names map[string]string, top int) Figure {
 	if t == nil || len(t.Rows) == 0 {
 		return Figure{}
 	}
 	id := ID(prefix, t.ID, "points")
-	labels := make([]string, len(t.Rows))
-	data := make([]opts.BarData, len(t.Rows))
+	rows, more := topRows(t.Rows, top)
+	labels := make([]string, len(rows))
+	data := make([]opts.BarData, len(rows))
 	tab := dataTable{
 		Caption: "Points, " + t.Name,
 		Cols:    []column{{Label: "Rank", Num: true}, {Label: "Model"}, {Label: "Points", Num: true}},
 		RowHead: 1,
 	}
-	for i, r := range t.Rows {
+	for i, r := range rows {
 		name := nameOf(names, r.Model)
 		labels[i] = label(name)
 		data[i] = opts.BarData{Name: label(name), Value: r.Points}
@@ -46,8 +49,8 @@ func StandingsPoints(prefix string, t *standings.Table, names map[string]string)
 	x["minInterval"] = 1
 	return draw(figure{
 		id:      id,
-		caption: "Points per model, " + t.Name + " table",
-		rows:    len(t.Rows),
+		caption: "Points per model, " + t.Name + " table" + more,
+		rows:    len(rows),
 		chart:   bar,
 		option:  map[string]any{"grid": grid(), "xAxis": x, "yAxis": categoryAxis(labels, true)},
 		table:   tab,
@@ -56,13 +59,15 @@ func StandingsPoints(prefix string, t *standings.Table, names map[string]string)
 
 // StandingsRating draws every model's rating with its 95% interval: a bar from
 // rating_low to rating_high (stacked on an invisible bar up to rating_low) and a
-// marker at the rating. The rating axis is scaled to the data, not from zero.
-func StandingsRating(prefix string, t *standings.Table, names map[string]string) Figure {
+// marker at the rating; the first top rows, as StandingsPoints. The rating axis is
+// scaled to the data, not from zero.
+func StandingsRating(prefix string, t *standings.Table, names map[string]string, top int) Figure {
 	if t == nil || len(t.Rows) == 0 {
 		return Figure{}
 	}
 	id := ID(prefix, t.ID, "rating")
-	n := len(t.Rows)
+	rows, more := topRows(t.Rows, top)
+	n := len(rows)
 	labels := make([]string, n)
 	base := make([]opts.BarData, n)
 	span := make([]opts.BarData, n)
@@ -73,7 +78,7 @@ func StandingsRating(prefix string, t *standings.Table, names map[string]string)
 			{Label: "Low", Num: true}, {Label: "High", Num: true}},
 		RowHead: 1,
 	}
-	for i, r := range t.Rows {
+	for i, r := range rows {
 		name := label(nameOf(names, r.Model))
 		labels[i] = name
 		base[i] = opts.BarData{Name: name, Value: r.RatingLow}
@@ -108,7 +113,7 @@ func StandingsRating(prefix string, t *standings.Table, names map[string]string)
 	y["axisLine"] = map[string]any{"onZero": false}
 	return draw(figure{
 		id:      id,
-		caption: "Rating with 95% interval per model, " + t.Name + " table",
+		caption: "Rating with 95% interval per model, " + t.Name + " table" + more,
 		rows:    n,
 		chart:   bar,
 		option: map[string]any{"grid": grid(), "xAxis": x, "yAxis": y,
@@ -124,8 +129,9 @@ func StandingsRating(prefix string, t *standings.Table, names map[string]string)
 
 // RankHistory draws a bump chart of one table across snapshots: one line per model,
 // x the snapshot dates, y the rank with 1 on top. A model absent from the table at a
-// snapshot leaves a gap. Lines are ordered by the latest rank each model had.
-func RankHistory(prefix, tableID string, snaps []*standings.Snapshot, names map[string]string) Figure {
+// snapshot leaves a gap. Lines are ordered by the latest rank each model had; only
+// the first top of that order are drawn (all when top is 0).
+func RankHistory(prefix, tableID string, snaps []*standings.Snapshot, names map[string]string, top int) Figure {
 	type seen struct {
 		model    string
 		lastDate string // date of the newest snapshot the model ranked in
@@ -169,6 +175,17 @@ func RankHistory(prefix, tableID string, snaps []*standings.Snapshot, names map[
 		}
 		return a.model < b.model
 	})
+	more := ""
+	if top > 0 && len(order) > top {
+		more = fmt.Sprintf(" (the %d best placed of %d models)", top, len(order))
+		order = order[:top]
+		maxRank = 0
+		for _, s := range order {
+			for _, r := range ranks[s.model] {
+				maxRank = max(maxRank, r)
+			}
+		}
+	}
 
 	id := ID(prefix, tableID, "history")
 	line := charts.NewLine()
@@ -207,10 +224,19 @@ func RankHistory(prefix, tableID string, snaps []*standings.Snapshot, names map[
 	g["left"], g["right"] = 28, 40 // room for the first and last dates, centred on the edges
 	return draw(figure{
 		id:      id,
-		caption: "Rank history, " + tableName + " table",
+		caption: "Rank history, " + tableName + " table" + more,
 		chart:   line,
 		option: map[string]any{"grid": g, "legend": legend(), "yAxis": y,
 			"xAxis": map[string]any{"type": "category", "data": dates, "boundaryGap": false}},
 		table: tab,
 	})
+}
+
+// topRows returns the first top rows (all when top is 0) and, when rows were left
+// out, the words that say so in a caption.
+func topRows(rows []standings.Row, top int) ([]standings.Row, string) {
+	if top <= 0 || len(rows) <= top {
+		return rows, ""
+	}
+	return rows[:top], fmt.Sprintf(" (top %d of %d; every row is in the table)", top, len(rows))
 }

@@ -62,6 +62,15 @@ func (r *Renderer) DataFiles(emit Emit) error {
 	if err := r.feeds(emit); err != nil {
 		return err
 	}
+	for _, v := range s.ModelViews() {
+		b, err := modelJSON(s, v)
+		if err != nil {
+			return err
+		}
+		if err := emit("models/"+v.Model.ID+"/model.json", b); err != nil {
+			return err
+		}
+	}
 
 	var urls []feed.SitemapURL
 	for _, p := range s.HTMLPages() {

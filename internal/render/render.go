@@ -73,7 +73,7 @@ func New(s *site.Site, templates, static fs.FS) (*Renderer, error) {
 }
 
 // requiredKinds are the page templates the renderer uses.
-var requiredKinds = []string{"home", "standings", "model", "club", "benchmark", "h2h", "post", "list", "news", "page", "methodology", "notfound", "embed"}
+var requiredKinds = []string{"home", "standings", "model", "club", "benchmark", "h2h", "post", "list", "news", "page", "methodology", "notfound", "embed", "compare"}
 
 // Page is the data of every page template: the site's data of the page, the site,
 // and the page's charts, drawn.

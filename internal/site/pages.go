@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"net/url"
 	"sort"
 	"strconv"
 	"time"
@@ -135,6 +136,9 @@ func (s *Site) build() {
 		pg := add("h2h", H2HPath(m.A, m.B), s.ModelName(m.A)+" vs "+s.ModelName(m.B), s.h2hDescription(m), v)
 		pg.Charts = []Chart{{Kind: ChartH2H, Match: m}}
 	}
+
+	add("compare", "compare/", "Compare two models",
+		"Any two open-weight models side by side: scores benchmark by benchmark, their match, their tables.", s.compareView())
 
 	// Commentary and pages.
 	for i := range s.Posts {
@@ -510,10 +514,39 @@ func (s *Site) H2HURL(a, b string) string {
 	return s.URL(H2HPath(a, b))
 }
 
-// CompareURL returns the link of /compare/ with two models chosen.
+// CompareURL returns the link of /compare/ with one or two models chosen.
 func (s *Site) CompareURL(a, b string) string {
-	return s.URL("compare/") + "?a=" + a + "&b=" + b
+	u := s.URL("compare/") + "?a=" + url.QueryEscape(a)
+	if b != "" {
+		u += "&b=" + url.QueryEscape(b)
+	}
+	return u
 }
 
 // H2HPageCount is the number of /h2h/ pages.
 func (s *Site) H2HPageCount() int { return len(s.h2hPages) }
+
+func (s *Site) compareView() CompareView {
+	var v CompareView
+	for _, m := range s.Data.Models {
+		v.Models = append(v.Models, CompareModel{ID: m.ID, Name: m.Name, Club: s.ClubName(m.Club)})
+	}
+	sort.SliceStable(v.Models, func(i, j int) bool {
+		if v.Models[i].Name != v.Models[j].Name {
+			return v.Models[i].Name < v.Models[j].Name
+		}
+		return v.Models[i].ID < v.Models[j].ID
+	})
+	return v
+}
+
+// ModelViews returns the data of every model page, in the order of models.yaml.
+func (s *Site) ModelViews() []ModelView {
+	var out []ModelView
+	for _, p := range s.pages {
+		if v, ok := p.Data.(ModelView); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -130,3 +130,14 @@ type PageView struct {
 	*content.Page
 	Embeds []EmbedView
 }
+
+// CompareView is the data of /compare/: every model, for the two pickers and for the
+// plain list of model pages readers without JavaScript get.
+type CompareView struct {
+	Models []CompareModel // by name
+}
+
+// CompareModel is one model of the compare page's pickers.
+type CompareModel struct {
+	ID, Name, Club string // Club is the club's name
+}

@@ -1,0 +1,103 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+
+	"github.com/ai-league/ai-league/internal/site"
+)
+
+// modelDoc is /models/<id>/model.json: what /compare/ draws a model from.
+type modelDoc struct {
+	ID           string        `json:"id"`
+	Name         string        `json:"name"`
+	Club         string        `json:"club"`
+	ClubName     string        `json:"club_name"`
+	ParamsB      float64       `json:"params_b,omitempty"`
+	Division     string        `json:"division,omitempty"`
+	DivisionName string        `json:"division_name,omitempty"`
+	AsOf         string        `json:"as_of"`
+	Rows         []modelRow    `json:"rows"`
+	Results      []modelResult `json:"results"`
+	Matches      []modelMatch  `json:"matches"`
+}
+
+type modelRow struct {
+	Table      string  `json:"table"`
+	TableName  string  `json:"table_name"`
+	Rank       int     `json:"rank"`
+	SharedRank bool    `json:"shared_rank"`
+	Points     int     `json:"points"`
+	Won        int     `json:"won"`
+	Drawn      int     `json:"drawn"`
+	Lost       int     `json:"lost"`
+	Rating     float64 `json:"rating"`
+}
+
+type modelResult struct {
+	Benchmark      string  `json:"benchmark"`
+	Name           string  `json:"name"`
+	Category       string  `json:"category,omitempty"`
+	HigherIsBetter bool    `json:"higher_is_better"`
+	DrawMargin     float64 `json:"draw_margin"`
+	Score          float64 `json:"score"`
+	Stderr         float64 `json:"stderr"`
+	Normalised     float64 `json:"normalised"`
+	Date           string  `json:"date"`
+}
+
+// modelMatch is one match from the model's side: benchmarks it took (for), lost
+// (against) and drew, and the head-to-head page when the pair has one.
+type modelMatch struct {
+	Opponent string `json:"opponent"`
+	For      int    `json:"for"`
+	Against  int    `json:"against"`
+	Drawn    int    `json:"drawn"`
+	Result   string `json:"result"` // won, lost or drawn
+	H2H      string `json:"h2h,omitempty"`
+}
+
+// modelJSON formats one model's data for /compare/.
+func modelJSON(s *site.Site, v site.ModelView) ([]byte, error) {
+	m := v.Model
+	doc := modelDoc{ID: m.ID, Name: m.Name, Club: m.Club, ClubName: s.ClubName(m.Club), ParamsB: m.ParamsB,
+		Division: v.Division, DivisionName: v.DivName, AsOf: s.Season.Latest().Date,
+		Rows: []modelRow{}, Results: []modelResult{}, Matches: []modelMatch{}}
+	if v.Division == "" {
+		doc.DivisionName = ""
+	}
+	for _, tr := range v.Rows {
+		r := tr.Row
+		doc.Rows = append(doc.Rows, modelRow{Table: tr.Table.ID, TableName: tr.Table.Name, Rank: r.Rank, SharedRank: r.SharedRank,
+			Points: r.Points, Won: r.Won, Drawn: r.Drawn, Lost: r.Lost, Rating: r.Rating})
+	}
+	for _, r := range v.Results {
+		mr := modelResult{Benchmark: r.Benchmark, Name: r.Benchmark, Score: r.Score, Stderr: r.Stderr, Normalised: round(r.Normalised), Date: r.Date}
+		if b := r.Bench; b != nil {
+			mr.Name, mr.Category, mr.HigherIsBetter, mr.DrawMargin = b.Name, b.Category, b.HigherIsBetter, b.DrawMargin
+		}
+		doc.Results = append(doc.Results, mr)
+	}
+	for _, mt := range v.Matches {
+		mm := modelMatch{Opponent: mt.B, For: mt.AWon, Against: mt.BWon, Drawn: mt.Drawn, Result: "drawn", H2H: s.H2HURL(mt.A, mt.B)}
+		if mt.B == m.ID {
+			mm.Opponent, mm.For, mm.Against = mt.A, mt.BWon, mt.AWon
+		}
+		switch mt.Winner {
+		case m.ID:
+			mm.Result = "won"
+		case mm.Opponent:
+			mm.Result = "lost"
+		}
+		doc.Matches = append(doc.Matches, mm)
+	}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		return nil, fmt.Errorf("models/%s/model.json: %w", m.ID, err)
+	}
+	return append(b, '\n'), nil
+}
+
+// round keeps two decimals: enough for a bar, and it keeps the files small.
+func round(x float64) float64 { return math.Round(x*100) / 100 }
