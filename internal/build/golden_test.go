@@ -23,6 +23,7 @@ var goldenFiles = []string{
 	"feed.json",
 	"sitemap.xml",
 	"h2h/delta-120b-vs-gamma-70b/index.html",
+	"models/alpha-7b/model.json",
 }
 
 func TestGolden(t *testing.T) {
