@@ -204,7 +204,7 @@ func compute(ctx context.Context, opt Options) (*computed, error) {
 		}
 		opt.stage("pull", pstart, "%d feeds, %d results URLs; %d warnings", len(cfg.Feeds), len(cfg.ResultsURLs), len(warnings)+len(kept))
 	} else if len(cfg.Feeds)+len(cfg.ResultsURLs) > 0 {
-		fmt.Fprintf(opt.Log, "offline: %d feeds and %d results URLs come from data/cache/\n", len(cfg.Feeds), len(cfg.ResultsURLs))
+		fmt.Fprintf(opt.Log, "offline: %d feeds and %d results URLs come from data/archive/ and data/cache/\n", len(cfg.Feeds), len(cfg.ResultsURLs))
 	}
 
 	var lopt league.Options
