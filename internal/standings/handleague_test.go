@@ -494,3 +494,56 @@ func TestBootstrapInterval(t *testing.T) {
 		t.Errorf("only %d intervals are wide on both sides; the bootstrap did little", wide)
 	}
 }
+
+// TestDrawSlack checks the edge of a draw through the public API: a gap equal to
+// max(draw_margin, 1.96·√(se_a² + se_b²)) plus the floating-point slack of 1e-9
+// times the larger score is still a draw; a gap beyond it is not.
+func TestDrawSlack(t *testing.T) {
+	tests := []struct {
+		name     string
+		a, b     float64
+		margin   float64
+		seA, seB float64
+		lower    bool
+		winner   string // "" for a draw
+	}{
+		// 21.5000000215 − 21 = 0.5 + 1e-9·21.5000000215 exactly, in float64.
+		{"exactly at margin plus slack", 21, 21.5000000215, 0.5, 0, 0, false, ""},
+		{"exactly at margin plus slack, lower is better", 21, 21.5000000215, 0.5, 0, 0, true, ""},
+		{"one step beyond", 21, 21.50000003, 0.5, 0, 0, false, "b"},
+		// The slack grows with the scores: 1e-9·1000.5 ≈ 1.0005e-6 covers a gap
+		// 1e-6 over the margin.
+		{"slack scales with the score", 1000, 1000.500001, 0.5, 0, 0, false, ""},
+		{"beyond the scaled slack", 1000, 1000.500002, 0.5, 0, 0, false, "b"},
+		{"within the stderr", 50, 52, 0, 1, 0.5, false, ""}, // 1.96·√1.25 = 2.191
+		{"beyond the stderr", 50, 52.2, 0, 1, 0.5, false, "b"},
+		{"margin larger than the stderr", 50, 52.9, 3, 1, 0.5, true, ""},
+		{"exact tie", 50, 50, 0, 0, 0, true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bm := league.Benchmark{ID: "x", HigherIsBetter: !tt.lower, Max: 2000, DrawMargin: tt.margin}
+			results := []league.Result{
+				{Model: "a", Benchmark: "x", Score: tt.a, Stderr: tt.seA, HasStderr: tt.seA > 0, Date: "2026-01-01", File: "f", Index: 0},
+				{Model: "b", Benchmark: "x", Score: tt.b, Stderr: tt.seB, HasStderr: tt.seB > 0, Date: "2026-01-01", File: "f", Index: 1},
+			}
+			models := []league.Model{{ID: "a", ParamsB: 1}, {ID: "b", ParamsB: 1}}
+			s := standings.Compute(models, []league.Benchmark{bm}, results, standings.Rules{MinShared: 1}, "")
+			m := s.Latest().Match("a", "b")
+			if m == nil || len(m.Legs) != 1 {
+				t.Fatalf("match = %+v, want one leg", m)
+			}
+			want := tt.winner
+			if tt.lower && want != "" {
+				want = map[string]string{"a": "b", "b": "a"}[want]
+			}
+			if m.Legs[0].Winner != want || m.Winner != want {
+				t.Errorf("leg winner %q, match winner %q, want %q (gap %v, threshold %v)", m.Legs[0].Winner, m.Winner, want, m.Legs[0].Diff, m.Legs[0].Threshold)
+			}
+			thr := math.Max(tt.margin, 1.96*math.Sqrt(tt.seA*tt.seA+tt.seB*tt.seB))
+			if math.Abs(m.Legs[0].Threshold-thr) > 1e-12 || m.Legs[0].Diff != math.Abs(tt.a-tt.b) {
+				t.Errorf("threshold %v, diff %v; want %v, %v", m.Legs[0].Threshold, m.Legs[0].Diff, thr, math.Abs(tt.a-tt.b))
+			}
+		})
+	}
+}

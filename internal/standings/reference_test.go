@@ -384,7 +384,7 @@ func refRate(tb *refTable, legs []refComparison, date string) {
 		h.Write([]byte(tb.ID + "\x00" + date))
 		rng := rand.New(rand.NewPCG(0x41492d4c65616775^h.Sum64(), 0x652d726174696e67))
 		samples := map[string][]float64{}
-		for s := 0; s < 200; s++ {
+		for s := 0; s < refSamples; s++ {
 			w := map[string]float64{}
 			for range benches {
 				w[benches[rng.IntN(len(benches))]]++
@@ -472,3 +472,6 @@ func refFit(players []string, legs []refComparison, weight map[string]float64) m
 	}
 	return out
 }
+
+// refSamples is the number of bootstrap resamples (SPEC 5: 200).
+var refSamples = 200
