@@ -1,0 +1,75 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestCheckFolderContents checks which existing folders an output may be: the exact
+// refusal lists the first three names and counts the rest, and only a folder with
+// all three files of an earlier output (or the marker) counts as the build's.
+func TestCheckFolderContents(t *testing.T) {
+	tests := []struct {
+		name  string
+		files []string
+		want  string // "" when accepted
+	}{
+		{"three files", []string{"a", "b", "c"}, "it is a folder the build did not write (it holds a, b, c); choose a new or empty folder"},
+		{"four files", []string{"a", "b", "c", "d"}, "it is a folder the build did not write (it holds a, b, c and 1 more); choose a new or empty folder"},
+		{"six files", []string{"a", "b", "c", "d", "e", "f"}, "it is a folder the build did not write (it holds a, b, c and 3 more); choose a new or empty folder"},
+		{"earlier output", []string{".nojekyll", "index.html", "standings.json"}, ""},
+		{"earlier output and more", []string{".nojekyll", "index.html", "standings.json", "x.html"}, ""},
+		{"marker only", []string{Marker}, ""},
+		{"no .nojekyll", []string{"index.html", "standings.json"}, "it is a folder the build did not write (it holds index.html, standings.json); choose a new or empty folder"},
+		{"no index.html", []string{".nojekyll", "standings.json"}, "it is a folder the build did not write (it holds .nojekyll, standings.json); choose a new or empty folder"},
+		{"no standings.json", []string{".nojekyll", "index.html"}, "it is a folder the build did not write (it holds .nojekyll, index.html); choose a new or empty folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			os.Mkdir(out, 0o755)
+			for _, f := range tt.files {
+				if err := os.WriteFile(filepath.Join(out, f), nil, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := Check(out, "")
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("refused: %v", err)
+			case tt.want != "" && (err == nil || err.Error() != "output "+out+": "+tt.want):
+				t.Errorf("error = %v\nwant    output %s: %s", err, out, tt.want)
+			}
+		})
+	}
+	t.Run("a folder named like a file of an earlier output", func(t *testing.T) {
+		out := filepath.Join(t.TempDir(), "out")
+		for _, d := range []string{".nojekyll", "index.html", "standings.json"} {
+			os.MkdirAll(filepath.Join(out, d), 0o755)
+		}
+		if _, err := Check(out, ""); err == nil {
+			t.Error("accepted a folder whose index.html and others are folders")
+		}
+	})
+}
+
+// TestCheckThroughMissingLinkedFolders resolves a symbolic link above an output
+// whose last two folders do not exist yet.
+func TestCheckThroughMissingLinkedFolders(t *testing.T) {
+	root := site(t)
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(root, link); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(link, "content", "new", "deeper")
+	_, err := Check(out, root)
+	want := "output " + out + ": it lies inside the input folder content/ of the site root"
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v\nwant    %s", err, want)
+	}
+	got, err := Check(filepath.Join(link, "public", "a", "b"), root)
+	if err != nil || got != filepath.Join(root, "public", "a", "b") {
+		t.Errorf("Check = %q, %v; want %s", got, err, filepath.Join(root, "public", "a", "b"))
+	}
+}
