@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ai-league/ai-league/internal/pull"
 )
 
 // labFeed is an RSS feed of the items given as (guid, title, RFC 1123 date).
@@ -231,4 +233,44 @@ func sameTree(t *testing.T, a, b string) {
 			t.Errorf("%s: only in the offline build", k)
 		}
 	}
+}
+
+// TestArchiveErrorsWithTheRest: a broken archive is an input error reported in the
+// same run as the league's own.
+func TestArchiveErrorsWithTheRest(t *testing.T) {
+	src := testSite(t)
+	const u = "https://board.example/results.json"
+	cfg := strings.Replace(read(t, filepath.Join(src, "site.yaml")), "results_urls: []", "results_urls: [\""+u+"\"]", 1)
+	sha := strings.Repeat("0", 64)
+	index := `{"url": "` + u + `", "versions": [{"fetched": "2026-01-01", "sha256": "` + sha + `"}]}`
+	files := map[string]string{
+		"site.yaml": cfg,
+		"data/archive/results/board.example-results-" + resultsHash(u) + ".json": index,
+		"data/results/typo.json": `[{"model": "alpha-7b", "benchmark": "quizz", "score": 50, "date": "2026-01-01"}]`,
+	}
+	for name, data := range files {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := Build(t.Context(), options(src, filepath.Join(t.TempDir(), "out")))
+	if err == nil {
+		t.Fatal("the build passed")
+	}
+	for _, want := range []string{
+		"data/archive/results/board.example-results-" + resultsHash(u) + ".json: version 1: data/archive/results/board.example-results-" + resultsHash(u) + "/" + sha + ".json is missing",
+		`data/results/typo.json:1:37: result 1: unknown benchmark "quizz" (did you mean "quiz"?)`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+}
+
+// resultsHash is the hash part of a results URL's cache name.
+func resultsHash(u string) string {
+	name := pull.ResultsCacheName(u)
+	return name[len(name)-len("1a2b3c4d5e.json") : len(name)-len(".json")]
 }

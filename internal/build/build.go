@@ -208,9 +208,8 @@ func compute(ctx context.Context, opt Options) (*computed, error) {
 	}
 
 	var lopt league.Options
-	if lopt.Pulled, err = archive.ResultFiles(opt.Src, cfg.ResultsURLs); err != nil {
-		return nil, inputError("load", err)
-	}
+	lopt.Pulled, err = archive.ResultFiles(opt.Src, cfg.ResultsURLs)
+	archiveErr := err // reported with the league's errors, so that one run shows all
 	if opt.Verbose {
 		lopt.Ignored = func(file, task string) {
 			fmt.Fprintf(opt.Log, "%s: lm-eval task %q maps to no benchmark; ignored\n", file, task)
@@ -218,8 +217,11 @@ func compute(ctx context.Context, opt Options) (*computed, error) {
 	}
 	start = opt.Now()
 	data, err := league.LoadWith(opt.Src, lopt)
-	if err != nil {
-		return nil, checkRest(opt, cfg, data, err)
+	if err != nil || archiveErr != nil {
+		var all diag.List
+		all.Merge(archiveErr)
+		all.Merge(err)
+		return nil, checkRest(opt, cfg, data, all)
 	}
 	opt.stage("load", start, "%d clubs, %d models, %d benchmarks, %d results",
 		len(data.Clubs), len(data.Models), len(data.Benchmarks), len(data.Results))
