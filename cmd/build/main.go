@@ -135,13 +135,15 @@ func preview(ctx context.Context, opt build.Options, addr string, stderr io.Writ
 	if opt.BaseURL == "" {
 		opt.BaseURL = "http://" + ln.Addr().String() + "/"
 	}
+	// One session for the whole preview: it keeps the loaded posts and, after an
+	// edit of posts only, rewrites just the pages that show posts.
+	session := build.NewSession(opt)
 	rebuild := func(ctx context.Context, changed []string) error {
-		o := opt
 		if changed != nil {
-			o.Offline = true
-			o.Log = warnings{stderr}
+			session.Options.Offline = true
+			session.Options.Log = warnings{stderr}
 		}
-		_, err := build.Build(ctx, o)
+		_, _, err := session.Rebuild(ctx, changed)
 		return err
 	}
 	err = serve.Run(ctx, ln, serve.Options{Root: opt.SrcDir, Out: opt.Out, BaseURL: opt.BaseURL, Rebuild: rebuild, Log: stderr})

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	aileague "github.com/ai-league/ai-league"
 	"github.com/ai-league/ai-league/internal/config"
 )
 
@@ -221,5 +222,36 @@ func TestBenchSite(t *testing.T) {
 	}
 	if len(pages) != n {
 		t.Errorf("got %d post pages, want %d", len(pages), n)
+	}
+}
+
+// BenchmarkSessionPatch times one preview rebuild after an edit of one post: the
+// post's body changes, its shape does not (AILEAGUE_BENCH_SITE as for BenchmarkRender).
+func BenchmarkSessionPatch(b *testing.B) {
+	src := benchSrc(b)
+	posts, _ := filepath.Glob(filepath.Join(src, "content", "posts", "*.md"))
+	if len(posts) == 0 {
+		b.Fatal("no posts")
+	}
+	file := posts[len(posts)/2]
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.WriteFile(file, orig, 0o644)
+	rel, _ := filepath.Rel(src, file)
+	out := filepath.Join(b.TempDir(), "public")
+	s := NewSession(Options{Src: os.DirFS(src), SrcDir: src, Out: out, Defaults: aileague.Defaults, Offline: true})
+	ctx := context.Background()
+	if _, _, err := s.Rebuild(ctx, nil); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		os.WriteFile(file, append(append([]byte{}, orig...), fmt.Sprintf("\nEdit %d.\n", i)...), 0o644)
+		_, how, err := s.Rebuild(ctx, []string{filepath.ToSlash(rel)})
+		if err != nil || how != "content" {
+			b.Fatalf("rebuild: %q, %v", how, err)
+		}
 	}
 }

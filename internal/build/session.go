@@ -19,39 +19,47 @@ import (
 //
 //   - posts whose files did not change are taken from memory (content.Memo), not
 //     parsed again;
-//   - after an edit of posts or pages only (content/**.md) that keeps the set of
-//     post slugs, page slugs and tags, the league is not loaded or computed again and
-//     only the pages that show posts are rendered and written, each file in place
-//     (publish.Output.Patch): the edited posts, the home page, the lists and tag
-//     pages, the model pages, the feeds and the sitemap;
+//   - after an edit of posts or pages only (content/**.md) that keeps the posts in
+//     their order, the pages and the set of tags, the league is not loaded or
+//     computed again and only the pages that can show the edit are rendered and
+//     written, each file in place (publish.Output.Patch): the edited posts and pages,
+//     the home page, /posts/, /tags/, the pages of the tags and models the edited
+//     posts name before or after the edit, the feeds, the sitemap and the other data
+//     files;
 //   - any other change (results, models, site.yaml, templates, static files, a post
-//     added, removed, renamed or retagged) runs the whole build, which writes only
-//     the files whose bytes changed.
+//     added, removed, renamed, moved by its date, or given a new tag) runs the whole
+//     build, which writes only the files whose bytes changed.
+//
+// The pages chosen are those the built-in templates make from a post; a site whose
+// own templates show a post elsewhere sees that page updated at the next full build.
 //
 // A Session is not safe for concurrent use.
 type Session struct {
-	opt  Options
+	// Options are those of the next rebuild; the caller may change them between
+	// rebuilds (the preview server goes offline after the first).
+	Options Options
+
 	memo *content.Memo
 	last *prepared // the last good build; nil before the first or after a failure
 }
 
 // NewSession returns a session that builds with opt.
 func NewSession(opt Options) *Session {
-	return &Session{opt: opt.withDefaults(), memo: content.NewMemo()}
+	return &Session{Options: opt, memo: content.NewMemo()}
 }
 
 // Rebuild brings the output up to date after the files in changed (slash paths
 // relative to the site root) changed; nil changed means "anything may have changed".
 // It says which way it went: "full" or "content".
 func (s *Session) Rebuild(ctx context.Context, changed []string) (Stats, string, error) {
-	opt := s.opt
+	opt := s.Options.withDefaults()
 	out, err := publish.Open(ctx, opt.Out, opt.SrcDir, opt.Log)
 	if err != nil {
 		return Stats{}, "", err
 	}
 	defer out.Close()
 	if s.last != nil && contentOnly(changed) {
-		st, ok, err := s.patch(ctx, out, changed)
+		st, ok, err := s.patch(ctx, opt, out, changed)
 		if err != nil {
 			return Stats{}, "content", err
 		}
@@ -96,8 +104,7 @@ func contentOnly(changed []string) bool {
 // patch renders and writes the pages that show posts, after an edit of content
 // only. It reports false, having written nothing, when the edit changed which posts,
 // pages or tags exist: then the whole site must be built.
-func (s *Session) patch(ctx context.Context, out *publish.Output, changed []string) (Stats, bool, error) {
-	opt := s.opt
+func (s *Session) patch(ctx context.Context, opt Options, out *publish.Output, changed []string) (Stats, bool, error) {
 	r, err := s.last.league.prepare(ctx, opt, s.memo)
 	if err != nil {
 		return Stats{}, false, err
@@ -105,21 +112,7 @@ func (s *Session) patch(ctx context.Context, out *publish.Output, changed []stri
 	if !sameShape(s.last.site, r.site) {
 		return Stats{}, false, nil
 	}
-	edited := map[string]bool{}
-	for _, p := range changed {
-		edited[p] = true
-	}
-	var pages []*site.Page
-	for _, p := range r.site.HTMLPages() {
-		switch p.Kind {
-		case "home", "list", "model", "page":
-			pages = append(pages, p)
-		case "post":
-			if post, ok := postOf(p); ok && edited[post.File] {
-				pages = append(pages, p)
-			}
-		}
-	}
+	pages := touched(s.last.site, r.site, changed)
 	start := opt.Now()
 	var (
 		mu      sync.Mutex
@@ -158,6 +151,64 @@ func (s *Session) patch(ctx context.Context, out *publish.Output, changed []stri
 	return st, true, nil
 }
 
+// touched returns the pages of site b that an edit of the changed files may have
+// changed, a being the site before the edit (of the same shape): the edited posts and
+// pages, the home page, /posts/ and /tags/, the pages of the tags and models the
+// edited posts name before or after the edit.
+func touched(a, b *site.Site, changed []string) []*site.Page {
+	edited := map[string]bool{}
+	for _, p := range changed {
+		edited[p] = true
+	}
+	lists := map[string]bool{"posts/": true, "tags/": true}
+	models := map[string]bool{}
+	for _, s := range []*site.Site{a, b} {
+		for _, p := range s.Posts {
+			if !edited[p.File] {
+				continue
+			}
+			for _, t := range p.Tags {
+				lists["tags/"+t+"/"] = true
+			}
+			for _, m := range p.Models {
+				models["models/"+m+"/"] = true
+			}
+		}
+	}
+	var pages []*site.Page
+	for _, p := range b.HTMLPages() {
+		var take bool
+		switch p.Kind {
+		case "home":
+			take = true
+		case "list":
+			take = lists[p.Path]
+		case "model":
+			take = models[p.Path]
+		case "post":
+			post, ok := postOf(p)
+			take = ok && edited[post.File]
+		case "page":
+			take = edited[pageOf(p)]
+		}
+		if take {
+			pages = append(pages, p)
+		}
+	}
+	return pages
+}
+
+// pageOf returns the file of the standalone page a page shows.
+func pageOf(p *site.Page) string {
+	switch d := p.Data.(type) {
+	case *content.Page:
+		return d.File
+	case site.PageView:
+		return d.Page.File
+	}
+	return ""
+}
+
 // postOf returns the post a post page shows.
 func postOf(p *site.Page) (*content.Post, bool) {
 	switch d := p.Data.(type) {
@@ -169,21 +220,21 @@ func postOf(p *site.Page) (*content.Post, bool) {
 	return nil, false
 }
 
-// sameShape reports whether two sites have the same posts, pages and tags by name,
-// so that they have the same pages and no page of a's is left without its source.
+// sameShape reports whether two sites have the same posts in the same order, and the
+// same pages and tags, so that they have the same pages and no page of a's is left
+// without its source.
 func sameShape(a, b *site.Site) bool {
 	key := func(s *site.Site) []string {
 		var k []string
-		for _, p := range s.Posts {
+		for _, p := range s.Posts { // newest first
 			k = append(k, "post "+p.Slug+" "+p.File)
 		}
 		for _, p := range s.Pages {
-			k = append(k, "page "+p.Slug)
+			k = append(k, "page "+p.Slug+" "+p.File)
 		}
 		for _, t := range s.Tags {
 			k = append(k, "tag "+t.Name)
 		}
-		slices.Sort(k)
 		return k
 	}
 	return slices.Equal(key(a), key(b))

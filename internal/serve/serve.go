@@ -42,7 +42,32 @@ const reloadScriptPath = "/__reload.js"
 const reloadScript = `<script src="` + reloadScriptPath + `"></script>`
 
 // reloadJS is the script at reloadScriptPath.
-const reloadJS = `new EventSource("` + reloadPath + `").onmessage = function () { location.reload(); };` + "\n"
+const reloadJS = `new EventSource("` + reloadPath + `").onmessage = function () { location.reload(); };
+fetch("` + errorPath + `", {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (text) {
+  if (!text) return;
+  var box = document.createElement("div");
+  box.id = "build-error";
+  box.setAttribute("role", "alert");
+  var s = box.style;
+  s.position = "fixed"; s.left = s.right = s.top = s.bottom = "0"; s.zIndex = "2147483647";
+  s.overflow = "auto"; s.padding = "1.5rem"; s.background = "rgba(30, 0, 0, 0.94)"; s.color = "#fff";
+  s.font = "14px/1.5 ui-monospace, SFMono-Regular, Menlo, monospace";
+  var head = document.createElement("p");
+  head.textContent = "Build failed. This is the last good site; it reloads when the build works again. (Click to hide.)";
+  head.style.fontWeight = "bold";
+  var pre = document.createElement("pre");
+  pre.textContent = text;
+  pre.style.whiteSpace = "pre-wrap";
+  box.appendChild(head);
+  box.appendChild(pre);
+  box.addEventListener("click", function () { box.remove(); });
+  document.body.appendChild(box);
+});
+`
+
+// errorPath serves the error of the last build, or nothing when it worked: the
+// reload script shows it over the page.
+const errorPath = "/__error"
 
 // Options configure the preview server.
 type Options struct {
@@ -69,6 +94,7 @@ func Run(ctx context.Context, ln net.Listener, opt Options) error {
 	h := &Handler{Dir: opt.Out, Base: basePath(opt.BaseURL)}
 	if err := opt.Rebuild(ctx, nil); err != nil {
 		fmt.Fprintf(opt.Log, "build failed; serving what %s holds:\n%v\n", opt.Out, err)
+		h.Fail(err)
 	}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -178,9 +204,12 @@ func (wt *watcher) loop(ctx context.Context, opt Options, h *Handler) {
 					return
 				}
 				fmt.Fprintf(opt.Log, "rebuild failed after %d ms (%s); still serving the last good site:\n%v\n", ms, summary(list), err)
+				h.Fail(err)
+				h.Reload()
 				continue
 			}
 			fmt.Fprintf(opt.Log, "rebuilt in %d ms: %s\n", ms, summary(list))
+			h.Fail(nil)
 			h.Reload()
 		}
 	}
@@ -214,6 +243,18 @@ type Handler struct {
 
 	mu      sync.Mutex
 	clients map[chan struct{}]bool
+	failure string // the last build's error; "" when it worked
+}
+
+// Fail records the error of the last build (nil: it worked), which pages show over
+// themselves until a build works again.
+func (h *Handler) Fail(err error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.failure = ""
+	if err != nil {
+		h.failure = err.Error()
+	}
 }
 
 // Reload tells every open page to reload.
@@ -233,6 +274,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case reloadPath:
 		h.events(w, r)
+		return
+	case errorPath:
+		h.mu.Lock()
+		failure := h.failure
+		h.mu.Unlock()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, failure)
 		return
 	case reloadScriptPath:
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")

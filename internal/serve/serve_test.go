@@ -247,6 +247,37 @@ func TestRunRebuildFails(t *testing.T) {
 	}
 }
 
+// TestErrorOverlay: after a failed rebuild, pages can fetch the error to show it over
+// themselves (the reload script does); after the next good one there is none.
+func TestErrorOverlay(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "content/posts"), 0o755)
+	addr, log, rebuilds := preview(t, root, filepath.Join(t.TempDir(), "out"))
+	if got := get(addr, errorPath); got != "" {
+		t.Errorf("error after a good build: %q", got)
+	}
+	broken := filepath.Join(root, "content/posts/broken.md")
+	os.WriteFile(broken, []byte("x"), 0o644)
+	<-rebuilds
+	log.waitLine(t, "rebuild failed")
+	if got := get(addr, errorPath); got != "content/posts/broken.md:1:1: broken" {
+		t.Errorf("error after a failed build: %q", got)
+	}
+	if got := get(addr, "/posts/broken/"); !strings.Contains(got, reloadScript) {
+		t.Errorf("the last good page lacks the script that shows the error: %q", got)
+	}
+	// The fake build fails only when broken.md alone changed: any other edit fixes it.
+	os.WriteFile(filepath.Join(root, "content/posts/ok.md"), []byte("fixed"), 0o644)
+	<-rebuilds
+	log.waitLine(t, "rebuilt")
+	if got := get(addr, errorPath); got != "" {
+		t.Errorf("error after the fix: %q", got)
+	}
+	if !strings.Contains(reloadJS, `fetch("`+errorPath+`"`) || !strings.Contains(reloadJS, "pre.textContent = text") {
+		t.Error("the reload script does not show the error")
+	}
+}
+
 func TestSummary(t *testing.T) {
 	for _, tt := range []struct {
 		paths []string
