@@ -136,7 +136,8 @@ func preview(ctx context.Context, opt build.Options, addr string, stderr io.Writ
 		opt.BaseURL = "http://" + ln.Addr().String() + "/"
 	}
 	// One session for the whole preview: it keeps the loaded posts and, after an
-	// edit of posts only, rewrites just the pages that show posts.
+	// edit of posts only, rewrites just the pages that show posts. An editor's save
+	// is a few events within a few milliseconds: 30 ms of quiet ends a burst.
 	session := build.NewSession(opt)
 	rebuild := func(ctx context.Context, changed []string) error {
 		if changed != nil {
@@ -146,7 +147,8 @@ func preview(ctx context.Context, opt build.Options, addr string, stderr io.Writ
 		_, _, err := session.Rebuild(ctx, changed)
 		return err
 	}
-	err = serve.Run(ctx, ln, serve.Options{Root: opt.SrcDir, Out: opt.Out, BaseURL: opt.BaseURL, Rebuild: rebuild, Log: stderr})
+	err = serve.Run(ctx, ln, serve.Options{Root: opt.SrcDir, Out: opt.Out, BaseURL: opt.BaseURL, Rebuild: rebuild, Log: stderr,
+		Quiet: 30 * time.Millisecond})
 	if err != nil {
 		fmt.Fprintf(stderr, "serve: %v\n", err)
 		return 1
