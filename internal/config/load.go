@@ -31,8 +31,8 @@ func Load(fsys fs.FS, name string) (Config, error) {
 	d := &decoder{yamlnode.Decoder{File: name}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, msg := yamlnode.SyntaxError(err)
-		d.Errs.Add(name, line, 0, "%s", msg)
+		line, col, msg := yamlnode.Explain(src, err)
+		d.Errs.Add(name, line, col, "%s", msg)
 		return Config{}, d.Errs.Err()
 	}
 	if len(doc.Content) > 0 {

@@ -177,7 +177,7 @@ func TestLoadErrors(t *testing.T) {
 		{"chart marker", "title: Best __f__ league\n", `site.yaml:1:8: text must not contain "__f__" (it corrupts charts)`},
 		{"title a list", "title: [a, b]\n", `site.yaml:1:8: expected text, got a list`},
 		{"not a mapping", "- a\n- b\n", `site.yaml:1:1: expected a mapping of keys to values, got a list`},
-		{"bad yaml", "title: [a\n", `site.yaml:1: did not find expected ',' or ']'`},
+		{"bad yaml", "title: [a\n", `site.yaml:1:8: close the list with "]", or quote the value`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

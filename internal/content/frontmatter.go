@@ -76,8 +76,11 @@ func decodeFrontMatter(file string, fm []byte, keys []string, known map[string]b
 	var m meta
 	var doc yaml.Node
 	if err := yaml.Unmarshal(fm, &doc); err != nil {
-		line, msg := yamlnode.SyntaxError(err)
-		errs.Add(file, 1+line, 0, "front matter: %s", msg) // line 1 is the "---"
+		line, col, msg := yamlnode.Explain(fm, err)
+		if line > 0 {
+			line++ // line 1 of the file is the "---"
+		}
+		errs.Add(file, line, col, "front matter: %s", msg)
 		return m
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {

@@ -146,12 +146,12 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "YAML syntax error has the file's line",
 			fsys: fstest.MapFS{"content/posts/x.md": file("---\ndate: 2026-06-04\ntitle: [\n---\n")},
-			want: `content/posts/x.md:3: front matter: did not find expected node content`,
+			want: `content/posts/x.md:3:8: front matter: close the list with "]", or quote the value`,
 		},
 		{
-			name: "YAML error without a line",
-			fsys: fstest.MapFS{"content/posts/x.md": file("---\ntitle: a: b\n---\n")},
-			want: `content/posts/x.md:1: front matter: mapping values are not allowed in this context`,
+			name: "YAML error in plain words at its line",
+			fsys: fstest.MapFS{"content/posts/x.md": file("---\ntitle: Gemma 4: the review\ndate: 2026-06-04\n---\n")},
+			want: `content/posts/x.md:2:8: front matter: quote the value: it contains ": "`,
 		},
 		{
 			name: "front matter is a list",

@@ -45,8 +45,8 @@ func readList(fsys fs.FS, path string) (*decoder, []*yaml.Node) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, msg := yamlnode.SyntaxError(err)
-		d.Errs.Add(path, line, 0, "%s", msg)
+		line, col, msg := yamlnode.Explain(src, err)
+		d.Errs.Add(path, line, col, "%s", msg)
 		return d, nil
 	}
 	if len(doc.Content) == 0 {

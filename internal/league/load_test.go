@@ -159,7 +159,7 @@ func TestLoadDataErrors(t *testing.T) {
 		{"not a list", map[string]string{ClubsFile: "id: a\n"},
 			`data/clubs.yaml:1:1: the file must be a list, got a mapping`},
 		{"yaml syntax", map[string]string{ClubsFile: "- {id: a\n"},
-			`data/clubs.yaml:1: did not find expected ',' or '}'`},
+			`data/clubs.yaml:1: close the mapping with "}", or quote the value`},
 		{"unknown club", map[string]string{ModelsFile: "- {id: m, name: M, club: alibba}\n"},
 			`data/models.yaml:1:26: model 1: unknown club "alibba" (did you mean "alibaba"?)`},
 		{"model without club", map[string]string{ModelsFile: "- {id: m, name: M}\n"},

@@ -40,8 +40,8 @@ func loadCurated(fsys fs.FS, models []league.Model) ([]Item, diag.List) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := yamlnode.SyntaxError(err)
-		errs.Add(CuratedFile, line, 0, "%s", msg)
+		line, col, msg := yamlnode.Explain(data, err)
+		errs.Add(CuratedFile, line, col, "%s", msg)
 		return nil, errs
 	}
 	if len(doc.Content) == 0 {

@@ -325,7 +325,7 @@ func TestLoadCurated(t *testing.T) {
 		{"item not a mapping", "- just text\n", `data/news.yaml:1:3: item 1: expected a mapping of keys to values, got "just text"`},
 		{"models not a list", "- {title: t, url: https://a.example/, date: 2026-06-01, source: s, category: policy, models: gemma-4-12b}\n",
 			`data/news.yaml:1:94: item 1: models: expected a list of model ids, got "gemma-4-12b"`},
-		{"syntax error", "- title: [unclosed\n", "data/news.yaml:1: did not find expected ',' or ']'"},
+		{"syntax error", "- title: [unclosed\n", `data/news.yaml:1:10: close the list with "]", or quote the value`},
 	}
 	for _, c := range errCases {
 		t.Run(c.name, func(t *testing.T) {
