@@ -228,7 +228,7 @@ func compute(ctx context.Context, opt Options) (*computed, error) {
 
 	start = opt.Now()
 	season := standings.Compute(data.Models, data.Benchmarks, data.Results, standings.RulesFrom(cfg.League), opt.AsOf)
-	for _, w := range season.Warnings {
+	for _, w := range append(season.Warnings, standings.DivisionWarnings(data.Models, data.Results, standings.RulesFrom(cfg.League))...) {
 		fmt.Fprintf(opt.Log, "warning: %s\n", w)
 	}
 	latest := season.Latest()
@@ -253,7 +253,7 @@ func (c *computed) prepare(ctx context.Context, opt Options, memo *content.Memo)
 	for _, m := range data.Models {
 		known[m.ID] = true
 	}
-	posts, pages, err := content.Load(opt.Src, content.Options{Drafts: opt.Drafts, Embed: s.Embedder(), KnownModels: known,
+	posts, pages, err := content.Load(opt.Src, content.Options{Drafts: opt.Drafts, Until: opt.AsOf, Embed: s.Embedder(), KnownModels: known,
 		BasePath: s.BasePath(), Cache: opt.Cache, Memo: memo})
 	if err != nil || c.newsErr != nil {
 		var all diag.List

@@ -222,6 +222,13 @@ func TestBuildAsOfAndDrafts(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "standings/2026-02-01")); err == nil {
 		t.Error("a snapshot after -as-of was built")
 	}
+	for _, post := range []string{"derby", "draft"} { // dated 2026-01-20 and 2026-02-02
+		if _, err := os.Stat(filepath.Join(out, "posts", post, "index.html")); err == nil {
+			t.Errorf("post %s, dated after -as-of, was published", post)
+		}
+	}
+	opt.AsOf = ""
+	build(t, opt)
 	if _, err := os.Stat(filepath.Join(out, "posts/draft/index.html")); err != nil {
 		t.Error("-drafts did not publish the draft")
 	}

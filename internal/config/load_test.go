@@ -243,3 +243,11 @@ func TestBasePath(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadByteOrderMark checks that site.yaml may start with a UTF-8 byte-order mark.
+func TestLoadByteOrderMark(t *testing.T) {
+	c, err := load(t, "\ufefftitle: T\nfeed_limit: 5\n")
+	if err != nil || c.Title != "T" || c.FeedLimit != 5 {
+		t.Fatalf("got %+v, %v", c, err)
+	}
+}

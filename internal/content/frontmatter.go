@@ -130,9 +130,13 @@ func decodeFrontMatter(file string, fm []byte, keys []string, known map[string]b
 		case "slug":
 			m.slugNode = v
 			if s, ok := str(file, key, v, errs); ok {
-				if slugRE.MatchString(s) {
+				switch {
+				case len(s) > yamlnode.MaxIDLen:
+					line, col := fmPos(v)
+					errs.Add(file, line, col, "front matter: slug %s is %d characters long; a slug has at most %d", yamlnode.Short(s), len(s), yamlnode.MaxIDLen)
+				case slugRE.MatchString(s):
 					m.slug = s
-				} else {
+				default:
 					line, col := fmPos(v)
 					errs.Add(file, line, col, "front matter: slug %q: want lowercase letters, digits and hyphens only", s)
 				}
@@ -148,6 +152,11 @@ func decodeFrontMatter(file string, fm []byte, keys []string, known map[string]b
 				if tag == "" {
 					line, col := fmPos(t)
 					errs.Add(file, line, col, "front matter: tag %q has no letters or digits", t.Value)
+					continue
+				}
+				if len(tag) > yamlnode.MaxIDLen {
+					line, col := fmPos(t)
+					errs.Add(file, line, col, "front matter: tag %s is %d characters long as a slug; a tag has at most %d", yamlnode.Short(t.Value), len(tag), yamlnode.MaxIDLen)
 					continue
 				}
 				m.tags = appendNew(m.tags, tag)
@@ -230,7 +239,19 @@ func date(file string, v *yaml.Node, errs *diag.List) (day, stamp string) {
 		errs.Add(file, line, col, "front matter: date %q: want YYYY-MM-DD or RFC 3339 (2026-06-04T09:30:00Z)", s)
 		return "", ""
 	}
+	// An offset is turned into UTC, as every date of the site is; the result must
+	// still have four digits of year (the year 9999 written with an offset behind
+	// UTC can fall in 10000).
+	local := t
 	t = t.UTC()
+	switch {
+	case !yamlnode.InYearRange(local):
+		errs.Add(file, line, col, "front matter: date %q: the year must be from 1000 to 9999", s)
+		return "", ""
+	case !yamlnode.InYearRange(t):
+		errs.Add(file, line, col, "front matter: date %q is %s in UTC: the year must be from 1000 to 9999", s, t.Format(time.RFC3339))
+		return "", ""
+	}
 	return t.Format(time.DateOnly), t.Format(time.RFC3339)
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/ai-league/ai-league/internal/cache"
 	"github.com/ai-league/ai-league/internal/diag"
 	"github.com/ai-league/ai-league/internal/workers"
+	"github.com/ai-league/ai-league/internal/yamlnode"
 )
 
 // Embedder renders one directive of a ```league block as HTML. kind is
@@ -32,6 +33,9 @@ type Options struct {
 	Embed Embedder
 	// KnownModels, when non-nil, is the set of model ids a post's models: may name.
 	KnownModels map[string]bool
+	// Until, when set (YYYY-MM-DD), leaves out posts dated after that day, as
+	// drafts are: their front matter is still checked. It is the -as-of day.
+	Until string
 	// BasePath is the path the site lives under, e.g. "/repo/" for a project
 	// site. Link and image destinations starting with "/" (not "//") are
 	// prefixed with it. Default "/".
@@ -193,11 +197,13 @@ func readPost(fsys fs.FS, file string, src []byte, opt Options, base string, err
 	}
 	if p.Slug == "" {
 		p.Slug = strings.TrimSuffix(path.Base(file), ".md")
-		if !slugRE.MatchString(p.Slug) {
+		if len(p.Slug) > yamlnode.MaxIDLen {
+			errs.Add(file, 1, 1, "file name is %d characters long before .md; a slug has at most %d: rename the file or set slug in the front matter", len(p.Slug), yamlnode.MaxIDLen)
+		} else if !slugRE.MatchString(p.Slug) {
 			errs.Add(file, 1, 1, "file name %q is not a valid slug (want [a-z0-9-]+): rename the file or set slug in the front matter", path.Base(file))
 		}
 	}
-	if p.Draft && !opt.Drafts {
+	if p.Draft && !opt.Drafts || opt.Until != "" && p.Date > opt.Until {
 		return Post{}, false, 0, 0, false
 	}
 	p.HTML, embedded = render(body, renderState{
@@ -229,6 +235,8 @@ func loadPage(fsys fs.FS, file string, opt Options, base string, errs *diag.List
 		Summary: meta.summary,
 	}
 	switch {
+	case len(p.Slug) > yamlnode.MaxIDLen:
+		errs.Add(file, 1, 1, "file name is %d characters long before .md; a page slug has at most %d", len(p.Slug), yamlnode.MaxIDLen)
 	case !slugRE.MatchString(p.Slug):
 		errs.Add(file, 1, 1, "file name %q is not a valid page slug (want [a-z0-9-]+.md)", path.Base(file))
 	case reservedPages[p.Slug]:

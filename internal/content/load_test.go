@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -133,6 +134,42 @@ func TestLoadErrors(t *testing.T) {
 		opt  Options
 		want string
 	}{
+		{
+			name: "year 1",
+			fsys: fstest.MapFS{"content/posts/x.md": file("---\ntitle: T\ndate: 0001-01-01\n---\n")},
+			want: `content/posts/x.md:3:7: front matter: date "0001-01-01": the year must be from 1000 to 9999`,
+		},
+		{
+			name: "year 10000 in UTC",
+			fsys: fstest.MapFS{"content/posts/x.md": file("---\ntitle: T\ndate: 9999-12-31T23:59:59-23:59\n---\n")},
+			want: `content/posts/x.md:3:7: front matter: date "9999-12-31T23:59:59-23:59" is 10000-01-01T23:58:59Z in UTC: the year must be from 1000 to 9999`,
+		},
+		{
+			name: "long slug",
+			fsys: fstest.MapFS{"content/posts/x.md": file("---\ntitle: T\ndate: 2026-06-04\nslug: " + strings.Repeat("a", 101) + "\n---\n")},
+			want: `content/posts/x.md:4:7: front matter: slug "` + strings.Repeat("a", 40) + `"… is 101 characters long; a slug has at most 100`,
+		},
+		{
+			name: "long tag",
+			fsys: fstest.MapFS{"content/posts/x.md": file("---\ntitle: T\ndate: 2026-06-04\ntags: [ok, " + strings.Repeat("b", 101) + "]\n---\n")},
+			want: `content/posts/x.md:4:12: front matter: tag "` + strings.Repeat("b", 40) + `"… is 101 characters long as a slug; a tag has at most 100`,
+		},
+		{
+			name: "long post file name",
+			fsys: fstest.MapFS{"content/posts/" + strings.Repeat("c", 101) + ".md": file("---\ntitle: T\ndate: 2026-06-04\n---\n")},
+			want: `content/posts/` + strings.Repeat("c", 101) + `.md:1:1: file name is 101 characters long before .md; a slug has at most 100: rename the file or set slug in the front matter`,
+		},
+		{
+			name: "long page file name",
+			fsys: fstest.MapFS{"content/" + strings.Repeat("d", 101) + ".md": file("---\ntitle: T\n---\n")},
+			want: `content/` + strings.Repeat("d", 101) + `.md:1:1: file name is 101 characters long before .md; a page slug has at most 100`,
+		},
+		{
+			name: "post after the as-of day is still checked",
+			fsys: fstest.MapFS{"content/posts/x.md": file("---\ntitle: T\ndate: 2026-06-05\ntitel: x\n---\n")},
+			opt:  Options{Until: "2026-06-04"},
+			want: `content/posts/x.md:4:1: front matter: unknown key "titel" (did you mean "title"?)`,
+		},
 		{
 			name: "no front matter",
 			fsys: fstest.MapFS{"content/posts/x.md": file("# Just markdown\n")},
@@ -342,5 +379,45 @@ func TestSplitFrontMatterCRLF(t *testing.T) {
 	fm, body, line = splitFrontMatter("x.md", []byte("---\ntitle: T\n---"), &errs)
 	if len(errs) != 0 || string(fm) != "title: T\n" || body != nil || line != 4 {
 		t.Errorf("no trailing newline: got fm %q body %q line %d errs %v", fm, body, line, errs)
+	}
+}
+
+// TestLoadUntil checks that posts dated after the as-of day are left out, and that
+// the day itself (in UTC) is kept.
+func TestLoadUntil(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/posts/a.md": file("---\ntitle: A\ndate: 2026-06-04T23:30:00-02:00\n---\n"), // 2026-06-05 in UTC
+		"content/posts/b.md": file("---\ntitle: B\ndate: 2026-06-04\n---\n"),
+		"content/posts/c.md": file("---\ntitle: C\ndate: 2026-06-03\n---\n"),
+	}
+	posts, _, err := Load(fsys, Options{Until: "2026-06-04"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range posts {
+		got = append(got, p.Slug)
+	}
+	if strings.Join(got, " ") != "b c" {
+		t.Errorf("posts %q, want b c", got)
+	}
+	posts, _, _ = Load(fsys, Options{})
+	if len(posts) != 3 {
+		t.Errorf("without Until: %d posts, want 3", len(posts))
+	}
+}
+
+// TestLoadByteOrderMark checks that a post and a page may start with a UTF-8
+// byte-order mark.
+func TestLoadByteOrderMark(t *testing.T) {
+	posts, pages, err := Load(fstest.MapFS{
+		"content/posts/a.md": file("\ufeff---\ntitle: A\ndate: 2026-06-04\n---\nBody\n"),
+		"content/about.md":   file("\ufeff---\ntitle: About\n---\nText\n"),
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(posts) != 1 || posts[0].Title != "A" || len(pages) != 1 || pages[0].Title != "About" {
+		t.Errorf("posts %+v, pages %+v", posts, pages)
 	}
 }

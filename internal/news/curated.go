@@ -106,9 +106,10 @@ func loadCurated(fsys fs.FS, models []league.Model) ([]Item, diag.List) {
 				it.URL, it.ID = s, s
 			case "date":
 				s := text()
-				if d, err := time.Parse(time.DateOnly, s); s != "" && err != nil {
-					fail(v, "date %q: expected YYYY-MM-DD", s)
+				if s != "" && !yamlnode.ValidDate(s) {
+					fail(v, "date %s: expected %s", yamlnode.Short(s), yamlnode.DateRule)
 				} else if s != "" {
+					d, _ := time.Parse(time.DateOnly, s)
 					it.Date = d.UTC().Format(time.RFC3339)
 				}
 			case "source":
