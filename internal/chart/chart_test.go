@@ -69,14 +69,11 @@ func testSnaps() []*standings.Snapshot {
 			res("m-img", "b-err", 10), res("m-img", "b-know", 55), res("m-img", "b-math", 60),
 			res("m-mark", "b-know", 90), res("m-mark", "unknown-bench", 1),
 		},
-		Matches: []*standings.Match{{
-			A: "m-evil", B: "m-img",
-			Legs: []standings.Leg{
-				{Benchmark: "b-err", A: res("m-evil", "b-err", 20), B: res("m-img", "b-err", 10), Winner: "m-img"},
-				{Benchmark: "b-know", A: res("m-evil", "b-know", 70), B: res("m-img", "b-know", 55), Winner: "m-evil"},
-				{Benchmark: "b-math", A: res("m-evil", "b-math", 40), B: res("m-img", "b-math", 60)},
-			},
-		}},
+		Matches: []*standings.Match{standings.NewMatch("m-evil", "m-img", []standings.Leg{
+			{Benchmark: "b-err", A: res("m-evil", "b-err", 20), B: res("m-img", "b-err", 10), Winner: "m-img"},
+			{Benchmark: "b-know", A: res("m-evil", "b-know", 70), B: res("m-img", "b-know", 55), Winner: "m-evil"},
+			{Benchmark: "b-math", A: res("m-evil", "b-math", 40), B: res("m-img", "b-math", 60)},
+		})},
 		Tables: []*standings.Table{{ID: "overall", Name: "Overall " + evilImg, Rows: []standings.Row{
 			row(1, "m-c", 9, 1600.4, 1550.1, 1650), row(2, "m-img", 4, 1500, 1460.2, 1540.7),
 			{Rank: 2, SharedRank: true, Model: "m-mark", Points: 4, Rating: 1480, RatingLow: 1400, RatingHigh: 1560},

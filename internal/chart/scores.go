@@ -176,7 +176,11 @@ func BenchmarkScores(prefix string, b league.Benchmark, snap *standings.Snapshot
 // models as two series, one row per shared benchmark in the match's order. It returns
 // an empty Figure for a match without legs.
 func HeadToHead(prefix string, m *standings.Match, names map[string]string, benchmarks []league.Benchmark) Figure {
-	if m == nil || len(m.Legs) == 0 {
+	if m == nil {
+		return Figure{}
+	}
+	legs := m.Legs()
+	if len(legs) == 0 {
 		return Figure{}
 	}
 	bench := make(map[string]league.Benchmark, len(benchmarks))
@@ -190,10 +194,10 @@ func HeadToHead(prefix string, m *standings.Match, names map[string]string, benc
 		Cols: []column{{Label: "Benchmark"}, {Label: an, Num: true}, {Label: bn, Num: true},
 			{Label: an + " normalised", Num: true}, {Label: bn + " normalised", Num: true}, {Label: "Taken by"}},
 	}
-	labels := make([]string, len(m.Legs))
-	da := make([]opts.BarData, len(m.Legs))
-	db := make([]opts.BarData, len(m.Legs))
-	for i, l := range m.Legs {
+	labels := make([]string, len(legs))
+	da := make([]opts.BarData, len(legs))
+	db := make([]opts.BarData, len(legs))
+	for i, l := range legs {
 		b, ok := bench[l.Benchmark]
 		if !ok {
 			b = league.Benchmark{ID: l.Benchmark, HigherIsBetter: true}
@@ -217,7 +221,7 @@ func HeadToHead(prefix string, m *standings.Match, names map[string]string, benc
 	return draw(figure{
 		id:      id,
 		caption: an + " against " + bn + ": normalised score on each shared benchmark",
-		rows:    2 * len(m.Legs),
+		rows:    2 * len(legs),
 		chart:   bar,
 		option:  map[string]any{"grid": g, "legend": legend(), "xAxis": x, "yAxis": categoryAxis(labels, true)},
 		table:   tab,

@@ -328,7 +328,7 @@ func (s *Site) benchmarkView(b *league.Benchmark, sn *standings.Snapshot) Benchm
 
 func (s *Site) h2hView(m *standings.Match, sn *standings.Snapshot) H2HView {
 	v := H2HView{Match: m, AsOf: sn.Date}
-	for _, l := range m.Legs {
+	for _, l := range m.Legs() {
 		v.Legs = append(v.Legs, LegView{Leg: l, Bench: s.Benchmark(l.Benchmark)})
 	}
 	for _, t := range sn.Tables {
@@ -368,11 +368,11 @@ func (s *Site) h2hDescription(m *standings.Match) string {
 	a, b := s.ModelName(m.A), s.ModelName(m.B)
 	switch m.Winner {
 	case m.A:
-		return fmt.Sprintf("%s beats %s %d-%d over %d shared benchmarks (%d drawn).", a, b, m.AWon, m.BWon, len(m.Legs), m.Drawn)
+		return fmt.Sprintf("%s beats %s %d-%d over %d shared benchmarks (%d drawn).", a, b, m.AWon, m.BWon, len(m.Legs()), m.Drawn)
 	case m.B:
-		return fmt.Sprintf("%s beats %s %d-%d over %d shared benchmarks (%d drawn).", b, a, m.BWon, m.AWon, len(m.Legs), m.Drawn)
+		return fmt.Sprintf("%s beats %s %d-%d over %d shared benchmarks (%d drawn).", b, a, m.BWon, m.AWon, len(m.Legs()), m.Drawn)
 	}
-	return fmt.Sprintf("%s and %s draw %d-%d over %d shared benchmarks (%d drawn).", a, b, m.AWon, m.BWon, len(m.Legs), m.Drawn)
+	return fmt.Sprintf("%s and %s draw %d-%d over %d shared benchmarks (%d drawn).", a, b, m.AWon, m.BWon, len(m.Legs()), m.Drawn)
 }
 
 func (s *Site) newsPages(add func(kind, path, title, desc string, data any) *Page) {

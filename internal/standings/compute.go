@@ -2,11 +2,11 @@ package standings
 
 import (
 	"fmt"
-	"runtime"
+	"math/bits"
 	"sort"
-	"sync"
 
 	"github.com/ai-league/ai-league/internal/league"
+	"github.com/ai-league/ai-league/internal/workers"
 )
 
 // defaultMinShared is the number of shared benchmarks a pair needs to meet when
@@ -20,23 +20,28 @@ const defaultMinShared = 3
 // Results are expected in (File, Index) order, as league.Data holds them; that order
 // breaks ties between two results of one model on one benchmark dated the same day.
 // Results of models or benchmarks that are not given are ignored.
+//
+// The snapshots are computed one after another, each from the previous one: only
+// the pairs of models whose results changed are played again, and each rating fit
+// starts from the previous snapshot's. The bootstrap resamples of every table run
+// on all cores.
 func Compute(models []league.Model, benchmarks []league.Benchmark, results []league.Result, rules Rules, asOf string) *Season {
+	return computeWith(models, benchmarks, results, rules, asOf, workers.Limit())
+}
+
+// computeWith is Compute with at most limit goroutines fitting ratings.
+func computeWith(models []league.Model, benchmarks []league.Benchmark, results []league.Result, rules Rules, asOf string, limit int) *Season {
 	if rules.MinShared <= 0 {
 		rules.MinShared = defaultMinShared
 	}
-	modelByID := make(map[string]*league.Model, len(models))
-	for i := range models {
-		modelByID[models[i].ID] = &models[i]
-	}
-	benchByID := make(map[string]*league.Benchmark, len(benchmarks))
-	for i := range benchmarks {
-		benchByID[benchmarks[i].ID] = &benchmarks[i]
-	}
+	e := newEngine(models, benchmarks, rules, max(1, limit))
 
 	known := make([]league.Result, 0, len(results))
 	for _, r := range results {
-		if modelByID[r.Model] != nil && benchByID[r.Benchmark] != nil {
-			known = append(known, r)
+		if _, ok := e.modelIndex[r.Model]; ok {
+			if _, ok := e.benchIndex[r.Benchmark]; ok {
+				known = append(known, r)
+			}
 		}
 	}
 	// The input is documented as sorted; sorting again (stably) makes the
@@ -57,20 +62,58 @@ func Compute(models []league.Model, benchmarks []league.Benchmark, results []lea
 	}
 	season := &Season{AsOf: asOf, Warnings: sameDayWarnings(known, asOf)}
 
-	c := &computation{rules: rules, models: modelByID, benchmarks: benchByID}
-	for _, date := range snapshotDates(known, asOf) {
-		season.Snapshots = append(season.Snapshots, c.snapshot(date, inForce(known, date)))
+	// The days a model's result on a benchmark may change: when one of its
+	// results starts counting and when one stops.
+	type event struct {
+		day          string
+		model, bench int
 	}
-	c.rate(season.Snapshots)
+	var events []event
+	for _, r := range known {
+		first, ok := firstDay(r)
+		if !ok || first > asOf {
+			continue
+		}
+		m, b := e.modelIndex[r.Model], e.benchIndex[r.Benchmark]
+		events = append(events, event{first, m, b})
+		if r.Until != "" && r.Until <= asOf {
+			events = append(events, event{r.Until, m, b})
+		}
+	}
+	sort.SliceStable(events, func(i, j int) bool { return events[i].day < events[j].day })
+	candidates := map[[2]int][]int{} // (model, benchmark) -> its results, in (File, Index) order
+	for i, r := range known {
+		k := [2]int{e.modelIndex[r.Model], e.benchIndex[r.Benchmark]}
+		candidates[k] = append(candidates[k], i)
+	}
+
+	next := 0
+	for _, date := range snapshotDates(known, asOf) {
+		touched := map[[2]int]bool{}
+		for ; next < len(events) && events[next].day <= date; next++ {
+			touched[[2]int{events[next].model, events[next].bench}] = true
+		}
+		for k := range touched {
+			// As SPEC 5: of the results counting at the end of date, the latest
+			// dated, and on one date the later in (File, Index) order.
+			best := -1
+			for _, i := range candidates[k] {
+				if counts(known[i], date) && (best < 0 || known[best].Date <= known[i].Date) {
+					best = i
+				}
+			}
+			if best < 0 {
+				e.drop(k[0], k[1])
+			} else {
+				e.apply(k[0], k[1], known[best])
+			}
+		}
+		sn := e.snapshot(date)
+		e.rate(sn)
+		season.Snapshots = append(season.Snapshots, sn)
+	}
 	season.Changes = changes(season.Snapshots)
 	return season
-}
-
-// computation holds what every snapshot of one Compute call shares.
-type computation struct {
-	rules      Rules
-	models     map[string]*league.Model
-	benchmarks map[string]*league.Benchmark
 }
 
 // snapshotDates returns the days up to asOf on which a result starts or stops
@@ -118,34 +161,6 @@ func overlap(a, b league.Result) bool {
 // resultKey identifies the results that compete to be in force.
 type resultKey struct{ model, benchmark string }
 
-// inForce returns the results that count at the end of date: for each model and
-// benchmark the latest dated one, and on the same date the later one in (File,
-// Index) order. results must be in (File, Index) order. The answer is sorted by model
-// then benchmark.
-func inForce(results []league.Result, date string) []league.Result {
-	best := make(map[resultKey]int)
-	for i, r := range results {
-		if !counts(r, date) {
-			continue
-		}
-		k := resultKey{r.Model, r.Benchmark}
-		if j, ok := best[k]; !ok || results[j].Date <= r.Date {
-			best[k] = i
-		}
-	}
-	out := make([]league.Result, 0, len(best))
-	for _, i := range best {
-		out = append(out, results[i])
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Model != out[j].Model {
-			return out[i].Model < out[j].Model
-		}
-		return out[i].Benchmark < out[j].Benchmark
-	})
-	return out
-}
-
 // sameDayWarnings names every result, dated up to asOf, that replaces another one of
 // the same model and benchmark dated the same day and in force on a same day (two
 // versions of one pulled file never are). Each conflict is reported once, whichever
@@ -176,55 +191,206 @@ func sameDayWarnings(results []league.Result, asOf string) []string {
 	return warnings
 }
 
-// snapshot computes the matches and tables of one day from the results in force,
-// without ratings and movements (see rate and changes).
-func (c *computation) snapshot(date string, results []league.Result) *Snapshot {
-	sn := &Snapshot{Date: date, Results: results}
-	sn.Matches = matches(results, c.benchmarks, c.rules.MinShared)
+// engine carries the league from one snapshot to the next: the results in force,
+// and for every pair of models the outcome of each benchmark they share.
+//
+// Models and benchmarks are numbered in id order; a set of benchmarks is a bit set
+// of words uint64s. Pair (i, j), i < j, has the number pairIndex(i, j).
+type engine struct {
+	rules      Rules
+	models     []*league.Model // by id
+	modelIndex map[string]int
+	benches    []*league.Benchmark // by id
+	benchIndex map[string]int
+	words      int
+	ctx        *matchContext
 
-	var members []string // models with a result, sorted
-	for _, r := range results {
-		if len(members) == 0 || members[len(members)-1] != r.Model {
-			members = append(members, r.Model)
+	inForce []league.Result // inForce[m*K+b]: model m's result on benchmark b
+	has     []uint64        // has[m*words:]: the benchmarks model m has a result on
+	scored  []bool          // the model has a result in force
+	dirty   []bool          // the model's results changed since the last snapshot
+	own     [][]league.Result
+
+	// Per pair: the benchmarks i took and those drawn (words each), and the match,
+	// nil when the pair does not meet. A pair is played again only when one of
+	// its models changed.
+	wonI, draw []uint64
+	match      []*Match
+
+	limit int                  // goroutines fitting at once
+	theta map[string][]float64 // per table: the last point estimate's log-strengths by model number, NaN if none
+	spare chan *fitter         // fitters whose buffers can be reused
+}
+
+func newEngine(models []league.Model, benchmarks []league.Benchmark, rules Rules, limit int) *engine {
+	e := &engine{rules: rules, modelIndex: map[string]int{}, benchIndex: map[string]int{},
+		limit: limit, theta: map[string][]float64{}, spare: make(chan *fitter, limit+1)}
+	for i := range models {
+		e.models = append(e.models, &models[i])
+	}
+	sort.SliceStable(e.models, func(i, j int) bool { return e.models[i].ID < e.models[j].ID })
+	for i, m := range e.models {
+		e.modelIndex[m.ID] = i
+	}
+	for i := range benchmarks {
+		e.benches = append(e.benches, &benchmarks[i])
+	}
+	sort.SliceStable(e.benches, func(i, j int) bool { return e.benches[i].ID < e.benches[j].ID })
+	e.ctx = &matchContext{benchmarks: map[string]*league.Benchmark{}}
+	for i, b := range e.benches {
+		e.benchIndex[b.ID] = i
+		e.ctx.benchmarks[b.ID] = b
+	}
+	n, k := len(e.models), len(e.benches)
+	e.words = (k + 63) / 64
+	e.inForce = make([]league.Result, n*k)
+	e.has = make([]uint64, n*e.words)
+	e.scored = make([]bool, n)
+	e.dirty = make([]bool, n)
+	e.own = make([][]league.Result, n)
+	pairs := n * (n - 1) / 2
+	e.wonI = make([]uint64, pairs*e.words)
+	e.draw = make([]uint64, pairs*e.words)
+	e.match = make([]*Match, pairs)
+	return e
+}
+
+// pairIndex numbers the pair i < j of n models.
+func pairIndex(i, j, n int) int { return i*n - i*(i+1)/2 + j - i - 1 }
+
+// apply puts r in force as model m's result on benchmark b.
+func (e *engine) apply(m, b int, r league.Result) {
+	e.inForce[m*len(e.benches)+b] = r
+	e.has[m*e.words+b/64] |= 1 << (b % 64)
+	e.scored[m], e.dirty[m] = true, true
+}
+
+// drop leaves model m without a result on benchmark b.
+func (e *engine) drop(m, b int) {
+	e.inForce[m*len(e.benches)+b] = league.Result{}
+	e.has[m*e.words+b/64] &^= 1 << (b % 64)
+	e.dirty[m] = true
+	e.scored[m] = false
+	for x := range e.words {
+		if e.has[m*e.words+x] != 0 {
+			e.scored[m] = true
 		}
 	}
-	sn.Tables = append(sn.Tables, c.table(Overall, "Overall", members, sn))
-	for _, d := range c.rules.Divisions {
-		var in []string
-		for _, id := range members {
-			if DivisionOf(c.rules.Divisions, c.models[id].ParamsB) == d.ID {
-				in = append(in, id)
+}
+
+// snapshot computes the matches and tables of the results now in force, without
+// ratings and movements.
+func (e *engine) snapshot(date string) *Snapshot {
+	n, k, w := len(e.models), len(e.benches), e.words
+	var members []int // models with a result, in id order
+	for m := range n {
+		if !e.scored[m] {
+			continue
+		}
+		members = append(members, m)
+		if e.dirty[m] {
+			own := make([]league.Result, 0, k)
+			for b := range k {
+				if e.has[m*w+b/64]>>(b%64)&1 == 1 {
+					own = append(own, e.inForce[m*k+b])
+				}
+			}
+			e.own[m] = own
+		}
+	}
+	sn := &Snapshot{Date: date}
+	size := 0
+	for _, m := range members {
+		size += len(e.own[m])
+	}
+	sn.Results = make([]league.Result, 0, size)
+	for _, m := range members {
+		sn.Results = append(sn.Results, e.own[m]...)
+	}
+
+	// Play again the pairs with a changed model.
+	var fresh []Match // one allocation for the new matches of this snapshot
+	var at []int      // their pair numbers
+	for x, i := range members {
+		for _, j := range members[x+1:] {
+			if e.dirty[i] || e.dirty[j] {
+				p := pairIndex(i, j, n)
+				e.match[p] = nil
+				if m, ok := e.play(i, j); ok {
+					fresh = append(fresh, m)
+					at = append(at, p)
+				}
 			}
 		}
-		sn.Tables = append(sn.Tables, c.table(d.ID, d.Name, in, sn))
+	}
+	for f, p := range at {
+		e.match[p] = &fresh[f]
+	}
+	for x, i := range members {
+		for _, j := range members[x+1:] {
+			if m := e.match[pairIndex(i, j, n)]; m != nil {
+				sn.Matches = append(sn.Matches, m)
+			}
+		}
+	}
+	for _, m := range members {
+		e.dirty[m] = false
+	}
+
+	sn.Tables = append(sn.Tables, e.table(Overall, "Overall", members, sn))
+	for _, d := range e.rules.Divisions {
+		var in []int
+		for _, m := range members {
+			if DivisionOf(e.rules.Divisions, e.models[m].ParamsB) == d.ID {
+				in = append(in, m)
+			}
+		}
+		sn.Tables = append(sn.Tables, e.table(d.ID, d.Name, in, sn))
 	}
 	return sn
 }
 
-// rate fills in the ratings of every table of every snapshot. Each table is fitted on
-// its own, with its own seeded random source, so running them in parallel gives the
-// same numbers as running them one after another.
-func (c *computation) rate(snapshots []*Snapshot) {
-	type job struct {
-		sn *Snapshot
-		t  *Table
+// meets reports whether models i and j share at least MinShared benchmarks.
+func (e *engine) meets(i, j int) bool {
+	w, shared := e.words, 0
+	for x := range w {
+		shared += bits.OnesCount64(e.has[i*w+x] & e.has[j*w+x])
 	}
-	jobs := make(chan job)
-	var wg sync.WaitGroup
-	for range max(1, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				rateTable(j.t, j.sn)
+	return shared >= e.rules.MinShared
+}
+
+// play plays models i < j on their shared benchmarks, records the outcome of each
+// in wonI and draw, and returns the match; ok is false when they do not meet.
+func (e *engine) play(i, j int) (m Match, ok bool) {
+	n, k, w := len(e.models), len(e.benches), e.words
+	if !e.meets(i, j) {
+		return Match{}, false
+	}
+	p := pairIndex(i, j, n)
+	m = Match{A: e.models[i].ID, B: e.models[j].ID, a: e.own[i], b: e.own[j], ctx: e.ctx}
+	for x := range w {
+		shared := e.has[i*w+x] & e.has[j*w+x]
+		var won, drawn uint64
+		for s := shared; s != 0; s &= s - 1 {
+			b := x*64 + bits.TrailingZeros64(s)
+			switch outcome(&e.inForce[i*k+b], &e.inForce[j*k+b], e.benches[b]) {
+			case 1:
+				won |= 1 << (b % 64)
+				m.AWon++
+			case -1:
+				m.BWon++
+			default:
+				drawn |= 1 << (b % 64)
+				m.Drawn++
 			}
-		}()
-	}
-	for _, sn := range snapshots {
-		for _, t := range sn.Tables {
-			jobs <- job{sn, t}
 		}
+		e.wonI[p*w+x], e.draw[p*w+x] = won, drawn
 	}
-	close(jobs)
-	wg.Wait()
+	switch {
+	case m.AWon > m.BWon:
+		m.Winner = m.A
+	case m.BWon > m.AWon:
+		m.Winner = m.B
+	}
+	return m, true
 }

@@ -45,7 +45,7 @@ func compareSeason(t *testing.T, got *standings.Season, want refSeason) {
 		var gm []refMatch
 		for _, m := range gsn.Matches {
 			rm := refMatch{A: m.A, B: m.B, AWon: m.AWon, BWon: m.BWon, Drawn: m.Drawn, Winner: m.Winner}
-			for _, l := range m.Legs {
+			for _, l := range m.Legs() {
 				rm.Legs = append(rm.Legs, refLeg{l.Benchmark, l.Winner})
 			}
 			gm = append(gm, rm)

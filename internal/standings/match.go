@@ -6,56 +6,18 @@ import (
 	"github.com/ai-league/ai-league/internal/league"
 )
 
-// matches plays every pair of models that share at least minShared benchmarks.
-// results must be sorted by model then benchmark, with one result per pair; the
-// matches come out sorted by (A, B) and their legs by benchmark.
-func matches(results []league.Result, benchmarks map[string]*league.Benchmark, minShared int) []*Match {
-	// Group the results by model: consecutive runs of the sorted slice.
-	var groups [][]league.Result
-	for i := 0; i < len(results); {
-		j := i
-		for j < len(results) && results[j].Model == results[i].Model {
-			j++
-		}
-		groups = append(groups, results[i:j])
-		i = j
-	}
-
-	var out []*Match
-	for x, ra := range groups {
-		for _, rb := range groups[x+1:] {
-			shared := sharedResults(ra, rb)
-			if len(shared) < minShared {
-				continue
-			}
-			m := &Match{A: ra[0].Model, B: rb[0].Model}
-			for _, p := range shared {
-				leg := play(p[0], p[1], benchmarks[p[0].Benchmark])
-				switch leg.Winner {
-				case m.A:
-					m.AWon++
-				case m.B:
-					m.BWon++
-				default:
-					m.Drawn++
-				}
-				m.Legs = append(m.Legs, leg)
-			}
-			switch {
-			case m.AWon > m.BWon:
-				m.Winner = m.A
-			case m.BWon > m.AWon:
-				m.Winner = m.B
-			}
-			out = append(out, m)
-		}
-	}
-	return out
+// matchContext is what a match needs to play its legs again.
+type matchContext struct {
+	benchmarks map[string]*league.Benchmark
 }
 
-// sharedResults merges two benchmark-sorted result lists into pairs on the same benchmark.
-func sharedResults(a, b []league.Result) [][2]league.Result {
-	var out [][2]league.Result
+// Legs returns one leg per shared benchmark, sorted by benchmark id.
+func (m *Match) Legs() []Leg {
+	if m.ctx == nil {
+		return m.legs
+	}
+	var legs []Leg
+	a, b := m.a, m.b
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
 		case a[i].Benchmark < b[j].Benchmark:
@@ -63,12 +25,36 @@ func sharedResults(a, b []league.Result) [][2]league.Result {
 		case a[i].Benchmark > b[j].Benchmark:
 			j++
 		default:
-			out = append(out, [2]league.Result{a[i], b[j]})
+			legs = append(legs, play(a[i], b[j], m.ctx.benchmarks[a[i].Benchmark]))
 			i++
 			j++
 		}
 	}
-	return out
+	return legs
+}
+
+// NewMatch makes the match of A and B (A < B) over the given legs, counting the
+// benchmarks each took and the winner from the legs' winners. The engine makes
+// its own matches; this one is for callers that build a league by hand.
+func NewMatch(a, b string, legs []Leg) *Match {
+	m := &Match{A: a, B: b, legs: legs}
+	for _, l := range legs {
+		switch l.Winner {
+		case a:
+			m.AWon++
+		case b:
+			m.BWon++
+		default:
+			m.Drawn++
+		}
+	}
+	switch {
+	case m.AWon > m.BWon:
+		m.Winner = a
+	case m.BWon > m.AWon:
+		m.Winner = b
+	}
+	return m
 }
 
 // tolerance absorbs the error of representing decimal scores in binary, so that
@@ -85,14 +71,26 @@ func play(a, b league.Result, bm *league.Benchmark) Leg {
 		Diff:      math.Abs(a.Score - b.Score),
 		Threshold: max(bm.DrawMargin, 1.96*math.Hypot(a.Stderr, b.Stderr)),
 	}
-	scale := max(1, math.Abs(a.Score), math.Abs(b.Score))
-	if leg.Diff <= leg.Threshold+tolerance*scale {
-		return leg
-	}
-	if (a.Score > b.Score) == bm.HigherIsBetter {
+	switch outcome(&a, &b, bm) {
+	case 1:
 		leg.Winner = a.Model
-	} else {
+	case -1:
 		leg.Winner = b.Model
 	}
 	return leg
+}
+
+// outcome decides one benchmark as play does: 1 when a takes it, -1 when b does,
+// 0 for a draw.
+func outcome(a, b *league.Result, bm *league.Benchmark) int {
+	diff := math.Abs(a.Score - b.Score)
+	threshold := max(bm.DrawMargin, 1.96*math.Hypot(a.Stderr, b.Stderr))
+	scale := max(1, math.Abs(a.Score), math.Abs(b.Score))
+	if diff <= threshold+tolerance*scale {
+		return 0
+	}
+	if (a.Score > b.Score) == bm.HigherIsBetter {
+		return 1
+	}
+	return -1
 }

@@ -82,9 +82,10 @@ func TestMatches(t *testing.T) {
 				got.Drawn != tt.want.Drawn || got.Winner != tt.want.Winner {
 				t.Errorf("match = %+v, want %+v", got, tt.want)
 			}
-			for i := 1; i < len(got.Legs); i++ {
-				if got.Legs[i-1].Benchmark >= got.Legs[i].Benchmark {
-					t.Errorf("legs not sorted by benchmark: %s before %s", got.Legs[i-1].Benchmark, got.Legs[i].Benchmark)
+			legs := got.Legs()
+			for i := 1; i < len(legs); i++ {
+				if legs[i-1].Benchmark >= legs[i].Benchmark {
+					t.Errorf("legs not sorted by benchmark: %s before %s", legs[i-1].Benchmark, legs[i].Benchmark)
 				}
 			}
 		})

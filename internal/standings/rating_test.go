@@ -50,10 +50,12 @@ func TestRating(t *testing.T) {
 }
 
 func TestFitExact(t *testing.T) {
-	// The unrounded fit of the 3-0 case, to the precision of the stopping rule.
-	f := newFitter(2)
-	benches := [][]comparison{{{0, 1, 1}}, {{0, 1, 1}}, {{1, 0, 0}}}
-	got := f.fit(benches, []float64{1, 1, 1})
+	// The unrounded fit of the 3-0 case (a takes all three legs), to the
+	// precision of the stopping rule.
+	es := &edges{words: 1, I: []int32{0}, J: []int32{1}, shared: []uint64{0b111}, wonI: []uint64{0b111}, draw: []uint64{0}}
+	f := newFitter(2, es)
+	f.aggregate([][]uint64{{0b111}})
+	got := ratingsInto(make([]float64, 2), f.fit(nil))
 	want := 1500 + 400*math.Log10(2.4675038570565175)
 	if math.Abs(got[0]-want) > 1e-6 || math.Abs(got[1]-(3000-want)) > 1e-6 {
 		t.Errorf("fit = %v, want [%v %v]", got, want, 3000-want)

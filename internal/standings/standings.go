@@ -4,7 +4,11 @@
 // changes between them. It is pure computation: no I/O, no clock.
 package standings
 
-import "github.com/ai-league/ai-league/internal/league"
+import (
+	"sort"
+
+	"github.com/ai-league/ai-league/internal/league"
+)
 
 // Rules configure the computation (site.yaml `league:`).
 type Rules struct {
@@ -67,10 +71,12 @@ func (s *Snapshot) Match(a, b string) *Match {
 	if b < a {
 		a, b = b, a
 	}
-	for _, m := range s.Matches {
-		if m.A == a && m.B == b {
-			return m
-		}
+	i := sort.Search(len(s.Matches), func(i int) bool {
+		m := s.Matches[i]
+		return m.A > a || m.A == a && m.B >= b
+	})
+	if i < len(s.Matches) && s.Matches[i].A == a && s.Matches[i].B == b {
+		return s.Matches[i]
 	}
 	return nil
 }
@@ -81,6 +87,9 @@ type Table struct {
 	Name    string
 	Rows    []Row           // in rank order
 	Sources []league.Source // distinct sources of the results behind the table, sorted by URL then name
+
+	members []int  // model numbers in id order, until the table is rated
+	edges   *edges // the comparisons between members, until the table is rated
 }
 
 // Row is one model's line in a table. JSON tags follow SPEC 4.1.
@@ -104,14 +113,20 @@ type Row struct {
 }
 
 // Match is a meeting of two models over their shared benchmarks. A < B in byte order.
-// The outcome of a pair does not depend on the table, so it is computed once per snapshot.
+// The outcome of a pair does not depend on the table, so it is computed once per
+// snapshot, and a snapshot shares the matches of the previous one whose models'
+// results did not change. Its legs are played again when asked for (Legs), so
+// that a league of thousands of pairs holds only their counts.
 type Match struct {
 	A, B   string
-	Legs   []Leg  // one per shared benchmark, sorted by benchmark id
 	AWon   int    // benchmarks A took
 	BWon   int    // benchmarks B took
 	Drawn  int    // benchmarks drawn
 	Winner string // A, B, or "" for a draw
+
+	a, b []league.Result // A's and B's results in force, sorted by benchmark
+	ctx  *matchContext
+	legs []Leg // given to NewMatch
 }
 
 // Leg is one shared benchmark of a match.

@@ -6,21 +6,38 @@ import (
 	"github.com/ai-league/ai-league/internal/league"
 )
 
-// table builds one table of a snapshot over its members (sorted model ids): a row per
-// member from the matches between members, ordered and ranked, and the sources of
-// the members' results. Ratings and movements are filled in later.
-func (c *computation) table(id, name string, members []string, sn *Snapshot) *Table {
+// table builds one table of a snapshot over its members (model numbers in id
+// order): a row per member from the matches between members, ordered and ranked,
+// and the sources of the members' results. It keeps the table's comparisons, by
+// pair, for rate; ratings and movements are filled in later.
+func (e *engine) table(id, name string, members []int, sn *Snapshot) *Table {
 	t := &Table{ID: id, Name: name}
-	in := make(map[string]int, len(members))
+	n, w := len(e.models), e.words
 	rows := make([]Row, len(members))
-	for i, m := range members {
-		in[m] = i
-		rows[i] = Row{Model: m, Club: c.models[m].Club}
+	in := make(map[string]int, len(members))
+	es := &edges{words: w}
+	for x, i := range members {
+		in[e.models[i].ID] = x
+		rows[x] = Row{Model: e.models[i].ID, Club: e.models[i].Club}
 	}
-	for _, m := range tableMatches(sn.Matches, in) {
-		a, b := &rows[in[m.A]], &rows[in[m.B]]
-		a.record(m.AWon, m.BWon)
-		b.record(m.BWon, m.AWon)
+	for x, i := range members {
+		for y := x + 1; y < len(members); y++ {
+			j := members[y]
+			p := pairIndex(i, j, n)
+			m := e.match[p]
+			if m == nil {
+				continue
+			}
+			rows[x].record(m.AWon, m.BWon)
+			rows[y].record(m.BWon, m.AWon)
+			es.I = append(es.I, int32(x))
+			es.J = append(es.J, int32(y))
+			for z := range w {
+				es.shared = append(es.shared, e.has[i*w+z]&e.has[j*w+z])
+			}
+			es.wonI = append(es.wonI, e.wonI[p*w:(p+1)*w]...)
+			es.draw = append(es.draw, e.draw[p*w:(p+1)*w]...)
+		}
 	}
 	for i := range rows {
 		rows[i].BenchDiff = rows[i].BenchFor - rows[i].BenchAgainst
@@ -29,20 +46,8 @@ func (c *computation) table(id, name string, members []string, sn *Snapshot) *Ta
 	sortRows(rows)
 	t.Rows = rows
 	t.Sources = sources(sn.Results, in)
+	t.members, t.edges = members, es
 	return t
-}
-
-// tableMatches returns the matches whose two models are both in the table.
-func tableMatches(all []*Match, in map[string]int) []*Match {
-	var out []*Match
-	for _, m := range all {
-		_, okA := in[m.A]
-		_, okB := in[m.B]
-		if okA && okB {
-			out = append(out, m)
-		}
-	}
-	return out
 }
 
 // record adds one match, in which the row's model took taken benchmarks and its
