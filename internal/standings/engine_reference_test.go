@@ -487,9 +487,9 @@ func nearBoundary(x float64) bool {
 
 func TestAgainstReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2026, 5))
-	leagues := 60
+	leagues := 25
 	if testing.Short() {
-		leagues = 15
+		leagues = 8
 	}
 	for n := range leagues {
 		models, benchmarks, results, rules := randomLeague(rng)
