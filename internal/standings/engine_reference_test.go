@@ -488,8 +488,8 @@ func nearBoundary(x float64) bool {
 func TestAgainstReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2026, 5))
 	leagues := 25
-	if testing.Short() {
-		leagues = 8
+	if testing.Short() || raceDetector {
+		leagues = 6
 	}
 	for n := range leagues {
 		models, benchmarks, results, rules := randomLeague(rng)

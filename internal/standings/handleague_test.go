@@ -530,19 +530,19 @@ func TestDrawSlack(t *testing.T) {
 			models := []league.Model{{ID: "a", ParamsB: 1}, {ID: "b", ParamsB: 1}}
 			s := standings.Compute(models, []league.Benchmark{bm}, results, standings.Rules{MinShared: 1}, "")
 			m := s.Latest().Match("a", "b")
-			if m == nil || len(m.Legs) != 1 {
+			if m == nil || len(m.Legs()) != 1 {
 				t.Fatalf("match = %+v, want one leg", m)
 			}
 			want := tt.winner
 			if tt.lower && want != "" {
 				want = map[string]string{"a": "b", "b": "a"}[want]
 			}
-			if m.Legs[0].Winner != want || m.Winner != want {
-				t.Errorf("leg winner %q, match winner %q, want %q (gap %v, threshold %v)", m.Legs[0].Winner, m.Winner, want, m.Legs[0].Diff, m.Legs[0].Threshold)
+			if m.Legs()[0].Winner != want || m.Winner != want {
+				t.Errorf("leg winner %q, match winner %q, want %q (gap %v, threshold %v)", m.Legs()[0].Winner, m.Winner, want, m.Legs()[0].Diff, m.Legs()[0].Threshold)
 			}
 			thr := math.Max(tt.margin, 1.96*math.Sqrt(tt.seA*tt.seA+tt.seB*tt.seB))
-			if math.Abs(m.Legs[0].Threshold-thr) > 1e-12 || m.Legs[0].Diff != math.Abs(tt.a-tt.b) {
-				t.Errorf("threshold %v, diff %v; want %v, %v", m.Legs[0].Threshold, m.Legs[0].Diff, thr, math.Abs(tt.a-tt.b))
+			if math.Abs(m.Legs()[0].Threshold-thr) > 1e-12 || m.Legs()[0].Diff != math.Abs(tt.a-tt.b) {
+				t.Errorf("threshold %v, diff %v; want %v, %v", m.Legs()[0].Threshold, m.Legs()[0].Diff, thr, math.Abs(tt.a-tt.b))
 			}
 		})
 	}
