@@ -1,41 +1,42 @@
 #!/usr/bin/env python3
-"""Paired A/B timing with ../shared/bench/timecmd.py, and the summary table.
+"""Timed rounds of several build commands against a reference, and the tables.
 
-    python3 pairs.py run -o RESULTS.jsonl --n N --pairs P A_NAME A_CMD B_NAME B_CMD
-    python3 pairs.py table RESULTS.jsonl
+    python3 pairs.py run -o RESULTS.jsonl --n N [--rounds R] [--tag TAG] NAME CMD [NAME CMD ...]
+    python3 pairs.py table RESULTS.jsonl [--tag TAG]
+    python3 pairs.py growth RESULTS.jsonl [--tag TAG]
 
-`run` does one unmeasured warm-up of each command, then P pairs. In pair i the
-two commands run back to back, A first when i is even and B first when odd
-(ABBA order cancels a steady drift). Each single run is one call of
-`timecmd.py -n 1 --warmup 0 -- CMD` (wall, user+sys CPU and peak RSS from
-os.wait4 of the reaped child). Before every run it waits until the machine's
-CPUs have been >= 90% idle for 3 s, for at most IDLE_WAIT seconds (default 30;
-runs started on a busy machine are counted in the table). A_CMD and B_CMD are
-shell-split strings. One JSON line per pair is appended to RESULTS.
+`run` does one unmeasured warm-up of each command (page cache, output folders and
+build caches in place), then R rounds. In each round every command runs once, back
+to back, the order rotated by one from round to round so that a drift of the
+machine touches all alike. The LAST command is the reference (Hugo): ratios are
+taken round by round against it. Every single run is measured from outside: wall
+time around fork/exec .. wait4, user+sys CPU seconds and peak RSS from the kernel's
+accounting of the reaped child (os.wait4); stdout and stderr are discarded, a
+non-zero exit stops everything. Before every run it waits until the CPUs have been
+>= 90% idle for 3 s, for at most IDLE_WAIT seconds (default 30); runs started on a
+busy machine are counted in the tables. One JSON line per round is appended.
 
-`table` prints a markdown table: per (N, A, B) the medians of A and B over the
-pairs and the median over pairs of the per-pair ratios A/B.
+`table` prints, per N and command, the medians over rounds and the median of the
+per-round ratios to the reference. `growth` prints one line per N: wall, CPU and
+peak RSS of every command, and milliseconds of wall and CPU per post.
+Standard library only.
 """
 
 import json
 import os
-import re
 import shlex
 import statistics
 import subprocess
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TIMECMD = os.path.join(HERE, "..", "..", "shared", "bench", "timecmd.py")
 IDLE_WAIT = float(os.environ.get("IDLE_WAIT", "30"))
 
 
 def cpu_times():
     with open("/proc/stat") as f:
         xs = [int(x) for x in f.readline().split()[1:]]
-    idle = xs[3] + xs[4]  # idle + iowait
-    return idle, sum(xs[:8])
+    return xs[3] + xs[4], sum(xs[:8])  # idle + iowait, total
 
 
 def wait_idle(window=3.0, want=0.90):
@@ -51,19 +52,16 @@ def wait_idle(window=3.0, want=0.90):
             return False
 
 
-def timed(cmd):
+def measure(cmd):
     idle = wait_idle()
-    out = subprocess.run([sys.executable, TIMECMD, "-n", "1", "--warmup", "0", "--"] + cmd,
-                         capture_output=True, text=True)
-    vals = {}
-    for key in ("wall", "cpu(user+sys)", "peak RSS"):
-        m = re.search(r"^\s+" + re.escape(key) + r"\s+[\d.]+ /\s+([\d.]+) /", out.stdout, re.M)
-        if not m:
-            sys.exit("timecmd.py output not understood:\n" + out.stdout + out.stderr)
-        vals[key] = float(m.group(1))
-    if out.returncode != 0:
-        sys.exit("command failed: %s\n%s" % (" ".join(cmd), out.stdout))
-    return {"wall": vals["wall"], "cpu": vals["cpu(user+sys)"], "rss": vals["peak RSS"], "idle": idle}
+    start = time.monotonic()
+    p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.monotonic() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit("exit status %d: %s" % (code, " ".join(cmd)))
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": usage.ru_maxrss / 1024.0, "idle": idle}
 
 
 def run(argv):
@@ -71,52 +69,80 @@ def run(argv):
     ap = argparse.ArgumentParser()
     ap.add_argument("-o", required=True)
     ap.add_argument("--n", required=True, type=int)
-    ap.add_argument("--pairs", type=int, default=5)
-    ap.add_argument("a_name")
-    ap.add_argument("a_cmd")
-    ap.add_argument("b_name")
-    ap.add_argument("b_cmd")
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--tag", default="compare")
+    ap.add_argument("cmds", nargs="+")
     a = ap.parse_args(argv)
-    cmds = {"a": shlex.split(a.a_cmd), "b": shlex.split(a.b_cmd)}
-    names = {"a": a.a_name, "b": a.b_name}
-    for k in ("a", "b"):
-        timed(cmds[k])  # warm-up: page cache, output dir present
-    for i in range(a.pairs):
-        order = ("a", "b") if i % 2 == 0 else ("b", "a")
-        r = {k: timed(cmds[k]) for k in order}
-        rec = {"n": a.n, "pair": i, "a": names["a"], "b": names["b"], "first": names[order[0]],
-               "A": r["a"], "B": r["b"]}
-        print("N=%d pair %d: %s %.2fs %.2fs-cpu %.0fMiB | %s %.2fs %.2fs-cpu %.0fMiB | wall ratio %.3f"
-              % (a.n, i, names["a"], r["a"]["wall"], r["a"]["cpu"], r["a"]["rss"],
-                 names["b"], r["b"]["wall"], r["b"]["cpu"], r["b"]["rss"],
-                 r["a"]["wall"] / r["b"]["wall"]), flush=True)
+    if len(a.cmds) % 2 or len(a.cmds) < 4:
+        sys.exit("want NAME CMD pairs, at least two")
+    names = a.cmds[0::2]
+    cmds = [shlex.split(c) for c in a.cmds[1::2]]
+    for c in cmds:
+        measure(c)  # warm-up
+    for i in range(a.rounds):
+        k = i % len(cmds)
+        order = list(range(k, len(cmds))) + list(range(k))
+        res = {}
+        for j in order:
+            res[names[j]] = measure(cmds[j])
+        ref = res[names[-1]]
+        print("N=%d round %d: " % (a.n, i) + " | ".join(
+            "%s %.2fs %.2fs-cpu %.0fMiB (%.2fx)" % (nm, res[nm]["wall"], res[nm]["cpu"], res[nm]["rss"], res[nm]["wall"] / ref["wall"])
+            for nm in names), flush=True)
         with open(a.o, "a") as f:
-            f.write(json.dumps(rec) + "\n")
+            f.write(json.dumps({"tag": a.tag, "n": a.n, "round": i, "names": names, "ref": names[-1],
+                                "first": names[order[0]], "runs": res}) + "\n")
+
+
+def load(path, tag):
+    groups = {}
+    with open(path) as f:
+        for line in f:
+            rec = json.loads(line)
+            if rec.get("tag", "compare") == tag:
+                groups.setdefault(rec["n"], []).append(rec)
+    return groups
 
 
 def table(argv):
-    groups = {}
-    with open(argv[0]) as f:
-        for line in f:
-            rec = json.loads(line)
-            groups.setdefault((rec["n"], rec["a"], rec["b"]), []).append(rec)
+    tag = argv[argv.index("--tag") + 1] if "--tag" in argv else "compare"
     med = statistics.median
-    print("| N | A | B | pairs | A wall s | B wall s | **A/B wall** | A CPU s | B CPU s | **A/B CPU** | A peak MiB | B peak MiB | **A/B RSS** | busy starts |")
-    print("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for (n, an, bn), rs in sorted(groups.items()):
-        def m(side, k):
-            return med(r[side][k] for r in rs)
+    print("| N | build | rounds | wall s | CPU s | peak MiB | **wall / Hugo** | **CPU / Hugo** | **RSS / Hugo** | busy starts |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, rs in sorted(load(argv[0], tag).items()):
+        ref = rs[0]["ref"]
+        for nm in rs[0]["names"]:
+            def m(k):
+                return med(r["runs"][nm][k] for r in rs)
 
-        def ratio(k):
-            return med(r["A"][k] / r["B"][k] for r in rs)
-        busy = sum((not r["A"]["idle"]) + (not r["B"]["idle"]) for r in rs)
-        print("| %s | %s | %s | %d | %.2f | %.2f | **%.2f** | %.2f | %.2f | **%.2f** | %.0f | %.0f | **%.2f** | %d/%d |"
-              % ("{:,}".format(n), an, bn, len(rs), m("A", "wall"), m("B", "wall"), ratio("wall"),
-                 m("A", "cpu"), m("B", "cpu"), ratio("cpu"), m("A", "rss"), m("B", "rss"), ratio("rss"),
-                 busy, 2 * len(rs)))
+            def ratio(k):
+                return med(r["runs"][nm][k] / r["runs"][ref][k] for r in rs)
+            busy = sum(not r["runs"][nm]["idle"] for r in rs)
+            rat = ("**%.2f** | **%.2f** | **%.2f**" % (ratio("wall"), ratio("cpu"), ratio("rss"))) if nm != ref else "1 | 1 | 1"
+            print("| %s | %s | %d | %.2f | %.2f | %.0f | %s | %d/%d |"
+                  % ("{:,}".format(n), nm, len(rs), m("wall"), m("cpu"), m("rss"), rat, busy, len(rs)))
+
+
+def growth(argv):
+    tag = argv[argv.index("--tag") + 1] if "--tag" in argv else "growth"
+    med = statistics.median
+    groups = load(argv[0], tag)
+    if not groups:
+        return
+    names = next(iter(groups.values()))[0]["names"]
+    print("| posts | " + " | ".join("%s wall s / CPU s / MiB" % nm for nm in names) + " | " +
+          " | ".join("%s ms/post wall, CPU" % nm for nm in names) + " |")
+    print("|---:|" + "---:|" * (2 * len(names)))
+    for n, rs in sorted(groups.items()):
+        cells, per = [], []
+        for nm in names:
+            w, c, r = (med(x["runs"][nm][k] for x in rs) for k in ("wall", "cpu", "rss"))
+            cells.append("%.2f / %.2f / %.0f" % (w, c, r))
+            per.append("%.2f, %.2f" % (1000 * w / n, 1000 * c / n))
+        print("| %s | %s | %s |" % ("{:,}".format(n), " | ".join(cells), " | ".join(per)))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "table"):
+    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "table", "growth"):
         sys.exit(__doc__)
-    {"run": run, "table": table}[sys.argv[1]](sys.argv[2:])
+    {"run": run, "table": table, "growth": growth}[sys.argv[1]](sys.argv[2:])

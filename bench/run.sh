@@ -1,56 +1,59 @@
 #!/usr/bin/env bash
-# Build speed and memory of our generator against Hugo on the shared generated corpus.
+# Build speed and memory of our generator against Hugo on the shared generated corpus:
+# cold and warm builds side by side with Hugo, then the growth with the number of posts.
 #
-#   bench/run.sh [N ...]            # default: 1000 10000
+#   bench/run.sh
 #
 # Environment:
-#   PAIRS      timed A/B pairs per N and Hugo (default 5 for N < 5000, else 3)
-#   HUGOS      Hugo binaries to compare with, space-separated
-#              (default: those of /tmp/hugobin/hugo /usr/bin/hugo that exist)
+#   COMPARE    post counts of the side-by-side comparison (default "1000 10000")
+#   ROUNDS     rounds per count (default 5 below 5000 posts, else 3)
+#   GROWTH     post counts of the growth table (default "1000 2000 5000 10000"; "" for none)
+#   GROWTH_ROUNDS  rounds per count there (default 1)
+#   HUGO       the Hugo binary (default /usr/bin/hugo: 0.111.3 from Debian's apt-get install hugo)
 #   IDLE_WAIT  seconds to wait for an idle machine before each run (default 30)
 #   WORK       scratch dir (default /tmp/ssg-bench)
+#   SHARED     the shared bench material: corpus generator and Hugo site (default ../shared)
 #
-# For each N it: generates the corpus with ../shared/bench/gen_corpus.py into
-# $WORK/corpus-N/posts/ (if missing; the layout ../shared/bench/run_hugo.sh uses, so
-# the corpora are shared and Hugo's --contentDir is $WORK/corpus-N);
-# assembles our site root $WORK/league-N (site.yaml, data/ without data/cache/,
-# content/about.md, and the N posts in content/posts/ copied unchanged: their
-# front matter -- title, RFC 3339 date, tags, draft, summary -- is what our loader
-# takes, and every generated tag is already a slug); builds our binary once;
-# checks one build of each tool (N post pages) and that two of our builds are
-# byte-identical (diff -r); then runs PAIRS paired timed builds (bench/pairs.py,
-# each run one call of ../shared/bench/timecmd.py) and prints a markdown table.
+# For each count N it generates the corpus with $SHARED/bench/gen_corpus.py into
+# $WORK/corpus-N/posts/ (if missing; Hugo's --contentDir is $WORK/corpus-N), assembles
+# our site root $WORK/league-N (site.yaml, data/ without data/cache/,
+# content/about.md, and the N posts in content/posts/ unchanged), builds our binary
+# once, and checks that Hugo and we write N post pages and that our cold, warm and
+# uncached builds are byte-identical (diff -r). Then bench/pairs.py times rounds of
+#   ours-cold  -no-cache: nothing from an earlier build but the output folder
+#   ours-warm  the build cache of the previous runs, nothing changed since
+#   hugo       Hugo's full build (it keeps no rendered pages between runs)
+# each one fresh process measured from outside (wall, user+sys CPU, peak RSS).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 shared=${SHARED:-$(cd "$repo/../shared" && pwd)}
 work=${WORK:-/tmp/ssg-bench}
-ns=("$@")
-[ ${#ns[@]} -gt 0 ] || ns=(1000 10000)
-if [ -z "${HUGOS:-}" ]; then
-	HUGOS=""
-	for h in /tmp/hugobin/hugo /usr/bin/hugo; do [ -x "$h" ] && HUGOS="$HUGOS $h"; done
-fi
-[ -n "${HUGOS// /}" ] || { echo "no Hugo found; apt-get install -y --no-install-recommends hugo" >&2; exit 1; }
+hugo=${HUGO:-/usr/bin/hugo}
+compare=${COMPARE-1000 10000}
+growth=${GROWTH-1000 2000 5000 10000}
+[ -x "$hugo" ] || { echo "no Hugo at $hugo; apt-get install -y --no-install-recommends hugo" >&2; exit 1; }
 
 mkdir -p "$work"
 results="$work/results-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
 ours="$work/aileague"
 
 echo "## setup"
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(free -g | awk '/Mem:/{print $2}') GiB RAM; $(uname -sr)"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(free -g | awk '/Mem:/{print $2}') GiB RAM; $(uname -sr); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "go: $(go version)"
 (cd "$repo" && go build -o "$ours" ./cmd/build)
 echo "ours: $ours (go build ./cmd/build at $(cd "$repo" && git rev-parse --short HEAD)$(cd "$repo" && git diff --quiet HEAD -- . ':!bench' || echo ', with uncommitted changes'))"
-for h in $HUGOS; do echo "hugo: $h: $("$h" version)"; done
+echo "hugo: $hugo: $("$hugo" version)"
 
 count_posts() { find "$1/posts" -mindepth 2 -maxdepth 2 -name index.html -path '*/post-*' | wc -l; }
 
-for n in "${ns[@]}"; do
-	corpus="$work/corpus-$n" # as ../shared/bench/run_hugo.sh: Hugo's contentDir, posts in posts/
+# setup N: corpus, site root, checks. Sets the commands cold, warm, hcmd.
+setup() {
+	n=$1
+	corpus="$work/corpus-$n"
 	if [ ! -f "$corpus/posts/post-$(printf '%05d' "$n").md" ]; then
-		python3 "$shared/bench/gen_corpus.py" "$n" "$corpus/posts"
+		python3 "$shared/bench/gen_corpus.py" "$n" "$corpus/posts" >/dev/null
 	fi
 	site="$work/league-$n"
 	rm -rf "$site"
@@ -60,42 +63,50 @@ for n in "${ns[@]}"; do
 	rm -rf "$site/data/cache"
 	cp "$repo/content/about.md" "$site/content/"
 	cp "$corpus"/posts/*.md "$site/content/posts/"
+	rm -rf "$work/cache-$n" "$work/ours-cold-$n" "$work/ours-warm-$n" "$work/hugo-out-$n"
+	cold="$ours -offline -no-cache -src $site -out $work/ours-cold-$n"
+	warm="$ours -offline -cache $work/cache-$n -src $site -out $work/ours-warm-$n"
+	hcmd="$hugo --quiet --source $shared/bench/hugo-site --contentDir $corpus --destination $work/hugo-out-$n --cacheDir $work/hugo-cache --noBuildLock"
 
 	echo "## N=$n: checks"
-	out="$work/ours-out-$n"
-	"$ours" -offline -src "$site" -out "$work/ours-check-$n-a" 2>&1 | sed 's/^/  ours: /'
-	"$ours" -offline -src "$site" -out "$work/ours-check-$n-b" >/dev/null 2>&1
-	got=$(count_posts "$work/ours-check-$n-a")
-	echo "  ours: $(find "$work/ours-check-$n-a" -type f | wc -l) files, $(du -sm "$work/ours-check-$n-a" | cut -f1) MB, $got post pages (want $n)"
+	$cold 2>&1 | sed 's/^/  cold: /'
+	$warm >/dev/null 2>&1 # fills the cache
+	$warm 2>&1 | grep -E '^(cache|write|built)' | sed 's/^/  warm: /'
+	got=$(count_posts "$work/ours-cold-$n")
+	echo "  ours: $(find "$work/ours-cold-$n" -type f | wc -l) files, $(du -sm "$work/ours-cold-$n" | cut -f1) MB, $got post pages (want $n)"
 	[ "$got" -eq "$n" ] || { echo "  ours: post pages missing" >&2; exit 1; }
-	if diff -r "$work/ours-check-$n-a" "$work/ours-check-$n-b" >/dev/null; then
-		echo "  ours: two builds byte-identical (diff -r)"
+	if diff -r "$work/ours-cold-$n" "$work/ours-warm-$n" >/dev/null; then
+		echo "  ours: cold (no cache) and warm (cache) builds byte-identical (diff -r)"
 	else
-		echo "  ours: two builds DIFFER (diff -r $work/ours-check-$n-a $work/ours-check-$n-b)" >&2
+		echo "  ours: cold and warm builds DIFFER (diff -r $work/ours-cold-$n $work/ours-warm-$n)" >&2
 		exit 1
 	fi
-	rm -rf "$work/ours-check-$n-a" "$work/ours-check-$n-b"
+	$hcmd
+	got=$(count_posts "$work/hugo-out-$n")
+	echo "  hugo: $(find "$work/hugo-out-$n" -type f | wc -l) files, $(du -sm "$work/hugo-out-$n" | cut -f1) MB, $got post pages (want $n)"
+	[ "$got" -eq "$n" ] || { echo "  hugo: post pages missing; run without --quiet: $hcmd" >&2; exit 1; }
+}
 
-	pairs=${PAIRS:-$([ "$n" -lt 5000 ] && echo 5 || echo 3)}
-	for h in $HUGOS; do
-		ver=$("$h" version | grep -o 'v0\.[0-9.]*' | head -1)
-		hout="$work/hugo-out-$n-$ver"
-		hcmd="$h --quiet --source $shared/bench/hugo-site --contentDir $corpus --destination $hout --cacheDir $work/hugo-cache --noBuildLock"
-		rm -rf "$hout"
-		$hcmd
-		got=$(count_posts "$hout")
-		echo "  hugo $ver: $(find "$hout" -type f | wc -l) files, $(du -sm "$hout" | cut -f1) MB, $got post pages (want $n)"
-		[ "$got" -eq "$n" ] || { echo "  hugo $ver: post pages missing; run without --quiet: $hcmd" >&2; exit 1; }
-
-		echo "## N=$n: ours vs hugo $ver, $pairs pairs"
-		python3 "$here/pairs.py" run -o "$results" --n "$n" --pairs "$pairs" \
-			ours "$ours -offline -src $site -out $out" \
-			"hugo-$ver" "$hcmd"
-	done
+for n in $compare; do
+	setup "$n"
+	rounds=${ROUNDS:-$([ "$n" -lt 5000 ] && echo 5 || echo 3)}
+	echo "## N=$n: ours cold, ours warm, hugo; $rounds rounds"
+	python3 "$here/pairs.py" run -o "$results" --tag compare --n "$n" --rounds "$rounds" \
+		ours-cold "$cold" ours-warm "$warm" hugo "$hcmd"
+done
+for n in $growth; do
+	case " $compare " in *" $n "*) ;; *) setup "$n" >/dev/null ;; esac
+	echo "## growth N=$n"
+	python3 "$here/pairs.py" run -o "$results" --tag growth --n "$n" --rounds "${GROWTH_ROUNDS:-1}" \
+		ours-cold "$cold" ours-warm "$warm" hugo "$hcmd"
 done
 
 echo
 echo "## results ($results)"
-echo "Medians over pairs; ratios are per pair (ours/Hugo), then the median. Busy starts: runs begun before the machine was 90% idle."
+echo "Medians over rounds; ratios are per round (ours/Hugo), then the median. Busy starts: runs begun before the machine was 90% idle."
 echo
 python3 "$here/pairs.py" table "$results"
+echo
+echo "Growth (medians):"
+echo
+python3 "$here/pairs.py" growth "$results"
