@@ -5,21 +5,24 @@
 // Each figure comes in three pieces that a page template places itself:
 //
 //   - Element, the chart container: a div with a fixed id, role="img", the caption as
-//     its aria-label and the class "chart" (see CSS);
-//   - Script, a <script> that draws it; the page must load /js/echarts.common.min.js
-//     and then /js/charts.js before the first figure's Script;
+//     its aria-label, the class "chart" (see CSS) and, for tall charts, its height
+//     in data-chart-h;
+//   - Script, the chart's ECharts option as a JSON data block,
+//     <script type="application/json" data-chart="ID">, which the browser never runs;
+//     the page loads /js/echarts.common.min.js and /js/charts.js, and charts.js draws
+//     every such block into the element with its id. No chart needs an inline
+//     script, so pages keep a Content-Security-Policy of script-src 'self';
 //   - Table, the exact figures the chart was drawn from as an HTML table inside a
 //     <details>, so the data reads without JavaScript.
 //
 // Charts are initialised with the theme "league", which /js/charts.js registers
-// (light or dark, from prefers-color-scheme) before any chart runs, and re-applies
-// when the colour scheme changes. Without charts.js, ECharts falls back to its
-// default theme and the charts still draw.
+// (light or dark, from prefers-color-scheme), and re-applies when the colour scheme
+// changes.
 //
 // Output is deterministic: ids are derived from the caller's prefix and the data,
 // never random, and nothing ranges over a map. Every label that comes from data is
 // escaped in Element and Table by html/template; in Script every '<' and '>' is
-// written as \u003c and \u003e so no data can close the script, and tooltips use
+// written as \u003c and \u003e so no data can close the data block, and tooltips use
 // ECharts' richText mode, which draws text on the canvas and never parses HTML.
 package chart
 
@@ -41,18 +44,19 @@ import (
 // registers it.
 const Theme = "league"
 
-// CSS is the default sizing of chart containers, for the site stylesheet. charts.js
-// also inserts it at the top of <head> so that a page without it still gets charts
-// of a usable size; rules of the site's own stylesheet win over it.
-const CSS = `.chart{width:100%;height:var(--chart-h,360px)}` +
-	`@media (max-width:600px){.chart{height:calc(var(--chart-h,360px)*0.8)}}`
+// CSS is the default sizing of chart containers. charts.js adopts it as a constructed
+// stylesheet (CSSOM, which a Content-Security-Policy of style-src 'self' allows), so
+// that a page whose stylesheet has no rule for charts still gets charts of a usable
+// size; :where() gives it no specificity, so the site's own rules win over it.
+const CSS = `:where(.chart){width:100%;height:var(--chart-h,360px)}` +
+	`@media (max-width:600px){:where(.chart){height:calc(var(--chart-h,360px)*0.8)}}`
 
 // Figure is one chart, ready for a page.
 type Figure struct {
 	ID      string        // the container's id; a valid JavaScript identifier
 	Caption string        // plain text: what the chart shows
 	Element template.HTML // the container div
-	Script  template.HTML // the <script> that draws into Element
+	Script  template.HTML // the option as a JSON data block that charts.js draws
 	Table   template.HTML // the data behind the chart, readable without JavaScript
 }
 
@@ -138,7 +142,7 @@ func newInit(id string) charts.GlobalOpts {
 
 var elementTmpl = template.Must(template.New("element").Parse(
 	`<div id="{{.ID}}" class="chart" role="img" aria-label="{{.Caption}}"` +
-		`{{if .Height}} style="--chart-h:{{.Height}}px"{{end}}></div>`))
+		`{{if .Height}} data-chart-h="{{.Height}}"{{end}}></div>`))
 
 var tableTmpl = template.Must(template.New("table").Parse(
 	`<details class="chart-data"><summary>Data</summary>` +
@@ -172,31 +176,38 @@ func draw(f figure) Figure {
 		ID:      f.id,
 		Caption: f.caption,
 		Element: template.HTML(el.String()),
-		Script:  template.HTML(safeScript(snip.Script, f.id)),
+		Script:  template.HTML(dataBlock(snip.Script, f.id)),
 		Table:   template.HTML(tb.String()),
 	}
 }
 
-// safeScript makes go-echarts' script safe to place in HTML and registers the chart
-// with charts.js. go-echarts writes the option JSON with HTML escaping off, so a
-// label could close the <script> (DEPENDENCIES.md, trap 1). The script's code has no
-// '<' or '>' of its own, so every one inside the element is data in a JSON string,
-// where \u003c and \u003e mean the same characters.
-func safeScript(s, id string) string {
-	const open, close = `<script type="text/javascript">`, `</script>`
-	s = strings.TrimSpace(s)
-	body, ok := strings.CutPrefix(s, open)
-	if !ok {
-		panic("chart: unexpected go-echarts script: " + s[:min(len(s), 40)])
+// dataBlock takes the option out of go-echarts' script and returns it as a JSON data
+// block for charts.js. The script's other lines (init on the element, setOption) are
+// what charts.js does for every block, so nothing is lost; a script of another shape
+// is a bug here (a go-echarts upgrade) and panics. go-echarts writes the option with
+// HTML escaping off, so a label could close the block (DEPENDENCIES.md, trap 1):
+// every '<' and '>' in it is inside a JSON string, where \u003c and \u003e mean the
+// same characters.
+func dataBlock(script, id string) string {
+	init := "let goecharts_" + id + " = echarts.init(document.getElementById('" + id + "'), \"" + Theme + "\", { renderer: \"canvas\" });"
+	decl := "let option_" + id + " = "
+	set := "goecharts_" + id + ".setOption(option_" + id + ");"
+	var option string
+	for _, line := range strings.Split(script, "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "", line == `<script type="text/javascript">`, line == `"use strict";`, line == init, line == set, line == "</script>":
+		case strings.HasPrefix(line, decl) && option == "":
+			option = strings.TrimSuffix(strings.TrimPrefix(line, decl), ";")
+		default:
+			panic("chart: unexpected line in go-echarts' script: " + line[:min(len(line), 60)])
+		}
 	}
-	body, ok = strings.CutSuffix(body, close)
-	if !ok {
-		panic("chart: unexpected go-echarts script ending")
+	if !json.Valid([]byte(option)) {
+		panic("chart: go-echarts' option is not JSON: " + option[:min(len(option), 60)])
 	}
-	body = strings.NewReplacer("<", `\u003c`, ">", `\u003e`).Replace(body)
-	body = strings.TrimRight(body, " \n\t")
-	body += "\n    window.AILeagueCharts && AILeagueCharts.track(goecharts_" + id + ", option_" + id + ");\n"
-	return "<script>" + body + close + "\n"
+	option = strings.NewReplacer("<", `\u003c`, ">", `\u003e`).Replace(option)
+	return `<script type="application/json" data-chart="` + id + `">` + option + "</script>\n"
 }
 
 // ID returns a chart id: "chart_" and the parts joined by '_', with every byte that

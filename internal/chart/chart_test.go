@@ -126,8 +126,8 @@ func TestFigureIDs(t *testing.T) {
 		if !strings.Contains(string(f.Element), `id="`+f.ID+`"`) {
 			t.Errorf("%s: element lacks its id: %s", f.ID, f.Element)
 		}
-		if !strings.Contains(string(f.Script), "document.getElementById('"+f.ID+"')") {
-			t.Errorf("%s: script does not draw into its element", f.ID)
+		if !strings.Contains(string(f.Script), `data-chart="`+f.ID+`"`) {
+			t.Errorf("%s: the data block does not name its element", f.ID)
 		}
 	}
 }
@@ -167,13 +167,14 @@ func TestFiguresEscapeData(t *testing.T) {
 			}
 		}
 		s := string(f.Script)
-		if !strings.HasPrefix(s, `<script>`) || !strings.HasSuffix(s, "</script>\n") {
-			t.Errorf("%s: script is not one script element:\n%s", f.ID, s)
+		open := `<script type="application/json" data-chart="` + f.ID + `">`
+		if !strings.HasPrefix(s, open) || !strings.HasSuffix(s, "</script>\n") {
+			t.Errorf("%s: not one JSON data block:\n%s", f.ID, s)
 		}
 		if n := strings.Count(strings.ToLower(s), "</script"); n != 1 {
 			t.Errorf("%s: script has %d </script, want only its own closing tag", f.ID, n)
 		}
-		inner := strings.TrimSuffix(strings.TrimPrefix(s, `<script>`), "</script>\n")
+		inner := strings.TrimSuffix(strings.TrimPrefix(s, open), "</script>\n")
 		if strings.ContainsAny(inner, "<>") {
 			t.Errorf("%s: raw < or > inside the script:\n%s", f.ID, inner)
 		}
@@ -204,21 +205,36 @@ func TestEvilNamesSurviveAsText(t *testing.T) {
 	}
 }
 
-// option extracts and decodes the ECharts option of a figure's script.
+// option decodes the ECharts option of a figure's data block.
 func option(t *testing.T, f Figure) map[string]any {
 	t.Helper()
 	s := string(f.Script)
-	start := strings.Index(s, "let option_"+f.ID+" = ")
-	if start < 0 {
-		t.Fatalf("%s: no option in script:\n%s", f.ID, s)
+	start := strings.Index(s, ">")
+	end := strings.LastIndex(s, "</script>")
+	if start < 0 || end < start {
+		t.Fatalf("%s: no data block:\n%s", f.ID, s)
 	}
-	s = s[start+len("let option_"+f.ID+" = "):]
-	end := strings.Index(s, "\n")
 	var opt map[string]any
-	if err := json.Unmarshal([]byte(s[:end]), &opt); err != nil {
-		t.Fatalf("%s: option is not JSON: %v\n%s", f.ID, err, s[:end])
+	if err := json.Unmarshal([]byte(s[start+1:end]), &opt); err != nil {
+		t.Fatalf("%s: option is not JSON: %v\n%s", f.ID, err, s)
 	}
 	return opt
+}
+
+func TestDataBlockRefusesUnknownScripts(t *testing.T) {
+	for name, script := range map[string]string{
+		"an event listener": "<script type=\"text/javascript\">\n    let option_x = {}\n    goecharts_x.on(\"click\", function () {})\n</script>",
+		"not JSON":          "<script type=\"text/javascript\">\n    let option_x = {a: 1}\n</script>",
+	} {
+		t.Run(name, func(t *testing.T) {
+			defer func() {
+				if recover() == nil {
+					t.Error("no panic")
+				}
+			}()
+			dataBlock(script, "x")
+		})
+	}
 }
 
 func series(t *testing.T, opt map[string]any) []map[string]any {

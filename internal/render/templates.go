@@ -135,6 +135,7 @@ func baseFuncs() template.FuncMap {
 		"base":     path.Base,
 		"add":      func(a, b int) int { return a + b },
 		"pct":      func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) },
+		"csp":      func() template.HTML { return cspMeta },
 	}
 }
 

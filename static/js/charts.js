@@ -1,15 +1,21 @@
 /*
  * charts.js: the AI League's glue around ECharts (see README.md in this folder).
  *
- * Load it after echarts.common.min.js and before the chart scripts. It
+ * Load it after echarts.common.min.js. It
  *   - registers the ECharts theme "league" (light or dark, from the page's
- *     data-theme="light|dark" on <html> if set, else prefers-color-scheme), which every
- *     chart is initialised with;
+ *     data-theme="light|dark" on <html> if set, else prefers-color-scheme);
+ *   - draws every chart: each is a JSON data block
+ *     <script type="application/json" data-chart="ID"> holding the ECharts option,
+ *     drawn into the element with that id once the page is parsed. Pages run no
+ *     inline script, so their Content-Security-Policy can say script-src 'self';
  *   - gives chart containers (class "chart") a default size, overridable by the
- *     site's stylesheet;
- *   - keeps the charts that register through AILeagueCharts.track, resizes them with
- *     the window, and redraws them in the other theme when the colour scheme changes.
- * A page without charts, or without ECharts, is left alone.
+ *     site's stylesheet, and the height in their data-chart-h;
+ *   - keeps the charts (also those registered through AILeagueCharts.track),
+ *     resizes them with the window, and redraws them in the other theme when the
+ *     colour scheme changes.
+ * Styles are set through the CSSOM only (a constructed stylesheet, element.style),
+ * which a policy of style-src 'self' allows. A page without charts, or without
+ * ECharts, is left alone.
  */
 (function () {
   "use strict";
@@ -19,8 +25,8 @@
   var echarts = window.echarts;
   var THEME = "league";
   // Same as chart.CSS in internal/chart.
-  var CSS = ".chart{width:100%;height:var(--chart-h,360px)}" +
-    "@media (max-width:600px){.chart{height:calc(var(--chart-h,360px)*0.8)}}";
+  var CSS = ":where(.chart){width:100%;height:var(--chart-h,360px)}" +
+    "@media (max-width:600px){:where(.chart){height:calc(var(--chart-h,360px)*0.8)}}";
 
   var COLORS = {
     light: {
@@ -92,11 +98,16 @@
   var dark = isDark();
   echarts.registerTheme(THEME, theme(dark));
 
-  // Default size, first in <head> so the site's own rules win.
-  if (document.head && document.querySelector(".chart")) {
-    var style = document.createElement("style");
-    style.textContent = CSS;
-    document.head.insertBefore(style, document.head.firstChild);
+  // Default size, as a constructed stylesheet: no <style> element, which a strict
+  // Content-Security-Policy would refuse. :where() keeps the site's own rules first.
+  if (document.adoptedStyleSheets && typeof CSSStyleSheet === "function") {
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      document.adoptedStyleSheets = [sheet].concat(Array.prototype.slice.call(document.adoptedStyleSheets));
+    } catch (e) {
+      // An older browser: the site's stylesheet sizes the charts.
+    }
   }
 
   var tracked = []; // {inst, option: JSON text}
@@ -142,6 +153,37 @@
     });
   }
 
+  // drawAll draws each chart's data block into its element, once.
+  function drawAll() {
+    var blocks = document.querySelectorAll('script[type="application/json"][data-chart]');
+    Array.prototype.forEach.call(blocks, function (block) {
+      var el = document.getElementById(block.getAttribute("data-chart"));
+      if (!el || echarts.getInstanceByDom(el)) {
+        return;
+      }
+      var h = el.getAttribute("data-chart-h");
+      if (h) {
+        el.style.setProperty("--chart-h", h + "px");
+      }
+      var option;
+      try {
+        option = JSON.parse(block.textContent);
+      } catch (e) {
+        console.error("charts.js: chart " + el.id + ": " + e);
+        return;
+      }
+      var inst = echarts.init(el, THEME, { renderer: "canvas" });
+      inst.setOption(option);
+      track(inst, option);
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", drawAll);
+  } else {
+    drawAll();
+  }
+
   window.addEventListener("resize", resize);
   if (media) {
     if (media.addEventListener) {
@@ -155,5 +197,5 @@
       { attributes: true, attributeFilter: ["data-theme"] });
   }
 
-  window.AILeagueCharts = { track: track, applyTheme: applyTheme, resize: resize };
+  window.AILeagueCharts = { track: track, applyTheme: applyTheme, resize: resize, drawAll: drawAll };
 })();
