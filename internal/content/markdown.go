@@ -12,6 +12,7 @@ import (
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -25,7 +26,13 @@ import (
 // not set.
 var markdown = goldmark.New(
 	goldmark.WithExtensions(
-		extension.GFM, // tables, strikethrough, autolinks, task lists
+		// GFM: autolinks, tables, strikethrough, task lists. A table cell's alignment
+		// becomes a class (see siteTransformer), not goldmark's style attribute, which
+		// the pages' Content-Security-Policy (style-src 'self') would block.
+		extension.Linkify,
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+		extension.Strikethrough,
+		extension.TaskList,
 		extension.NewFootnote(
 			// Footnote ids are prefixed with the file's slug: otherwise two posts
 			// shown on one page (the home page, a tag page) would both hold "fn:1".
@@ -150,6 +157,10 @@ func (siteTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			n.Destination = withBase(n.Destination, st.base)
 		case *ast.Image:
 			n.Destination = withBase(n.Destination, st.base)
+		case *east.TableCell:
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -49,7 +49,7 @@ func TestMarkdown(t *testing.T) {
 		{
 			name: "table",
 			body: "| model | score |\n|---|--:|\n| a | 1 |\n",
-			want: []string{"<table>", `<th>model</th>`, `<th style="text-align:right">score</th>`, `<td style="text-align:right">1</td>`},
+			want: []string{"<table>", `<th>model</th>`, `<th class="align-right">score</th>`, `<td class="align-right">1</td>`},
 		},
 		{
 			name: "strikethrough and autolink",
