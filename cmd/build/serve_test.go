@@ -107,6 +107,11 @@ func TestPreviewDefaultOutput(t *testing.T) {
 // the interrupt while it serves, so the test can send one to itself.
 func interrupt(t *testing.T, done chan int, log *lineLog) {
 	t.Helper()
+	select {
+	case status := <-done: // run no longer catches interrupts: do not send one
+		t.Fatalf("the preview ended by itself with status %d; log:\n%s", status, log.String())
+	default:
+	}
 	p, _ := os.FindProcess(os.Getpid())
 	p.Signal(os.Interrupt)
 	select {
