@@ -5,7 +5,7 @@
 #   scripts/mutation.sh [package ...]    # default: every internal/ package with tests
 #
 # Settings: gremlins' default mutators plus --invert-logical and --invert-loopctrl,
-# one worker, timeout coefficient 15. Efficacy = killed ÷ (killed + lived). Lived
+# one worker, timeout coefficient 10. Efficacy = killed ÷ (killed + lived). Lived
 # mutants listed in scripts/mutation-accepted.txt (each with its reason) are counted
 # as accepted, not lived, and printed with their reasons.
 #
@@ -37,7 +37,7 @@ if [ "${TABLE_ONLY:-}" != 1 ]; then
 		p=${p%/}
 		mkdir -p "$out/$(dirname "$p")"
 		echo "== $p ($(date -u +%H:%M:%S))" >&2
-		"$gremlins" unleash --invert-logical --invert-loopctrl --workers 1 --timeout-coefficient 15 \
+		"$gremlins" unleash --invert-logical --invert-loopctrl --workers 1 --timeout-coefficient 10 \
 			-o "$out/$p.json" "./$p" >"$out/$p.log" 2>&1 ||
 			{ echo "gremlins failed on $p; see $out/$p.log" >&2; tail -5 "$out/$p.log" >&2; exit 1; }
 	done
