@@ -1,8 +1,11 @@
 package publish
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -71,5 +74,46 @@ func TestCheckThroughMissingLinkedFolders(t *testing.T) {
 	got, err := Check(filepath.Join(link, "public", "a", "b"), root)
 	if err != nil || got != filepath.Join(root, "public", "a", "b") {
 		t.Errorf("Check = %q, %v; want %s", got, err, filepath.Join(root, "public", "a", "b"))
+	}
+}
+
+// TestOrphanNames checks which folders beside the output count as temporary
+// folders of a killed build: the prefix and digits only (0 to 9), with or without
+// ".old".
+func TestOrphanNames(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	parent := filepath.Dir(out)
+	for _, d := range []string{".public.new-0", ".public.new-9", ".public.new-1090.old", ".public.new-9a", ".public.new-1-", ".public.new-:", ".public.new-.old"} {
+		os.Mkdir(filepath.Join(parent, d), 0o755)
+	}
+	o, err := Open(context.Background(), out, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Close(); err != nil {
+		t.Errorf("Close = %v", err)
+	}
+	if err := o.Close(); err != nil {
+		t.Errorf("second Close = %v", err)
+	}
+	want := []string{".public.new-.old", ".public.new-1-", ".public.new-9a", ".public.new-:"}
+	if got := beside(t, out); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("left beside the output: %v, want %v", got, want)
+	}
+	var none *Output
+	if err := none.Close(); err != nil {
+		t.Errorf("Close of a nil output = %v", err)
+	}
+}
+
+// TestWriteRefusesBackslash refuses a path with a backslash anywhere: on Windows
+// it would be a separator, and no URL path of the site has one.
+func TestWriteRefusesBackslash(t *testing.T) {
+	for _, bad := range []string{`a\b.html`, `\x`, `dir\`, `a/b\c/d.html`} {
+		out := filepath.Join(t.TempDir(), "public")
+		_, err := Write(out, []File{{Path: bad, Data: []byte("x")}})
+		if want := fmt.Sprintf("publish: invalid output path %q", bad); err == nil || err.Error() != want {
+			t.Errorf("Write(%q) = %v, want %s", bad, err, want)
+		}
 	}
 }
