@@ -14,6 +14,10 @@
 #              install with: go install github.com/go-gremlins/gremlins/cmd/gremlins@v0.6.0
 #   OUT        where the JSON reports and logs go (default: a new /tmp/mutation.XXXXXX)
 #   TABLE_ONLY set to 1 to print the table from the reports already in OUT
+#   EXCLUDE    a regexp of files to leave out of this run (gremlins -E), with PART naming
+#              the run: a big package can be measured in parts, e.g.
+#              EXCLUDE='(fit|rating)\.go' PART=core, then EXCLUDE='^(?!.*(fit|rating))' …;
+#              the reports of all parts of a package are added up in the table
 #
 # It is slow (minutes per package on 2 cores) and is not part of CI.
 set -euo pipefail
@@ -36,10 +40,11 @@ if [ "${TABLE_ONLY:-}" != 1 ]; then
 		p=${p#./}
 		p=${p%/}
 		mkdir -p "$out/$(dirname "$p")"
-		echo "== $p ($(date -u +%H:%M:%S))" >&2
+		name=$p${PART:+@$PART}
+		echo "== $name ($(date -u +%H:%M:%S))" >&2
 		"$gremlins" unleash --invert-logical --invert-loopctrl --workers 1 --timeout-coefficient 10 \
-			-o "$out/$p.json" "./$p" >"$out/$p.log" 2>&1 ||
-			{ echo "gremlins failed on $p; see $out/$p.log" >&2; tail -5 "$out/$p.log" >&2; exit 1; }
+			${EXCLUDE:+-E "$EXCLUDE"} -o "$out/$name.json" "./$p" >"$out/$name.log" 2>&1 ||
+			{ echo "gremlins failed on $p; see $out/$name.log" >&2; tail -5 "$out/$name.log" >&2; exit 1; }
 	done
 fi
 echo "reports in $out" >&2

@@ -5,7 +5,8 @@
 //	go run ./scripts/mutation -accepted scripts/mutation-accepted.txt DIR
 //
 // DIR holds one gremlins JSON report per package, at DIR/<package>.json (e.g.
-// DIR/internal/standings.json). A lived mutant listed in the accepted file (one
+// DIR/internal/standings.json), or several for the parts of a package measured
+// apart, at DIR/<package>@<part>.json; the parts are added up. A lived mutant listed in the accepted file (one
 // line each: "<package>/<file>:<line>:<col> <MUTATOR> <reason>") is counted as
 // accepted instead of lived, and printed with its reason; nothing is left out
 // silently. An accepted entry that matches no lived mutant is reported as stale.
@@ -116,7 +117,7 @@ func readReports(fsys fs.FS) ([]mutant, error) {
 		if err := json.Unmarshal(b, &r); err != nil {
 			return fmt.Errorf("%s: %w", p, err)
 		}
-		pkg := strings.TrimSuffix(p, ".json")
+		pkg, _, _ := strings.Cut(strings.TrimSuffix(p, ".json"), "@")
 		for _, f := range r.Files {
 			for _, m := range f.Mutations {
 				pos := fmt.Sprintf("%s/%s:%d:%d", pkg, path.Base(filepath.ToSlash(f.FileName)), m.Line, m.Column)

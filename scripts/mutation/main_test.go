@@ -19,9 +19,10 @@ const sample = `{"files": [
 
 func TestTable(t *testing.T) {
 	fsys := fstest.MapFS{
-		"internal/x.json": {Data: []byte(sample)},
-		"internal/y.json": {Data: []byte(`{"files": [{"file_name": "c.go", "mutations": [{"type": "ARITHMETIC_BASE", "status": "KILLED", "line": 5, "column": 5}]}]}`)},
-		"internal/x.log":  {Data: []byte("not a report")},
+		"internal/x.json":      {Data: []byte(sample)},
+		"internal/y@core.json": {Data: []byte(`{"files": [{"file_name": "c.go", "mutations": [{"type": "ARITHMETIC_BASE", "status": "KILLED", "line": 5, "column": 5}]}]}`)},
+		"internal/y@fit.json":  {Data: []byte(`{"files": [{"file_name": "d.go", "mutations": [{"type": "ARITHMETIC_BASE", "status": "KILLED", "line": 5, "column": 5}]}]}`)},
+		"internal/x.log":       {Data: []byte("not a report")},
 	}
 	mutants, err := readReports(fsys)
 	if err != nil {
@@ -41,8 +42,8 @@ internal/z/q.go:1:1 ARITHMETIC_BASE package not run: not stale
 	want := `| package | killed | lived | accepted | timed out | not covered | efficacy |
 |---|---:|---:|---:|---:|---:|---:|
 | internal/x | 3 | 1 | 1 | 1 | 1 | 75.0 % |
-| internal/y | 1 | 0 | 0 | 0 | 0 | 100.0 % |
-| all | 4 | 1 | 1 | 1 | 1 | 80.0 % |
+| internal/y | 2 | 0 | 0 | 0 | 0 | 100.0 % |
+| all | 5 | 1 | 1 | 1 | 1 | 83.3 % |
 
 accepted (equivalent mutants, not counted in efficacy):
   internal/x/a.go:10:2 ARITHMETIC_BASE: a speed-up step: same fixed point
