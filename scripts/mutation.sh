@@ -16,7 +16,7 @@
 #   TABLE_ONLY set to 1 to print the table from the reports already in OUT
 #   EXCLUDE    a regexp of files to leave out of this run (gremlins -E), with PART naming
 #              the run: a big package can be measured in parts, e.g.
-#              EXCLUDE='(fit|rating)\.go' PART=core, then EXCLUDE='^(?!.*(fit|rating))' …;
+#              EXCLUDE='(fit|rating)\.go$' PART=core, then EXCLUDE='(changes|compute|…)\.go$' PART=fit;
 #              the reports of all parts of a package are added up in the table
 #
 # It is slow (minutes per package on 2 cores) and is not part of CI.
