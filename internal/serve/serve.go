@@ -203,13 +203,15 @@ func (wt *watcher) loop(ctx context.Context, opt Options, h *Handler) {
 				if ctx.Err() != nil {
 					return
 				}
-				fmt.Fprintf(opt.Log, "rebuild failed after %d ms (%s); still serving the last good site:\n%v\n", ms, summary(list), err)
+				// The state first, then the log line: whoever reads the line
+				// (a person, a test) finds the error already served.
 				h.Fail(err)
+				fmt.Fprintf(opt.Log, "rebuild failed after %d ms (%s); still serving the last good site:\n%v\n", ms, summary(list), err)
 				h.Reload()
 				continue
 			}
-			fmt.Fprintf(opt.Log, "rebuilt in %d ms: %s\n", ms, summary(list))
 			h.Fail(nil)
+			fmt.Fprintf(opt.Log, "rebuilt in %d ms: %s\n", ms, summary(list))
 			h.Reload()
 		}
 	}
