@@ -89,8 +89,9 @@ func parseValue(src []byte, off int) (*jsonValue, int, error) {
 		end, err = literal(src, off)
 	case c == '-' || (c >= '0' && c <= '9'):
 		v.kind = jsonNumber
-		end, err = number(src, off)
-		v.text = string(src[off:end])
+		if end, err = number(src, off); err == nil {
+			v.text = string(src[off:end])
+		}
 	default:
 		err = &jsonError{off, fmt.Sprintf("invalid character %s looking for beginning of value", quoteChar(src, off))}
 	}

@@ -325,6 +325,7 @@ func TestLoadResultErrors(t *testing.T) {
 				}
 				return append(lines, "x.json:21:1: more than 20 problems; the rest of the file was not checked")
 			}(), "\n")},
+		{"lone minus", " -", `x.json:1:3: malformed JSON: unexpected end of JSON`},
 		{"empty file", ``, `x.json:1:1: malformed JSON: unexpected end of JSON`},
 		{"too deep", strings.Repeat("[", 300), `x.json:1:201: malformed JSON: JSON nested too deeply`},
 		{"columns count characters", "[{\"setting\": \"é\", \"modl\": 1}]", `x.json:1:2: result 1: missing "model"` + "\n" +
