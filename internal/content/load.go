@@ -60,6 +60,7 @@ var slugRE = regexp.MustCompile(`^[a-z0-9-]+$`)
 var reservedPages = map[string]bool{
 	"index": true, "posts": true, "news": true, "tags": true, "standings": true,
 	"models": true, "clubs": true, "benchmarks": true, "h2h": true, "methodology": true,
+	"compare": true, "sitemaps": true,
 }
 
 // Load reads the posts (content/posts/*.md) and pages (content/*.md) of the

@@ -65,3 +65,29 @@ func Sitemap(urls []SitemapURL) ([]byte, error) {
 func Robots(sitemapURL string) []byte {
 	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + sitemapURL + "\n")
 }
+
+// SitemapLimit is the most URLs one sitemap file may list (sitemaps.org).
+const SitemapLimit = 50000
+
+// SitemapIndex writes a sitemaps.org <sitemapindex> listing the sitemap files at locs,
+// in the order given. Every loc must be an absolute http(s) URL.
+func SitemapIndex(locs []string) ([]byte, error) {
+	var errs []error
+	for _, l := range locs {
+		if !isHTTPURL(l) {
+			errs = append(errs, fmt.Errorf("sitemap index: %q is not an absolute http(s) URL", l))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	w := newXMLWriter()
+	w.start("sitemapindex", "xmlns", sitemapNS)
+	for _, l := range locs {
+		w.start("sitemap")
+		w.elem("loc", l)
+		w.end("sitemap")
+	}
+	w.end("sitemapindex")
+	return w.bytes()
+}

@@ -103,3 +103,17 @@ func TestRobots(t *testing.T) {
 		t.Errorf("Robots = %q, want %q", got, want)
 	}
 }
+
+func TestSitemapIndex(t *testing.T) {
+	b, err := SitemapIndex([]string{"https://e.org/x/sitemaps/1.xml", "https://e.org/x/sitemaps/2.xml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://e.org/x/sitemaps/1.xml</loc></sitemap>`
+	if got := strings.Join(strings.Fields(string(b)), ""); !strings.Contains(got, strings.Join(strings.Fields(want), "")) {
+		t.Errorf("index:\n%s", b)
+	}
+	if _, err := SitemapIndex([]string{"/sitemaps/1.xml"}); err == nil || err.Error() != `sitemap index: "/sitemaps/1.xml" is not an absolute http(s) URL` {
+		t.Errorf("relative loc: err = %v", err)
+	}
+}

@@ -79,7 +79,7 @@ func (r *Renderer) DataFiles(emit Emit) error {
 		}
 		urls = append(urls, feed.SitemapURL{Loc: s.AbsURL(p.Path), LastMod: p.LastMod})
 	}
-	sm, err := feed.Sitemap(urls)
+	sm, err := sitemaps(s, urls, emit)
 	if err != nil {
 		return err
 	}
@@ -307,4 +307,30 @@ func sortEntries(es []feed.Entry) {
 		}
 		return es[i].ID < es[j].ID
 	})
+}
+
+// sitemapLimit is feed.SitemapLimit; tests lower it.
+var sitemapLimit = feed.SitemapLimit
+
+// sitemaps returns sitemap.xml: the sitemap itself, or, past feed.SitemapLimit URLs,
+// an index of sitemaps/N.xml, which it emits (sorted by URL, SitemapLimit a file).
+func sitemaps(s *site.Site, urls []feed.SitemapURL, emit Emit) ([]byte, error) {
+	limit := sitemapLimit
+	if len(urls) <= limit {
+		return feed.Sitemap(urls)
+	}
+	sort.Slice(urls, func(i, j int) bool { return urls[i].Loc < urls[j].Loc })
+	var locs []string
+	for i := 0; i < len(urls); i += limit {
+		name := "sitemaps/" + strconv.Itoa(len(locs)+1) + ".xml"
+		b, err := feed.Sitemap(urls[i:min(i+limit, len(urls))])
+		if err != nil {
+			return nil, err
+		}
+		if err := emit(name, b); err != nil {
+			return nil, err
+		}
+		locs = append(locs, s.AbsURL(name))
+	}
+	return feed.SitemapIndex(locs)
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -147,5 +148,44 @@ func TestTemplateOverrides(t *testing.T) {
 	}
 	if _, err := New(s, fstest.MapFS{"base.html": {Data: []byte("x")}, "partials.html": {Data: []byte("")}}, static); err == nil || !strings.Contains(err.Error(), "home.html is missing") {
 		t.Errorf("missing templates: err = %v", err)
+	}
+}
+
+func TestSitemapSplitsPastTheLimit(t *testing.T) {
+	defer func(n int) { sitemapLimit = n }(sitemapLimit)
+	sitemapLimit = 4
+	s := testSite(t)
+	s.AddContent(nil, nil)
+	defaults, _ := fs.Sub(aileague.Defaults, "templates")
+	static, _ := fs.Sub(aileague.Defaults, "static")
+	r, err := New(s, defaults, static)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	if err := r.DataFiles(func(p string, b []byte) error { files[p] = string(b); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for _, p := range s.HTMLPages() {
+		if p.Out != "404.html" {
+			pages++
+		}
+	}
+	parts := (pages + 3) / 4
+	index := files["sitemap.xml"]
+	if !strings.Contains(index, "<sitemapindex") || strings.Count(index, "<sitemap>") != parts {
+		t.Fatalf("sitemap.xml for %d pages: want an index of %d sitemaps:\n%s", pages, parts, index)
+	}
+	urls := 0
+	for i := 1; i <= parts; i++ {
+		part, ok := files[fmt.Sprintf("sitemaps/%d.xml", i)]
+		if !ok || !strings.Contains(index, fmt.Sprintf("https://u.github.io/repo/sitemaps/%d.xml", i)) {
+			t.Fatalf("sitemaps/%d.xml missing from the files or the index", i)
+		}
+		urls += strings.Count(part, "<url>")
+	}
+	if urls != pages {
+		t.Errorf("the sitemaps list %d URLs, want %d", urls, pages)
 	}
 }
