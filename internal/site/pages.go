@@ -327,10 +327,7 @@ func (s *Site) benchmarkView(b *league.Benchmark, sn *standings.Snapshot) Benchm
 }
 
 func (s *Site) h2hView(m *standings.Match, sn *standings.Snapshot) H2HView {
-	v := H2HView{Match: m, AsOf: sn.Date}
-	for _, l := range m.Legs() {
-		v.Legs = append(v.Legs, LegView{Leg: l, Bench: s.Benchmark(l.Benchmark)})
-	}
+	v := H2HView{Match: m, AsOf: sn.Date, benches: s.benches}
 	for _, t := range sn.Tables {
 		if s.inTable(sn, t, m.A) && s.inTable(sn, t, m.B) {
 			v.Tables = append(v.Tables, t)

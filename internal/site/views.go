@@ -67,8 +67,20 @@ type BenchmarkView struct {
 type H2HView struct {
 	Match  *standings.Match
 	AsOf   string
-	Legs   []LegView
 	Tables []*standings.Table // tables where both play
+
+	benches map[string]*league.Benchmark
+}
+
+// Legs are the benchmarks of the match with their definitions. They are made when a
+// page is rendered, not kept for every head-to-head of the site.
+func (v H2HView) Legs() []LegView {
+	legs := v.Match.Legs()
+	out := make([]LegView, len(legs))
+	for i, l := range legs {
+		out[i] = LegView{Leg: l, Bench: v.benches[l.Benchmark]}
+	}
+	return out
 }
 
 // LegView is one benchmark of a head-to-head.
