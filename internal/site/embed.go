@@ -13,6 +13,10 @@ import (
 // forge one; render replaces each marker with the directive's HTML.
 const embedMark = "\x00"
 
+// EmbedRows is how many rows a standings block in a post shows; a longer table ends
+// with a link to the whole of it on the snapshot's page, so posts and feeds stay small.
+const EmbedRows = 25
+
 // CheckDirective checks one line of a ```league block against the table and model ids
 // of the site: "standings <table>" or "h2h <model> <model>".
 func CheckDirective(kind string, args, tables, models []string) error {
@@ -139,7 +143,7 @@ func (s *Site) embeds(body, date string) []EmbedView {
 		case "standings":
 			if sn != nil && len(args) == 1 {
 				if t := sn.Table(args[0]); t != nil {
-					tv := s.tableView(t, sn.Date, 0, "standings/"+sn.Date+"/#"+args[0], false)
+					tv := s.tableView(t, sn.Date, EmbedRows, "standings/"+sn.Date+"/#"+args[0], false)
 					v.Table = &tv
 				}
 			}

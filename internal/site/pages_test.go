@@ -112,7 +112,8 @@ func TestEmbeds(t *testing.T) {
 	if len(pv.Embeds) != 2 {
 		t.Fatalf("embeds = %+v, want 2", pv.Embeds)
 	}
-	if e := pv.Embeds[0]; e.Kind != "standings" || e.Table == nil || e.Table.Table.ID != "small" || e.AsOf != "2026-01-01" {
+	if e := pv.Embeds[0]; e.Kind != "standings" || e.Table == nil || e.Table.Table.ID != "small" || e.AsOf != "2026-01-01" ||
+		len(e.Table.Rows) != 2 || e.Table.More || e.Table.Link != "/repo/standings/2026-01-01/#small" {
 		t.Errorf("standings embed = %+v", e)
 	}
 	if e := pv.Embeds[1]; e.Kind != "h2h" || e.A != "a1" || e.B != "b2" || e.H2H == nil || e.H2H.Match.A != "a1" {
