@@ -23,9 +23,9 @@ import (
 //     their order, the pages and the set of tags, the league is not loaded or
 //     computed again and only the pages that can show the edit are rendered and
 //     written, each file in place (publish.Output.Patch): the edited posts and pages,
-//     the home page, /posts/, /tags/, the pages of the tags and models the edited
-//     posts name before or after the edit, the feeds, the sitemap and the other data
-//     files;
+//     the feeds, the sitemap and the other data files, and, when the title, date,
+//     summary, tags or models of a post changed, the home page, /posts/, /tags/ and
+//     the pages of the tags and models it names before or after the edit;
 //   - any other change (results, models, site.yaml, templates, static files, a post
 //     added, removed, renamed, moved by its date, or given a new tag) runs the whole
 //     build, which writes only the files whose bytes changed.
@@ -153,25 +153,41 @@ func (s *Session) patch(ctx context.Context, opt Options, out *publish.Output, c
 
 // touched returns the pages of site b that an edit of the changed files may have
 // changed, a being the site before the edit (of the same shape): the edited posts and
-// pages, the home page, /posts/ and /tags/, the pages of the tags and models the
-// edited posts name before or after the edit.
+// pages and, when what lists show of an edited post changed, the home page, /posts/,
+// /tags/, and the pages of the tags and models it names before or after the edit.
 func touched(a, b *site.Site, changed []string) []*site.Page {
 	edited := map[string]bool{}
 	for _, p := range changed {
 		edited[p] = true
 	}
-	lists := map[string]bool{"posts/": true, "tags/": true}
+	// A post shows on lists as a card: when no edited post's card changed (an edit
+	// of the body only, the usual one while writing), no list changed either.
+	cards := map[string]string{} // file -> card fields, before the edit
+	for _, p := range a.Posts {
+		if edited[p.File] {
+			cards[p.File] = card(p)
+		}
+	}
+	lists := map[string]bool{}
 	models := map[string]bool{}
-	for _, s := range []*site.Site{a, b} {
-		for _, p := range s.Posts {
-			if !edited[p.File] {
-				continue
-			}
-			for _, t := range p.Tags {
-				lists["tags/"+t+"/"] = true
-			}
-			for _, m := range p.Models {
-				models["models/"+m+"/"] = true
+	home := false
+	for _, p := range b.Posts {
+		if !edited[p.File] || cards[p.File] == card(p) {
+			continue
+		}
+		home = true
+		lists["posts/"], lists["tags/"] = true, true
+		for _, s := range []*site.Site{a, b} {
+			for _, q := range s.Posts {
+				if q.File != p.File {
+					continue
+				}
+				for _, t := range q.Tags {
+					lists["tags/"+t+"/"] = true
+				}
+				for _, m := range q.Models {
+					models["models/"+m+"/"] = true
+				}
 			}
 		}
 	}
@@ -180,7 +196,7 @@ func touched(a, b *site.Site, changed []string) []*site.Page {
 		var take bool
 		switch p.Kind {
 		case "home":
-			take = true
+			take = home
 		case "list":
 			take = lists[p.Path]
 		case "model":
@@ -196,6 +212,12 @@ func touched(a, b *site.Site, changed []string) []*site.Page {
 		}
 	}
 	return pages
+}
+
+// card is what lists show of a post (the "postcard" template), as one string.
+func card(p content.Post) string {
+	return strings.Join([]string{p.Slug, p.Title, p.Date, p.Time, p.Summary,
+		strings.Join(p.Tags, ","), strings.Join(p.Models, ",")}, "\x00")
 }
 
 // pageOf returns the file of the standalone page a page shows.

@@ -28,6 +28,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -140,7 +141,7 @@ func prepare(f Feed) (doc, error) {
 		if i == 0 || e.Updated.After(d.updated) {
 			d.updated = e.Updated
 		}
-		d.items = append(d.items, item{Entry: e, content: AbsoluteHTML(e.Content, e.URL)})
+		d.items = append(d.items, item{Entry: e, content: absolute.of(e.Content, e.URL)})
 	}
 	if err := errors.Join(errs...); err != nil {
 		return doc{}, err
@@ -172,4 +173,36 @@ func rfc3339(t time.Time) string {
 // because "UTC" is not an RFC 822 zone and strict readers reject it.
 func rfc822(t time.Time) string {
 	return t.UTC().Format("Mon, 02 Jan 2006 15:04:05 -0700")
+}
+
+// absolute remembers AbsoluteHTML's recent results: a build writes each entry into
+// several feeds (Atom, RSS, JSON Feed, the feed of its kind), and the preview server
+// writes the feeds again after every edit, mostly with the same entries.
+var absolute = &absMemo{m: map[[2]string]string{}}
+
+// absMemo is a bounded memo of AbsoluteHTML, safe for concurrent use.
+type absMemo struct {
+	mu sync.Mutex
+	m  map[[2]string]string
+}
+
+// absMemoSize bounds the memo: past it, it starts again empty.
+const absMemoSize = 4096
+
+func (a *absMemo) of(h, pageURL string) string {
+	k := [2]string{h, pageURL}
+	a.mu.Lock()
+	v, ok := a.m[k]
+	a.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = AbsoluteHTML(h, pageURL)
+	a.mu.Lock()
+	if len(a.m) >= absMemoSize {
+		clear(a.m)
+	}
+	a.m[k] = v
+	a.mu.Unlock()
+	return v
 }

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Time from saving a file to the new page being served by the preview server.
+
+    python3 preview.py BINARY SRC OUT PORT FILE URLPATH OLD NEW [-- BUILD FLAGS]
+
+Starts `BINARY -offline -serve -addr 127.0.0.1:PORT -src SRC -out OUT [FLAGS]`, waits
+for it to serve, then five times: replaces the first OLD in SRC/FILE by NEW with
+"{i}" in NEW replaced by the edit's number (so every edit is new), and polls
+URLPATH every 5 ms until the page holds that NEW (without leading markdown marks). It prints, per edit, the time from
+the write to the first response holding the edit, and the server's "rebuilt" line
+(its own timing of the rebuild, after the quiet period that ends a burst). FILE is
+restored at the end. Standard library only.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+
+def main():
+    if len(sys.argv) < 9:
+        sys.exit(__doc__)
+    binary, src, out, port, rel, urlpath, old, new = sys.argv[1:9]
+    flags = sys.argv[10:] if len(sys.argv) > 9 and sys.argv[9] == "--" else []
+    logpath = out.rstrip("/") + ".serve.log"
+    log = open(logpath, "w")
+    p = subprocess.Popen([binary, "-offline", "-serve", "-addr", "127.0.0.1:" + port, "-src", src, "-out", out] + flags,
+                         stdout=log, stderr=log)
+
+    def lines():
+        with open(logpath) as f:
+            return f.read().splitlines()
+
+    deadline = time.monotonic() + 900
+    while not any(l.startswith("serving ") for l in lines()):
+        if p.poll() is not None or time.monotonic() > deadline:
+            sys.exit("the server did not start:\n" + "\n".join(lines()))
+        time.sleep(0.1)
+    path = os.path.join(src, rel)
+    orig = open(path).read()
+    if old not in orig:
+        sys.exit("%s lacks %r" % (rel, old))
+    url = "http://127.0.0.1:%s%s" % (port, urlpath)
+    times = []
+    try:
+        for i in range(5):
+            time.sleep(2)
+            seen = len([l for l in lines() if l.startswith("rebuil")])
+            text = new.replace("{i}", str(i))
+            want = text.lstrip("#>-* ").strip()  # as it shows on the page
+            start = time.monotonic()
+            with open(path, "w") as f:
+                f.write(orig.replace(old, text, 1))
+            while True:
+                try:
+                    body = urllib.request.urlopen(url, timeout=10).read().decode()
+                except OSError:
+                    body = ""
+                if want in body:
+                    break
+                if time.monotonic() - start > 120:
+                    sys.exit("edit %d never showed:\n%s" % (i, "\n".join(lines())))
+                time.sleep(0.005)
+            ms = (time.monotonic() - start) * 1000
+            times.append(ms)
+            while len([l for l in lines() if l.startswith("rebuil")]) <= seen:
+                time.sleep(0.01)
+            rebuilt = [l for l in lines() if l.startswith("rebuil")][-1]
+            print("edit %d: new page served %4.0f ms after the save; server: %s" % (i, ms, rebuilt), flush=True)
+    finally:
+        with open(path, "w") as f:
+            f.write(orig)
+        time.sleep(1)
+        p.send_signal(signal.SIGINT)
+        p.wait()
+    times.sort()
+    print("median %.0f ms, min %.0f ms, max %.0f ms over %d edits" % (times[len(times) // 2], times[0], times[-1], len(times)))
+
+
+if __name__ == "__main__":
+    main()
