@@ -127,6 +127,9 @@ func nextIsKey(lines []string, indent int) bool {
 // one of the usual mistakes. closed says the lines below do not continue it.
 func valueMistake(v string, closed bool) (string, bool) {
 	v = strings.TrimRight(v, " \t")
+	if v == "" {
+		return "", false
+	}
 	switch v[0] {
 	case '"':
 		end := closingDoubleQuote(v)

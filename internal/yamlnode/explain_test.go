@@ -32,6 +32,7 @@ func TestExplain(t *testing.T) {
 		{"missing colon", "title: a\ntitle2 b\nc: d\n", `2: write key: value, with a colon and a space after the key`},
 		{"list items misaligned", "- id: a\n  name: b\n - id: c\n", `2: list items must line up: check the indentation of the "-" lines`},
 		{"unknown anchor", "key: *nope\n", `0: *nope names no anchor &nope: quote the value if the * is text`},
+		{"empty value, then a line without a colon", "0: \n0\n", `2: write key: value, with a colon and a space after the key`},
 		{"list after a mapping", "title: a\n- b\n", `1: this does not fit the lines above: check its indentation, and quote values that hold quotes`},
 	}
 	for _, tt := range tests {
