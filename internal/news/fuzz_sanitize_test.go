@@ -1,9 +1,12 @@
 package news
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
+
+var badURL = regexp.MustCompile(`(?i)\s(href|src|action|formaction|xlink:href|srcset|poster)\s*=\s*["']?\s*(javascript|vbscript|data|file):`)
 
 // FuzzSanitizeHTML feeds arbitrary HTML to the feed sanitiser: what comes out
 // must hold no script, style, iframe, event handler or non-http(s) link, and
@@ -22,10 +25,14 @@ func FuzzSanitizeHTML(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		out := strings.ToLower(SanitizeHTML(in))
-		for _, bad := range []string{"<script", "<style", "<iframe", "<object", "<embed", "javascript:", "vbscript:", `href="data:`, `src="data:`} {
+		for _, bad := range []string{"<script", "<style", "<iframe", "<object", "<embed"} {
 			if strings.Contains(out, bad) {
 				t.Fatalf("%q survives in %q (from %q)", bad, out, in)
 			}
+		}
+		// Text may say "javascript:"; a link may not lead there.
+		if badURL.MatchString(out) {
+			t.Fatalf("a non-http(s) link survives in %q (from %q)", out, in)
 		}
 		if eventHandler.MatchString(out) {
 			t.Fatalf("event handler in %q (from %q)", out, in)
