@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Time from saving a file to the new page being served by the preview server.
 
-    python3 preview.py BINARY SRC OUT PORT FILE URLPATH OLD NEW [-- BUILD FLAGS]
+    python3 preview.py BINARY SRC OUT PORT FILE URLPATH OLD NEW [EXPECT] [-- BUILD FLAGS]
 
 Starts `BINARY -offline -serve -addr 127.0.0.1:PORT -src SRC -out OUT [FLAGS]`, waits
 for it to serve, then five times: replaces the first OLD in SRC/FILE by NEW with
 "{i}" in NEW replaced by the edit's number (so every edit is new), and polls
-URLPATH every 5 ms until the page holds that NEW (without leading markdown marks). It prints, per edit, the time from
+URLPATH every 5 ms until the page holds EXPECT (with "{i}" replaced the same way;
+by default NEW without leading markdown marks). It prints, per edit, the time from
 the write to the first response holding the edit, and the server's "rebuilt" line
 (its own timing of the rebuild, after the quiet period that ends a burst). FILE is
 restored at the end. Standard library only.
@@ -24,7 +25,9 @@ def main():
     if len(sys.argv) < 9:
         sys.exit(__doc__)
     binary, src, out, port, rel, urlpath, old, new = sys.argv[1:9]
-    flags = sys.argv[10:] if len(sys.argv) > 9 and sys.argv[9] == "--" else []
+    rest = sys.argv[9:]
+    expect = rest.pop(0) if rest and rest[0] != "--" else None
+    flags = rest[1:] if rest and rest[0] == "--" else []
     logpath = out.rstrip("/") + ".serve.log"
     log = open(logpath, "w")
     p = subprocess.Popen([binary, "-offline", "-serve", "-addr", "127.0.0.1:" + port, "-src", src, "-out", out] + flags,
@@ -50,7 +53,7 @@ def main():
             time.sleep(2)
             seen = len([l for l in lines() if l.startswith("rebuil")])
             text = new.replace("{i}", str(i))
-            want = text.lstrip("#>-* ").strip()  # as it shows on the page
+            want = expect.replace("{i}", str(i)) if expect else text.lstrip("#>-* ").strip()
             start = time.monotonic()
             with open(path, "w") as f:
                 f.write(orig.replace(old, text, 1))
