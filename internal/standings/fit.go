@@ -61,10 +61,10 @@ type fitter struct {
 	// Newton: gradient, Hessian diagonal, edge weights of the Hessian, step, CG vectors.
 	g, d, h, delta, r, z, q, ap []float64
 	theta, trial, p, denom      []float64
-	// dense holds the edge weights h as the upper triangle of an n×n matrix (zero
-	// off the edges) when most pairs are edges: a row-by-row product is then
-	// faster than edge by edge.
-	dense []float64
+	// When most pairs are edges, the games and the Hessian's edge weights are held
+	// as the upper triangles of n×n matrices (zero off the edges), gdense and
+	// dense, and every pass goes row by row instead of edge by edge.
+	dense, gdense []float64
 	// Fallback MM with SQUAREM.
 	t1, t2, tx, t3 []float64
 }
@@ -86,10 +86,12 @@ func (f *fitter) reset(n int, es *edges) {
 	}
 	size(&f.games, es.len())
 	size(&f.h, es.len())
-	f.dense = f.dense[:0]
-	if n >= 32 && 4*es.len() >= n*n {
+	f.dense, f.gdense = f.dense[:0], f.gdense[:0]
+	if n >= denseFrom && 4*es.len() >= n*n {
 		size(&f.dense, n*n)
+		size(&f.gdense, n*n)
 		clear(f.dense)
+		clear(f.gdense)
 	}
 	for _, v := range []*[]float64{&f.wins, &f.g, &f.d, &f.delta, &f.r, &f.z, &f.q, &f.ap,
 		&f.theta, &f.trial, &f.p, &f.denom, &f.t1, &f.t2, &f.tx, &f.t3} {
@@ -115,10 +117,16 @@ func (f *fitter) aggregate(planes [][]uint64) {
 			}
 		}
 		f.games[e] = float64(n)
+		if len(f.gdense) > 0 {
+			f.gdense[int(es.I[e])*f.n+int(es.J[e])] = float64(n)
+		}
 		f.wins[es.I[e]] += float64(a2) / 2
 		f.wins[es.J[e]] += float64(2*n-a2) / 2
 	}
 }
+
+// denseFrom is the fewest players for which the matrices are held dense.
+var denseFrom = 32
 
 // Newton parameters.
 const (
@@ -197,6 +205,41 @@ func (f *fitter) gradient(theta []float64) float64 {
 		g[i] = f.wins[i] - 2*p[i]*q
 		d[i] = 2 * p[i] * q * q
 	}
+	if len(f.dense) > 0 {
+		n := f.n
+		for i := range n {
+			lo, hi := i*n+i+1, (i+1)*n
+			grow, hrow := f.gdense[lo:hi], f.dense[lo:hi]
+			ps, gs, ds := p[i+1:], g[i+1:], d[i+1:]
+			ps, gs, ds, hrow = ps[:len(grow)], gs[:len(grow)], ds[:len(grow)], hrow[:len(grow)]
+			pi := p[i]
+			var gi, di float64
+			for k, nn := range grow {
+				s := pi / (pi + ps[k])
+				ns := nn * s
+				gi += ns
+				gs[k] -= nn - ns
+				hw := ns * (1 - s)
+				hrow[k] = hw
+				di += hw
+				ds[k] += hw
+			}
+			g[i] -= gi
+			d[i] += di
+		}
+	} else {
+		f.gradientEdges()
+	}
+	sum := 0.0
+	for _, v := range g {
+		sum += v * v
+	}
+	return sum
+}
+
+// gradientEdges is the edge-by-edge part of gradient.
+func (f *fitter) gradientEdges() {
+	p, g, d := f.p, f.g, f.d
 	es, h := f.es, f.h
 	h = h[:len(f.games)]
 	for e, n := range f.games {
@@ -210,17 +253,6 @@ func (f *fitter) gradient(theta []float64) float64 {
 		d[i] += hw
 		d[j] += hw
 	}
-	if len(f.dense) > 0 {
-		n := f.n
-		for e, hw := range h {
-			f.dense[int(es.I[e])*n+int(es.J[e])] = hw
-		}
-	}
-	sum := 0.0
-	for _, v := range g {
-		sum += v * v
-	}
-	return sum
 }
 
 // newtonStep solves (−H)·delta = g by conjugate gradients preconditioned with the
@@ -339,11 +371,27 @@ func (f *fitter) mmStep(t, next []float64) float64 {
 		p[i] = math.Exp(v)
 		denom[i] = 2 / (p[i] + 1)
 	}
-	for e, n := range f.games {
-		i, j := es.I[e], es.J[e]
-		x := n / (p[i] + p[j])
-		denom[i] += x
-		denom[j] += x
+	if len(f.gdense) > 0 {
+		n := f.n
+		for i := range n {
+			grow := f.gdense[i*n+i+1 : (i+1)*n]
+			ps, ds := p[i+1:], denom[i+1:]
+			ps, ds = ps[:len(grow)], ds[:len(grow)]
+			pi, di := p[i], 0.0
+			for k, nn := range grow {
+				x := nn / (pi + ps[k])
+				di += x
+				ds[k] += x
+			}
+			denom[i] += di
+		}
+	} else {
+		for e, n := range f.games {
+			i, j := es.I[e], es.J[e]
+			x := n / (p[i] + p[j])
+			denom[i] += x
+			denom[j] += x
+		}
 	}
 	for i := range next {
 		p[i] = f.wins[i] / denom[i]
