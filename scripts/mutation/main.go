@@ -10,6 +10,9 @@
 // line each: "<package>/<file>:<line>:<col> <MUTATOR> <reason>") is counted as
 // accepted instead of lived, and printed with its reason; nothing is left out
 // silently. An accepted entry that matches no lived mutant is reported as stale.
+//
+// A run that was stopped before its end leaves only its log, DIR/<package>.log: the
+// mutants it lists are counted, and the package is marked "(partial)".
 package main
 
 import (
@@ -22,6 +25,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -41,10 +45,11 @@ type report struct {
 
 // mutant is one mutation of one package.
 type mutant struct {
-	Pkg    string // e.g. internal/standings
-	Pos    string // <package>/<file>:<line>:<col>
-	Type   string // e.g. CONDITIONALS_NEGATION
-	Status string // KILLED, LIVED, TIMED OUT, NOT COVERED, NOT VIABLE, …
+	Pkg     string // e.g. internal/standings
+	Partial bool   // read from the log of a run that did not finish
+	Pos     string // <package>/<file>:<line>:<col>
+	Type    string // e.g. CONDITIONALS_NEGATION
+	Status  string // KILLED, LIVED, TIMED OUT, NOT COVERED, NOT VIABLE, …
 }
 
 func (m mutant) key() string { return m.Pos + " " + m.Type }
@@ -60,6 +65,7 @@ func (a acceptance) key() string { return a.Pos + " " + a.Type }
 // row is one package's line of the table.
 type row struct {
 	Pkg                                           string
+	Partial                                       bool
 	Killed, Lived, Accepted, TimedOut, NotCovered int
 }
 
@@ -102,12 +108,36 @@ func main() {
 	write(os.Stdout, mutants, accepted)
 }
 
-// readReports reads every <package>.json under fsys.
+// logLine is a mutant's line in a gremlins log: status, type, file:line:col.
+var logLine = regexp.MustCompile(`^\s*(KILLED|LIVED|TIMED OUT|NOT COVERED|NOT VIABLE|SKIPPED|RUNNABLE) ([A-Z_]+) at (\S+):(\d+):(\d+)$`)
+
+// readReports reads every <package>.json under fsys, and the <package>.log of
+// the runs that left no report.
 func readReports(fsys fs.FS) ([]mutant, error) {
 	var out []mutant
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path.Ext(p) != ".json" {
+		if err != nil || d.IsDir() {
 			return err
+		}
+		if path.Ext(p) == ".log" {
+			if _, err := fs.Stat(fsys, strings.TrimSuffix(p, ".log")+".json"); err == nil {
+				return nil
+			}
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			pkg, _, _ := strings.Cut(strings.TrimSuffix(p, ".log"), "@")
+			for _, line := range strings.Split(string(b), "\n") {
+				if m := logLine.FindStringSubmatch(line); m != nil {
+					pos := fmt.Sprintf("%s/%s:%s:%s", pkg, path.Base(m[3]), m[4], m[5])
+					out = append(out, mutant{Pkg: pkg, Partial: true, Pos: pos, Type: m[2], Status: m[1]})
+				}
+			}
+			return nil
+		}
+		if path.Ext(p) != ".json" {
+			return nil
 		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
@@ -172,6 +202,7 @@ func write(w io.Writer, mutants []mutant, accepted []acceptance) {
 			rows[m.Pkg] = r
 			pkgs = append(pkgs, m.Pkg)
 		}
+		r.Partial = r.Partial || m.Partial
 		switch m.Status {
 		case "KILLED":
 			r.Killed++
@@ -196,7 +227,11 @@ func write(w io.Writer, mutants []mutant, accepted []acceptance) {
 	var total row
 	for _, p := range pkgs {
 		r := rows[p]
-		fmt.Fprintf(w, "| %s | %d | %d | %d | %d | %d | %.1f %% |\n", p, r.Killed, r.Lived, r.Accepted, r.TimedOut, r.NotCovered, r.Efficacy())
+		name := p
+		if r.Partial {
+			name += " (partial)"
+		}
+		fmt.Fprintf(w, "| %s | %d | %d | %d | %d | %d | %.1f %% |\n", name, r.Killed, r.Lived, r.Accepted, r.TimedOut, r.NotCovered, r.Efficacy())
 		total.Killed += r.Killed
 		total.Lived += r.Lived
 		total.Accepted += r.Accepted

@@ -23,6 +23,7 @@ func TestTable(t *testing.T) {
 		"internal/y@core.json": {Data: []byte(`{"files": [{"file_name": "c.go", "mutations": [{"type": "ARITHMETIC_BASE", "status": "KILLED", "line": 5, "column": 5}]}]}`)},
 		"internal/y@fit.json":  {Data: []byte(`{"files": [{"file_name": "d.go", "mutations": [{"type": "ARITHMETIC_BASE", "status": "KILLED", "line": 5, "column": 5}]}]}`)},
 		"internal/x.log":       {Data: []byte("not a report")},
+		"internal/z@a.log":     {Data: []byte("Starting...\n      KILLED ARITHMETIC_BASE at z.go:3:4\n       LIVED INVERT_LOGICAL at z.go:5:6\n   TIMED OUT CONDITIONALS_NEGATION at z.go:7:8\n")},
 	}
 	mutants, err := readReports(fsys)
 	if err != nil {
@@ -32,7 +33,7 @@ func TestTable(t *testing.T) {
 
 internal/x/a.go:10:2 ARITHMETIC_BASE  a speed-up step: same fixed point
 internal/x/b.go:1:1 ARITHMETIC_BASE killed, so stale
-internal/z/q.go:1:1 ARITHMETIC_BASE package not run: not stale
+internal/w/q.go:1:1 ARITHMETIC_BASE package not run: not stale
 `), "acc.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -43,7 +44,8 @@ internal/z/q.go:1:1 ARITHMETIC_BASE package not run: not stale
 |---|---:|---:|---:|---:|---:|---:|
 | internal/x | 3 | 1 | 1 | 1 | 1 | 75.0 % |
 | internal/y | 2 | 0 | 0 | 0 | 0 | 100.0 % |
-| all | 5 | 1 | 1 | 1 | 1 | 83.3 % |
+| internal/z (partial) | 1 | 1 | 0 | 1 | 0 | 50.0 % |
+| all | 6 | 2 | 1 | 2 | 1 | 75.0 % |
 
 accepted (equivalent mutants, not counted in efficacy):
   internal/x/a.go:10:2 ARITHMETIC_BASE: a speed-up step: same fixed point
@@ -53,6 +55,7 @@ stale acceptances (no such lived mutant in this run; remove or update them):
 
 lived:
   internal/x/a.go:3:7 CONDITIONALS_BOUNDARY
+  internal/z/z.go:5:6 INVERT_LOGICAL
 `
 	if got := b.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
