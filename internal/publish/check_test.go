@@ -2,6 +2,7 @@ package publish
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -115,5 +116,43 @@ func TestWriteRefusesBackslash(t *testing.T) {
 		if want := fmt.Sprintf("publish: invalid output path %q", bad); err == nil || err.Error() != want {
 			t.Errorf("Write(%q) = %v, want %s", bad, err, want)
 		}
+	}
+}
+
+// TestSwapFallback takes the two-rename path of a file system without an atomic
+// exchange: the new output replaces the old one, nothing is left beside it, and when
+// the second rename fails the old output is put back.
+func TestSwapFallback(t *testing.T) {
+	saved := exchange
+	defer func() { exchange = saved }()
+	exchange = func(a, b string) error { return errors.New("exchange not supported") }
+
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Write(out, []File{{Path: "index.html", Data: []byte("one")}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(out, []File{{Path: "index.html", Data: []byte("two")}, {Path: "b.html", Data: []byte("b")}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "index.html")); string(got) != "two" {
+		t.Errorf("index.html = %q, want the new output", got)
+	}
+	if left := beside(t, out); len(left) != 0 {
+		t.Errorf("left beside the output: %v", left)
+	}
+
+	// The new folder cannot take the output's place (here: it is gone): the old
+	// output is put back.
+	target := filepath.Join(t.TempDir(), "target")
+	os.MkdirAll(target, 0o755)
+	os.WriteFile(filepath.Join(target, "keep.html"), []byte("old"), 0o644)
+	if err := swap(filepath.Join(t.TempDir(), "gone"), target); err == nil {
+		t.Error("swap of a missing folder worked")
+	}
+	if got, err := os.ReadFile(filepath.Join(target, "keep.html")); err != nil || string(got) != "old" {
+		t.Errorf("old output not restored: %q %v", got, err)
+	}
+	if left := beside(t, target); len(left) != 0 {
+		t.Errorf("left beside the output: %v", left)
 	}
 }

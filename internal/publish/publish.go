@@ -203,13 +203,20 @@ func valid(p string) bool {
 	return true
 }
 
+// exchange swaps two paths in one step (renameat2 with RENAME_EXCHANGE). Some file
+// systems do not support it; swap then falls back to two renames. A variable so
+// that tests can take the fallback.
+var exchange = func(a, b string) error {
+	return unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
+}
+
 // swap puts dir in place of out. Where the kernel can, it exchanges the two in one
 // step (renameat2 RENAME_EXCHANGE), so readers never see a missing directory.
 func swap(dir, out string) error {
 	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
 		return os.Rename(dir, out)
 	}
-	if err := unix.Renameat2(unix.AT_FDCWD, dir, unix.AT_FDCWD, out, unix.RENAME_EXCHANGE); err == nil {
+	if err := exchange(dir, out); err == nil {
 		return os.RemoveAll(dir) // dir now holds the previous output
 	}
 	old := dir + ".old"
