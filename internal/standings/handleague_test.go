@@ -547,3 +547,77 @@ func TestDrawSlack(t *testing.T) {
 		})
 	}
 }
+
+// TestPulledVersions checks results that are in force for a span of days (From,
+// Until: the versions of a pulled results file): a version counts from its first
+// day until the day a later one replaced it, each end makes a snapshot, a version
+// replaced before it started never counts, and two versions of one day that are
+// never in force together are no conflict.
+func TestPulledVersions(t *testing.T) {
+	models := []league.Model{{ID: "a", ParamsB: 1}, {ID: "b", ParamsB: 1}}
+	benchmarks := []league.Benchmark{{ID: "b1", HigherIsBetter: true, Max: 100}, {ID: "b2", HigherIsBetter: true, Max: 100}, {ID: "b3", HigherIsBetter: true, Max: 100}}
+	r := func(file string, index int, m, b string, score float64, date, from, until string) league.Result {
+		return league.Result{Model: m, Benchmark: b, Score: score, Date: date, From: from, Until: until, File: file, Index: index}
+	}
+	results := []league.Result{
+		r("data/results/b.json", 0, "b", "b1", 50, "2026-01-01", "", ""),
+		r("data/results/b.json", 1, "b", "b2", 50, "2026-01-01", "", ""),
+		r("data/results/b.json", 2, "b", "b3", 50, "2026-01-01", "", ""),
+		r("data/results/v1.json", 0, "a", "b1", 90, "2026-01-01", "", "2026-01-05"), // first version, replaced on the 5th
+		r("data/results/v2.json", 0, "a", "b1", 10, "2026-01-01", "2026-01-05", ""), // its successor, same result date
+		r("data/results/v0.json", 0, "a", "b1", 99, "2026-01-03", "", "2026-01-02"), // replaced before its date: never counts
+		r("data/results/x1.json", 0, "a", "b2", 60, "2026-01-01", "", ""),           // in force from the 1st…
+		r("data/results/x2.json", 0, "a", "b2", 40, "2026-01-01", "2026-01-03", ""), // …and this one from the 3rd: a conflict
+		r("data/results/y.json", 0, "a", "b3", 70, "2026-01-01", "", ""),
+		r("data/results/w.json", 0, "a", "b3", 1, "2026-01-07", "", "2026-01-07"), // replaced on its own date: never counts
+	}
+	score := func(sn *standings.Snapshot, m, b string) float64 {
+		for _, r := range sn.Results {
+			if r.Model == m && r.Benchmark == b {
+				return r.Score
+			}
+		}
+		return -1
+	}
+	tests := []struct {
+		asOf     string
+		wantAsOf string
+		dates    []string
+		b1, b2   []float64 // a's scores in force in each snapshot
+		winners  []string  // the match winner in each snapshot
+		warnings []string
+	}{
+		{"", "2026-01-05", []string{"2026-01-01", "2026-01-03", "2026-01-05"}, []float64{90, 90, 10}, []float64{60, 40, 40}, []string{"a", "a", "b"},
+			[]string{"data/results/x2.json result 0 replaces data/results/x1.json result 0 for a on b2, both dated 2026-01-01"}},
+		{"2026-01-04", "2026-01-04", []string{"2026-01-01", "2026-01-03", "2026-01-04"}, []float64{90, 90, 90}, []float64{60, 40, 40}, []string{"a", "a", "a"},
+			[]string{"data/results/x2.json result 0 replaces data/results/x1.json result 0 for a on b2, both dated 2026-01-01"}},
+		{"2026-01-02", "2026-01-02", []string{"2026-01-01", "2026-01-02"}, []float64{90, 90}, []float64{60, 60}, []string{"a", "a"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.wantAsOf, func(t *testing.T) {
+			s := standings.Compute(models, benchmarks, results, standings.Rules{}, tt.asOf)
+			if s.AsOf != tt.wantAsOf {
+				t.Errorf("AsOf = %s, want %s", s.AsOf, tt.wantAsOf)
+			}
+			var dates []string
+			var b1, b2 []float64
+			var winners []string
+			for _, sn := range s.Snapshots {
+				dates = append(dates, sn.Date)
+				b1 = append(b1, score(sn, "a", "b1"))
+				b2 = append(b2, score(sn, "a", "b2"))
+				w := "none"
+				if m := sn.Match("a", "b"); m != nil {
+					w = m.Winner
+				}
+				winners = append(winners, w)
+			}
+			if !reflect.DeepEqual(dates, tt.dates) || !reflect.DeepEqual(b1, tt.b1) || !reflect.DeepEqual(b2, tt.b2) || !reflect.DeepEqual(winners, tt.winners) {
+				t.Errorf("snapshots %v, a's b1 %v, b2 %v, winners %q\nwant      %v, a's b1 %v, b2 %v, winners %q", dates, b1, b2, winners, tt.dates, tt.b1, tt.b2, tt.winners)
+			}
+			if !reflect.DeepEqual(s.Warnings, tt.warnings) {
+				t.Errorf("warnings %q, want %q", s.Warnings, tt.warnings)
+			}
+		})
+	}
+}
