@@ -621,3 +621,33 @@ func TestPulledVersions(t *testing.T) {
 		})
 	}
 }
+
+// TestTableEmptiedByAPulledVersion: a model whose only results were in a pulled
+// version that a later one replaced leaves the tables; a division it was alone in
+// is empty then, with no new leader and no change.
+func TestTableEmptiedByAPulledVersion(t *testing.T) {
+	models := []league.Model{{ID: "a", ParamsB: 50}, {ID: "b", ParamsB: 50}, {ID: "c", ParamsB: 5}}
+	benchmarks := []league.Benchmark{{ID: "b1", HigherIsBetter: true, Max: 100}}
+	results := []league.Result{
+		{Model: "a", Benchmark: "b1", Score: 10, Date: "2026-01-01", File: "data/results/a.json"},
+		{Model: "b", Benchmark: "b1", Score: 20, Date: "2026-01-01", File: "data/results/b.json"},
+		{Model: "c", Benchmark: "b1", Score: 30, Date: "2026-01-01", Until: "2026-01-05", File: "data/results/c.json"},
+	}
+	rules := standings.Rules{MinShared: 1, Divisions: []standings.Division{{ID: "small", Name: "Small", MaxParamsB: 10}, {ID: "big", Name: "Big"}}}
+	s := standings.Compute(models, benchmarks, results, rules, "")
+	if n := len(s.Snapshots); n != 2 || s.Latest().Date != "2026-01-05" {
+		t.Fatalf("snapshots %d, latest %s; want 2, 2026-01-05", n, s.Latest().Date)
+	}
+	if rows := s.Latest().Table("small").Rows; len(rows) != 0 {
+		t.Errorf("small = %+v, want empty", rows)
+	}
+	var got []string
+	for _, c := range s.Changes {
+		if c.Date == "2026-01-05" {
+			got = append(got, c.ID)
+		}
+	}
+	if want := []string{"2026-01-05/overall/leader/b"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("changes on the 5th = %q, want %q", got, want)
+	}
+}
