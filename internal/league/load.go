@@ -42,7 +42,8 @@ func Load(fsys fs.FS) (*Data, error) {
 
 // LoadWith is Load with options. On error it also returns what could be read, so
 // that the caller can go on checking other inputs (posts) against it; that includes
-// the clubs, models and benchmarks whose id was refused, under that id, so that
+// the clubs, models and benchmarks whose id was refused, under that id and under
+// the id it was probably meant to be ("Gemma 4 12B" as "gemma-4-12b"), so that
 // what refers to them is not reported a second time.
 func LoadWith(fsys fs.FS, opts Options) (*Data, error) {
 	l := &loader{fsys: fsys, opts: opts, broken: map[string]bool{}}
@@ -64,9 +65,24 @@ func LoadWith(fsys fs.FS, opts Options) (*Data, error) {
 		}
 	}
 	if err := l.errs.Err(); err != nil {
-		d.Clubs = append(d.Clubs, l.refused.Clubs...)
-		d.Models = append(d.Models, l.refused.Models...)
-		d.Benchmarks = append(d.Benchmarks, l.refused.Benchmarks...)
+		for _, c := range l.refused.Clubs {
+			d.Clubs = append(d.Clubs, c)
+			if c.ID = idForm(c.ID); d.Club(c.ID) == nil {
+				d.Clubs = append(d.Clubs, c)
+			}
+		}
+		for _, m := range l.refused.Models {
+			d.Models = append(d.Models, m)
+			if m.ID = idForm(m.ID); d.Model(m.ID) == nil {
+				d.Models = append(d.Models, m)
+			}
+		}
+		for _, b := range l.refused.Benchmarks {
+			d.Benchmarks = append(d.Benchmarks, b)
+			if b.ID = idForm(b.ID); d.Benchmark(b.ID) == nil {
+				d.Benchmarks = append(d.Benchmarks, b)
+			}
+		}
 		return d, err
 	}
 	sort.Slice(d.Clubs, func(i, j int) bool { return d.Clubs[i].ID < d.Clubs[j].ID })
@@ -102,13 +118,35 @@ type loader struct {
 	broken  map[string]bool
 }
 
-// refuse remembers an entry whose id was reported as invalid.
+// refuse remembers an entry whose id was reported as invalid, under the id as
+// written and as the id it was probably meant to be ("Gemma 4 12B" is taken for
+// "gemma-4-12b"), which the other files likely use.
 func (l *loader) refuse(id string) bool {
 	if id == "" || yamlnode.ValidID(id) {
 		return false
 	}
 	l.broken[id] = true
+	l.broken[idForm(id)] = true
 	return true
+}
+
+// idForm lowercases s and turns every run of characters an id may not hold into
+// one "-".
+func idForm(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	return b.String()
 }
 
 // modelByName finds a model by its id or one of its aliases, exactly or else
