@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-var badURL = regexp.MustCompile(`(?i)\s(href|src|action|formaction|xlink:href|srcset|poster)\s*=\s*["']?\s*(javascript|vbscript|data|file):`)
+var badURL = regexp.MustCompile(`(?i)<[^>]*\s(href|src|action|formaction|xlink:href|srcset|poster)\s*=\s*["']?\s*(javascript|vbscript|data|file):`)
 
 // FuzzSanitizeHTML feeds arbitrary HTML to the feed sanitiser: what comes out
 // must hold no script, style, iframe, event handler or non-http(s) link, and
