@@ -17,8 +17,9 @@ non-zero exit stops everything. Before every run it waits until the CPUs have be
 busy machine are counted in the tables. One JSON line per round is appended.
 
 `table` prints, per N and command, the medians over rounds and the median of the
-per-round ratios to the reference. `growth` prints one line per N: wall, CPU and
-peak RSS of every command, and milliseconds of wall and CPU per post.
+per-round ratios to the reference. `growth` prints one line per N (the runs tagged
+growth, and those of the comparison): wall, CPU and peak RSS of every command, and
+milliseconds of wall and CPU per post.
 Standard library only.
 """
 
@@ -126,7 +127,8 @@ def table(argv):
 def growth(argv):
     tag = argv[argv.index("--tag") + 1] if "--tag" in argv else "growth"
     med = statistics.median
-    groups = load(argv[0], tag)
+    groups = load(argv[0], "compare")  # the compared counts are points of the growth too
+    groups.update(load(argv[0], tag))
     if not groups:
         return
     names = next(iter(groups.values()))[0]["names"]

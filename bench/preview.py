@@ -8,8 +8,10 @@ for it to serve, then five times: replaces the first OLD in SRC/FILE by NEW with
 "{i}" in NEW replaced by the edit's number (so every edit is new), and polls
 URLPATH every 5 ms until the page holds EXPECT (with "{i}" replaced the same way;
 by default NEW without leading markdown marks). It prints, per edit, the time from
-the write to the first response holding the edit, and the server's "rebuilt" line
-(its own timing of the rebuild, after the quiet period that ends a burst). FILE is
+the write to the first response holding the edit, the CPU time the server used for
+the edit (user+system, from /proc: it survives a busy machine), and the server's
+"rebuilt" line (its own timing of the rebuild, after the quiet period that ends a
+burst). FILE is
 restored at the end. Standard library only.
 """
 
@@ -19,6 +21,13 @@ import subprocess
 import sys
 import time
 import urllib.request
+
+
+def cpu_ms(pid):
+    """User+system CPU time of a process so far, in milliseconds (Linux /proc)."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000.0 / os.sysconf("SC_CLK_TCK")
 
 
 def main():
@@ -47,13 +56,14 @@ def main():
     if old not in orig:
         sys.exit("%s lacks %r" % (rel, old))
     url = "http://127.0.0.1:%s%s" % (port, urlpath)
-    times = []
+    times, cpus = [], []
     try:
         for i in range(5):
             time.sleep(2)
             seen = len([l for l in lines() if l.startswith("rebuil")])
             text = new.replace("{i}", str(i))
             want = expect.replace("{i}", str(i)) if expect else text.lstrip("#>-* ").strip()
+            cpu0 = cpu_ms(p.pid)
             start = time.monotonic()
             with open(path, "w") as f:
                 f.write(orig.replace(old, text, 1))
@@ -71,8 +81,10 @@ def main():
             times.append(ms)
             while len([l for l in lines() if l.startswith("rebuil")]) <= seen:
                 time.sleep(0.01)
+            cpu = cpu_ms(p.pid) - cpu0
+            cpus.append(cpu)
             rebuilt = [l for l in lines() if l.startswith("rebuil")][-1]
-            print("edit %d: new page served %4.0f ms after the save; server: %s" % (i, ms, rebuilt), flush=True)
+            print("edit %d: new page served %4.0f ms after the save; server CPU %4.0f ms; server: %s" % (i, ms, cpu, rebuilt), flush=True)
     finally:
         with open(path, "w") as f:
             f.write(orig)
@@ -80,7 +92,9 @@ def main():
         p.send_signal(signal.SIGINT)
         p.wait()
     times.sort()
-    print("median %.0f ms, min %.0f ms, max %.0f ms over %d edits" % (times[len(times) // 2], times[0], times[-1], len(times)))
+    cpus.sort()
+    print("save to page: median %.0f ms (min %.0f, max %.0f); server CPU per edit: median %.0f ms; %d edits"
+          % (times[len(times) // 2], times[0], times[-1], cpus[len(cpus) // 2], len(times)))
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@
 # Environment:
 #   COMPARE    post counts of the side-by-side comparison (default "1000 10000")
 #   ROUNDS     rounds per count (default 5 below 5000 posts, else 3)
-#   GROWTH     post counts of the growth table (default "1000 2000 5000 10000"; "" for none)
+#   GROWTH     post counts of the growth table (default "1000 2000 5000 10000"; "" for none;
+#              the counts of COMPARE are taken from the comparison)
 #   GROWTH_ROUNDS  rounds per count there (default 1)
 #   HUGO       the Hugo binary (default /usr/bin/hugo: 0.111.3 from Debian's apt-get install hugo)
 #   IDLE_WAIT  seconds to wait for an idle machine before each run (default 30)
@@ -95,7 +96,8 @@ for n in $compare; do
 		ours-cold "$cold" ours-warm "$warm" hugo "$hcmd"
 done
 for n in $growth; do
-	case " $compare " in *" $n "*) ;; *) setup "$n" >/dev/null ;; esac
+	case " $compare " in *" $n "*) continue ;; esac # measured above
+	setup "$n" >/dev/null
 	echo "## growth N=$n"
 	python3 "$here/pairs.py" run -o "$results" --tag growth --n "$n" --rounds "${GROWTH_ROUNDS:-1}" \
 		ours-cold "$cold" ours-warm "$warm" hugo "$hcmd"

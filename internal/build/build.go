@@ -161,7 +161,7 @@ func prepare(ctx context.Context, opt Options) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.prepare(ctx, opt, nil)
+	return c.prepare(ctx, opt, nil, nil)
 }
 
 // compute runs load, pull and compute, and loads the news.
@@ -243,8 +243,9 @@ func compute(ctx context.Context, opt Options) (*computed, error) {
 }
 
 // prepare runs the content and site stages over what compute gave; memo, when not
-// nil, keeps loaded posts between builds of one session.
-func (c *computed) prepare(ctx context.Context, opt Options, memo *content.Memo) (*prepared, error) {
+// nil, keeps loaded posts between builds of one session, and unchanged, when not nil,
+// names the files known not to have changed since the memo kept them.
+func (c *computed) prepare(ctx context.Context, opt Options, memo *content.Memo, unchanged func(string) bool) (*prepared, error) {
 	start := opt.Now()
 	cached := opt.Cache.Stats()
 	cfg, data, items := c.cfg, c.data, c.items
@@ -254,7 +255,7 @@ func (c *computed) prepare(ctx context.Context, opt Options, memo *content.Memo)
 		known[m.ID] = true
 	}
 	posts, pages, err := content.Load(opt.Src, content.Options{Drafts: opt.Drafts, Until: opt.AsOf, Embed: s.Embedder(), KnownModels: known,
-		BasePath: s.BasePath(), Cache: opt.Cache, Memo: memo})
+		BasePath: s.BasePath(), Cache: opt.Cache, Memo: memo, Unchanged: unchanged})
 	if err != nil || c.newsErr != nil {
 		var all diag.List
 		all.Merge(c.newsErr)

@@ -76,7 +76,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (Stats, string,
 	if err != nil {
 		return Stats{}, "full", err
 	}
-	r, err := c.prepare(ctx, opt, s.memo)
+	r, err := c.prepare(ctx, opt, s.memo, nil)
 	if err != nil {
 		return Stats{}, "full", err
 	}
@@ -105,7 +105,12 @@ func contentOnly(changed []string) bool {
 // only. It reports false, having written nothing, when the edit changed which posts,
 // pages or tags exist: then the whole site must be built.
 func (s *Session) patch(ctx context.Context, opt Options, out *publish.Output, changed []string) (Stats, bool, error) {
-	r, err := s.last.league.prepare(ctx, opt, s.memo)
+	// Only the changed files are read again: the others are as the memo kept them.
+	edited := map[string]bool{}
+	for _, p := range changed {
+		edited[p] = true
+	}
+	r, err := s.last.league.prepare(ctx, opt, s.memo, func(file string) bool { return !edited[file] })
 	if err != nil {
 		return Stats{}, false, err
 	}

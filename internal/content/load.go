@@ -44,6 +44,10 @@ type Options struct {
 	Cache *cache.Cache
 	// Memo keeps loaded posts in memory between loads of one site; nil for none.
 	Memo *Memo
+	// Unchanged, when set, names the files known not to have changed since the
+	// memo kept them (the preview server knows which files an edit touched): those
+	// are taken from the memo without being read.
+	Unchanged func(file string) bool
 }
 
 // Directories read by Load, relative to the site root.
@@ -157,6 +161,11 @@ type loadedPost struct {
 // file has not changed since it was kept there.
 func loadPost(fsys fs.FS, file string, opt Options, base string) loadedPost {
 	var lp loadedPost
+	if opt.Unchanged != nil && opt.Unchanged(file) {
+		if m, ok := opt.Memo.kept(file); ok {
+			return m
+		}
+	}
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		lp.errs.Add(file, 0, 0, "read: %v", err)

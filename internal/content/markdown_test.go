@@ -235,3 +235,41 @@ func TestBodyCache(t *testing.T) {
 		}
 	}
 }
+
+// A memo gives back a post whose file did not change, and reads a changed one;
+// files named unchanged are not read at all.
+func TestMemo(t *testing.T) {
+	fsys := fstest.MapFS{"content/posts/p.md": file("---\ntitle: One\ndate: 2026-06-04\n---\nBody.\n")}
+	m := NewMemo()
+	load := func(opt Options) Post {
+		t.Helper()
+		opt.Memo = m
+		posts, _, err := Load(fsys, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return posts[0]
+	}
+	if p := load(Options{}); p.Title != "One" || m.Len() != 1 {
+		t.Fatalf("first load: %q, memo %d", p.Title, m.Len())
+	}
+	fsys["content/posts/p.md"] = file("---\ntitle: Two\ndate: 2026-06-04\n---\nBody.\n")
+	if p := load(Options{Unchanged: func(string) bool { return true }}); p.Title != "One" {
+		t.Errorf("a file said to be unchanged was read: %q", p.Title)
+	}
+	if p := load(Options{}); p.Title != "Two" {
+		t.Errorf("changed file: %q, want Two", p.Title)
+	}
+	if p := load(Options{BasePath: "/repo/"}); p.Title != "Two" || m.Len() != 1 {
+		t.Errorf("other options: %q, memo %d", p.Title, m.Len())
+	}
+	m.Reset()
+	if m.Len() != 0 {
+		t.Error("Reset kept posts")
+	}
+	var none *Memo
+	none.Reset()
+	if none.Len() != 0 {
+		t.Error("nil memo holds posts")
+	}
+}

@@ -68,6 +68,17 @@ func (m *Memo) get(file string, src []byte, opt Options, base string) (loadedPos
 	return e.lp, true
 }
 
+// kept returns the post kept for file, whatever the file now holds.
+func (m *Memo) kept(file string) (loadedPost, bool) {
+	if m == nil {
+		return loadedPost{}, false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e, ok := m.posts[file]
+	return e.lp, ok
+}
+
 func (m *Memo) put(file string, src []byte, opt Options, base string, lp loadedPost) {
 	if m == nil {
 		return
