@@ -21,7 +21,7 @@ ms=("$@")
 mkdir -p "$work"
 (cd "$repo" && go build -o "$work/build" ./cmd/build && go build -o "$work/genleague" ./cmd/genleague)
 
-echo "| models | wall s | CPU s | peak RSS MB | files | MB | compute ms |"
+echo "| models | wall s | CPU s | peak RSS MB | files | MB (file bytes) | compute ms |"
 echo "|---:|---:|---:|---:|---:|---:|---:|"
 for m in "${ms[@]}"; do
 	src="$work/league-$m"
@@ -38,7 +38,7 @@ for m in "${ms[@]}"; do
 	cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u+s}' "$log")
 	rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
 	files=$(find "$out" -type f | wc -l)
-	bytes=$(du -sb "$out" | cut -f1)
+	bytes=$(find "$out" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}')
 	compute=$(awk '/^compute/ {print $(NF-1)}' "$log")
 	printf "| %d | %s | %s | %s | %d | %.1f | %s |\n" "$m" "$wall" "$cpu" "$rss" "$files" "$(echo "$bytes/1000000" | bc -l)" "$compute"
 done
