@@ -502,3 +502,50 @@ func TestChartsDrawTheTopRows(t *testing.T) {
 		t.Errorf("benchmark top 1 = %v, caption %q", got, bs.Caption)
 	}
 }
+
+// TestScriptIsGoEchartsOwn holds script to the Script of go-echarts' RenderSnippet,
+// for every kind of chart the site draws.
+func TestScriptIsGoEchartsOwn(t *testing.T) {
+	snaps := testSnaps()
+	last := snaps[len(snaps)-1]
+	overall := last.Table("overall")
+	draws := map[string]func(){
+		"points":     func() { StandingsPoints("standings", overall, testNames, 0) },
+		"rating":     func() { StandingsRating("standings", overall, testNames, 0) },
+		"history":    func() { RankHistory("standings", "overall", snaps, testNames, 0) },
+		"efficiency": func() { Efficiency("standings", effPoints(last, testModels, testBenchmarks)) },
+		"categories": func() { ModelCategories("model", "m-img", last, testBenchmarks, testNames) },
+		"benchmark":  func() { BenchmarkScores("bench", testBenchmarks[2], last, testNames, 0) },
+		"h2h":        func() { HeadToHead("h2h", last.Matches[0], testNames, testBenchmarks) },
+	}
+	for name, run := range draws {
+		t.Run(name, func(t *testing.T) {
+			f, g := lastFigure(run), lastFigure(run)
+			f.chart.Accept(finish{option: f.option, series: f.series})
+			g.chart.Accept(finish{option: g.option, series: g.series})
+			if ours, theirs := script(f.chart, f.id), g.chart.RenderSnippet().Script; ours != theirs {
+				t.Errorf("script differs from RenderSnippet:\n%s\n---\n%s", ours, theirs)
+			}
+		})
+	}
+}
+
+// lastFigure runs draw and returns the last figure it was handed. Drawing uses the
+// chart, so each call builds a fresh one.
+func lastFigure(run func()) figure {
+	var f figure
+	drawn = func(g figure) { f = g }
+	defer func() { drawn = nil }()
+	run()
+	return f
+}
+
+// BenchmarkHeadToHead draws the chart of one head-to-head, the chart a league has
+// most of.
+func BenchmarkHeadToHead(b *testing.B) {
+	last := testSnaps()[1]
+	b.ReportAllocs()
+	for b.Loop() {
+		HeadToHead("h2h", last.Matches[0], testNames, testBenchmarks)
+	}
+}
