@@ -98,7 +98,7 @@ func write(ctx context.Context, opt Options, out *publish.Output, r *prepared) (
 		tx.Abort()
 		return Stats{}, fmt.Errorf("render: %w", err)
 	}
-	opt.stage("render", start, "%d pages and files written", r.count)
+	opt.stage("render", start, "%d pages and files written, %d share images (%d from the cache)", r.count, r.images.Load(), r.imagesCached.Load())
 	start = opt.Now()
 	st, err := tx.Commit()
 	if err != nil {
@@ -142,7 +142,9 @@ type prepared struct {
 	league *computed
 	site   *site.Site
 	r      *render.Renderer
+	cache  *cache.Cache
 	count  int // files emitted, set by emitAll
+	imageCounts
 }
 
 // computed is what the stages before content give: the configuration, the league
@@ -277,7 +279,7 @@ func (c *computed) prepare(ctx context.Context, opt Options, memo *content.Memo,
 		return nil, err
 	}
 	opt.stage("site", start, "%d pages, %d head-to-heads", len(s.HTMLPages()), s.H2HPageCount())
-	return &prepared{league: c, site: s, r: r}, ctx.Err()
+	return &prepared{league: c, site: s, r: r, cache: opt.Cache}, ctx.Err()
 }
 
 // emitAll renders every file of the site and hands each to emit: the data files, then
@@ -321,6 +323,9 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit) error {
 		return generated(pages[i].Out, b)
 	})
 	if err != nil {
+		return err
+	}
+	if err := emitShareImages(ctx, p, generated); err != nil {
 		return err
 	}
 	if err := p.r.Static(emit); err != nil {

@@ -74,7 +74,7 @@ func (r *Renderer) DataFiles(emit Emit) error {
 
 	var urls []feed.SitemapURL
 	for _, p := range s.HTMLPages() {
-		if p.Out == "404.html" {
+		if p.Out == "404.html" || p.NoIndex {
 			continue
 		}
 		urls = append(urls, feed.SitemapURL{Loc: s.AbsURL(p.Path), LastMod: p.LastMod})
@@ -140,10 +140,10 @@ func tableCSV(s *site.Site, t *standings.Table) []byte {
 func rating(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
 
 // mdCell escapes what would break a Markdown table cell or become markup where the
-// table is pasted.
-func mdCell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ", "&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-}
+// table is pasted (GitHub, Reddit, goldmark): the cell separator, line breaks, HTML,
+// and the characters that start emphasis, links, code and strikethrough.
+var mdCell = strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ", "&", "&amp;", "<", "&lt;", ">", "&gt;",
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "~", `\~`).Replace
 
 func tableMarkdown(s *site.Site, t *standings.Table, asOf string) []byte {
 	var b strings.Builder

@@ -6,7 +6,8 @@
 //
 // Templates live in templates/ of the site root, over the built-in ones. base.html and
 // partials.html make the layout; every other file is one kind of page and defines
-// "main". The data of every page is a Page.
+// "main", or "document" for a page without the layout (embedtable.html). The data of
+// every page is a Page.
 package render
 
 import (
@@ -73,7 +74,7 @@ func New(s *site.Site, templates, static fs.FS) (*Renderer, error) {
 }
 
 // requiredKinds are the page templates the renderer uses.
-var requiredKinds = []string{"home", "standings", "model", "club", "benchmark", "h2h", "post", "list", "news", "page", "methodology", "notfound", "embed", "compare"}
+var requiredKinds = []string{"home", "standings", "model", "club", "benchmark", "h2h", "post", "list", "news", "page", "methodology", "notfound", "embed", "compare", "embedtable"}
 
 // Page is the data of every page template: the site's data of the page, the site,
 // and the page's charts, drawn.
@@ -116,7 +117,14 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 		pg.Page = &cp
 	}
 	var buf bytes.Buffer
-	if err := r.kinds[p.Kind].ExecuteTemplate(&buf, "base.html", pg); err != nil {
+	// A kind that defines "document" is a whole page of its own (the embeds, without
+	// the site around them); every other kind fills "main" of the layout.
+	t := r.kinds[p.Kind]
+	layout := "base.html"
+	if t.Lookup("document") != nil {
+		layout = "document"
+	}
+	if err := t.ExecuteTemplate(&buf, layout, pg); err != nil {
 		return nil, fmt.Errorf("render %s: %w", p.Out, err)
 	}
 	return buf.Bytes(), nil

@@ -142,19 +142,7 @@ func baseFuncs() template.FuncMap {
 func rankLabel(rank int, shared bool) string { return site.RankLabel(rank, shared) }
 
 // ordinal writes 1st, 2nd, 3rd, 4th, 11th, 21st.
-func ordinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return strconv.Itoa(n) + suffix
-}
+func ordinal(n int) string { return site.Ordinal(n) }
 
 // movementView is how a movement is shown: an arrow, a number and words for screen readers.
 type movementView struct {

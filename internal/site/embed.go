@@ -143,7 +143,7 @@ func (s *Site) embeds(body, date string) []EmbedView {
 		case "standings":
 			if sn != nil && len(args) == 1 {
 				if t := sn.Table(args[0]); t != nil {
-					tv := s.tableView(t, sn.Date, EmbedRows, "standings/"+sn.Date+"/#"+args[0], false)
+					tv := s.tableView(t, sn, EmbedRows, false)
 					v.Table = &tv
 				}
 			}

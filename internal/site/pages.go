@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"html"
 	"net/url"
 	"sort"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"github.com/ai-league/ai-league/internal/content"
 	"github.com/ai-league/ai-league/internal/league"
 	"github.com/ai-league/ai-league/internal/news"
+	"github.com/ai-league/ai-league/internal/share"
 	"github.com/ai-league/ai-league/internal/standings"
 )
 
@@ -33,6 +35,12 @@ type Page struct {
 	LastMod     string // YYYY-MM-DD for pages tied to a day (sitemap), else ""
 	Data        any    // one of the *View types, a *content.Post or *content.Page, or the Site
 	Charts      []Chart
+	NoIndex     bool // kept out of search engines and the sitemap (embed pages)
+
+	Image    string      // site path of the page's share image
+	ImageURL string      // its absolute URL
+	ImageAlt string      // what the image says, in words
+	Card     *share.Card // what to draw at Image; nil when the image is another page's
 }
 
 // Chart is a figure a page shows: which one, and the data it is drawn from.
@@ -74,10 +82,10 @@ func (s *Site) build() {
 	// Home.
 	home := HomeView{Posts: firstPosts(s.Posts, 5), News: firstNews(s.News, 8)}
 	for _, t := range latest.Tables[1:] {
-		home.Tables = append(home.Tables, s.tableView(t, latest.Date, 5, "standings/#"+t.ID, false))
+		home.Tables = append(home.Tables, s.tableView(t, latest, 5, true))
 	}
 	if len(latest.Tables) == 1 {
-		home.Tables = append(home.Tables, s.tableView(latest.Tables[0], latest.Date, 10, "standings/#overall", false))
+		home.Tables = append(home.Tables, s.tableView(latest.Tables[0], latest, 10, true))
 	}
 	add("home", "", "", s.Config.Description, home)
 
@@ -175,6 +183,9 @@ func (s *Site) build() {
 	// News, paginated, and by category.
 	s.newsPages(add)
 
+	// A page per table to put in an iframe elsewhere.
+	s.embedPages(add)
+
 	for _, p := range s.pages {
 		if p.Canonical == "" {
 			p.Canonical = s.AbsURL(p.Path)
@@ -186,6 +197,7 @@ func (s *Site) build() {
 			p.Description = s.Config.Description
 		}
 	}
+	s.shareImages()
 }
 
 // PostEmbeds returns the data of a post's league blocks, in order.
@@ -228,22 +240,48 @@ func (s *Site) TableName(id string) string {
 	return id
 }
 
-func (s *Site) tableView(t *standings.Table, asOf string, top int, link string, files bool) TableView {
-	v := TableView{HTMLID: t.ID, Table: t, AsOf: asOf, Rows: t.Rows, Link: s.URL(link), Files: files}
+// tableView shows table t of snapshot sn, the whole of it or its top rows. A current
+// table lives on /standings/, any other on its snapshot's page, and links to the
+// current one.
+func (s *Site) tableView(t *standings.Table, sn *standings.Snapshot, top int, current bool) TableView {
+	page := "standings/"
+	if !current && sn.Date != "" {
+		page = "standings/" + sn.Date + "/"
+	}
+	v := TableView{HTMLID: t.ID, Table: t, AsOf: sn.Date, Rows: t.Rows, Link: s.URL(page + "#" + t.ID),
+		Page: page, Prev: s.prevSnapshot(sn)}
+	if page != "standings/" {
+		v.Now = "standings/"
+	}
 	if top > 0 && len(t.Rows) > top {
 		v.Rows, v.More = t.Rows[:top], true
 	}
+	if current && top == 0 {
+		v.Files = true
+		title := t.Name + " table"
+		if s.Config.Title != "" {
+			title += " · " + s.Config.Title
+		}
+		v.EmbedCode = fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="%d" style="border:0" loading="lazy"></iframe>`,
+			s.AbsURL(EmbedPath(t.ID)), html.EscapeString(title), embedHeight(len(t.Rows)))
+	}
 	return v
+}
+
+// prevSnapshot is the date of the snapshot before sn, or "".
+func (s *Site) prevSnapshot(sn *standings.Snapshot) string {
+	for i, x := range s.Season.Snapshots {
+		if x == sn && i > 0 {
+			return s.Season.Snapshots[i-1].Date
+		}
+	}
+	return ""
 }
 
 func (s *Site) standingsView(sn *standings.Snapshot, all []*standings.Snapshot, changes []standings.Change, current bool) StandingsView {
 	v := StandingsView{Snapshot: sn, Snapshots: all, Current: current, Changes: changes}
 	for _, t := range sn.Tables {
-		link := "standings/" + sn.Date + "/#" + t.ID
-		if current {
-			link = "standings/#" + t.ID
-		}
-		v.Tables = append(v.Tables, s.tableView(t, sn.Date, 0, link, current))
+		v.Tables = append(v.Tables, s.tableView(t, sn, 0, current))
 	}
 	return v
 }
@@ -432,6 +470,21 @@ func RankLabel(rank int, shared bool) string {
 		return "=" + strconv.Itoa(rank)
 	}
 	return strconv.Itoa(rank)
+}
+
+// Ordinal writes 1st, 2nd, 3rd, 4th, 11th, 21st.
+func Ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
 }
 
 // LongDate turns 2026-06-03 (or an RFC 3339 time) into "3 June 2026".

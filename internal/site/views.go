@@ -16,7 +16,12 @@ type TableView struct {
 	More    bool            // rows were left out
 	Link    string          // where the whole table lives (root-relative)
 	Caption string
-	Files   bool // show the CSV / Markdown / JSON links
+	Files   bool // show the copy and download tools and the embed code (current tables)
+
+	Page      string // site path of the page the table lives on: "standings/" or "standings/<date>/"
+	Prev      string // date of the snapshot before, "" when none: movements link to its rows
+	Now       string // site path of the current standings when this table is an older one, else ""
+	EmbedCode string // the iframe HTML that embeds the table elsewhere (with Files)
 }
 
 // ResultView is one result with what a page shows beside it.

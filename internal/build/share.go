@@ -1,0 +1,67 @@
+package build
+
+import (
+	"context"
+	"sync/atomic"
+
+	"github.com/ai-league/ai-league/internal/cache"
+	"github.com/ai-league/ai-league/internal/render"
+	"github.com/ai-league/ai-league/internal/share"
+	"github.com/ai-league/ai-league/internal/workers"
+)
+
+// emitShareImages draws the share image of every page that has a card of its own, on
+// the bounded pool, and hands each to emit. Pages with equal cards (the standings and
+// the overall table's embed) share one drawing; an image whose card is unchanged since
+// a build that used the same cache is read from it instead of drawn again.
+func emitShareImages(ctx context.Context, p *prepared, emit render.Emit) error {
+	type image struct {
+		card  *share.Card
+		paths []string
+	}
+	var images []*image
+	byKey := map[string]*image{}
+	for _, pg := range p.site.ShareCards() {
+		k := pg.Card.Key()
+		if byKey[k] == nil {
+			byKey[k] = &image{card: pg.Card}
+			images = append(images, byKey[k])
+		}
+		byKey[k].paths = append(byKey[k].paths, pg.Image)
+	}
+	return workers.Each(ctx, len(images), 0, func(_ context.Context, i int) error {
+		b, hit, err := shareImage(p.cache, images[i].card)
+		if err != nil {
+			return err
+		}
+		p.images.Add(1)
+		if hit {
+			p.imagesCached.Add(1)
+		}
+		for _, path := range images[i].paths {
+			if err := emit(path, b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// shareImage returns the PNG of a card, from the cache when it has it.
+func shareImage(c *cache.Cache, card *share.Card) ([]byte, bool, error) {
+	key := cache.NewKey("share-png", []byte(card.Key()))
+	if b, ok := c.Get(key); ok {
+		return b, true, nil
+	}
+	b, err := card.PNG()
+	if err != nil {
+		return nil, false, err
+	}
+	_ = c.Put(key, b) // the cache is an optimisation: a failed write only costs a redraw
+	return b, false, nil
+}
+
+// imageCounts are the share images of a build: drawn and read from the cache.
+type imageCounts struct {
+	images, imagesCached atomic.Int64
+}

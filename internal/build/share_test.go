@@ -1,0 +1,208 @@
+package build
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"golang.org/x/net/html"
+)
+
+// metaContent returns the content of the <meta> with that property or name.
+func metaContent(page, key string) string {
+	re := regexp.MustCompile(`<meta (?:property|name)="` + regexp.QuoteMeta(key) + `" content="([^"]*)">`)
+	if m := re.FindStringSubmatch(page); m != nil {
+		return html.UnescapeString(m[1])
+	}
+	return ""
+}
+
+// TestShareImages builds the small site and follows the share image of each kind of
+// page from its tags to a 1200×630 PNG in the output.
+func TestShareImages(t *testing.T) {
+	src := testSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, options(src, out))
+	const origin = "https://example.github.io/league/"
+	for page, want := range map[string]string{
+		"index.html":                                           "share/home.png",
+		"standings/index.html":                                 "share/standings.png",
+		"standings/2026-01-10/index.html":                      "share/standings/2026-01-10.png",
+		"models/alpha-7b/index.html":                           "share/models/alpha-7b.png",
+		"clubs/north/index.html":                               "share/clubs/north.png",
+		"h2h/delta-120b-vs-gamma-70b/index.html":               "share/h2h/delta-120b-vs-gamma-70b.png",
+		"posts/derby/index.html":                               "share/posts/derby.png",
+		"embed/standings/small/index.html":                     "share/embed/standings/small.png",
+		"news/index.html":                                      "share/home.png", // no image of its own
+		"methodology/index.html":                               "share/home.png",
+		"benchmarks/" + firstBenchmark(t, src) + "/index.html": "share/benchmarks/" + firstBenchmark(t, src) + ".png",
+	} {
+		p := read(t, filepath.Join(out, page))
+		img := metaContent(p, "og:image")
+		if img != origin+want {
+			t.Errorf("%s: og:image %q, want %q", page, img, origin+want)
+			continue
+		}
+		for key, v := range map[string]string{"twitter:image": img, "twitter:card": "summary_large_image",
+			"og:image:width": "1200", "og:image:height": "630", "og:image:type": "image/png"} {
+			if got := metaContent(p, key); got != v {
+				t.Errorf("%s: %s = %q, want %q", page, key, got, v)
+			}
+		}
+		if alt := metaContent(p, "og:image:alt"); len(alt) < 10 || metaContent(p, "twitter:image:alt") != alt {
+			t.Errorf("%s: og:image:alt %q is missing or differs from twitter:image:alt", page, alt)
+		}
+		b, err := os.ReadFile(filepath.Join(out, want))
+		if err != nil {
+			t.Errorf("%s: %v", page, err)
+			continue
+		}
+		cfg, err := png.DecodeConfig(bytes.NewReader(b))
+		if err != nil || cfg.Width != 1200 || cfg.Height != 630 {
+			t.Errorf("%s: %v, %dx%d, want a 1200x630 PNG", want, err, cfg.Width, cfg.Height)
+		}
+	}
+	// What the cards say, in their alt text.
+	for page, want := range map[string]string{
+		"h2h/delta-120b-vs-gamma-70b/index.html": "over 3 shared benchmarks",
+		"models/alpha-7b/index.html":             "overall with",
+		"posts/derby/index.html":                 "The small derby, 20 January 2026",
+		"embed/standings/small/index.html":       "Small table, as of",
+	} {
+		if alt := metaContent(read(t, filepath.Join(out, page)), "og:image:alt"); !strings.Contains(alt, want) {
+			t.Errorf("%s: og:image:alt %q does not say %q", page, alt, want)
+		}
+	}
+	// Embed pages stay out of search engines and the sitemap.
+	embed := read(t, filepath.Join(out, "embed/standings/small/index.html"))
+	if !strings.Contains(embed, `<meta name="robots" content="noindex">`) || strings.Contains(embed, `class="site-header"`) {
+		t.Error("the embed page is indexed or has the site's header")
+	}
+	if !strings.Contains(embed, `href="https://example.github.io/league/standings/#small"`) {
+		t.Error("the embed page has no link back to its table")
+	}
+	if strings.Contains(read(t, filepath.Join(out, "sitemap.xml")), "embed/") {
+		t.Error("the sitemap lists an embed page")
+	}
+}
+
+func firstBenchmark(t *testing.T, src string) string {
+	t.Helper()
+	m := regexp.MustCompile(`(?m)^- id: (\S+)`).FindStringSubmatch(read(t, filepath.Join(src, "data/benchmarks.yaml")))
+	if m == nil {
+		t.Fatal("no benchmark in the test site")
+	}
+	return m[1]
+}
+
+// TestMarkdownTablesRenderWithGFM pastes every table's .md file into a GitHub-flavoured
+// renderer (goldmark with the GFM extension) and wants an HTML table with the table's
+// rows in order: rank, the model's name linked to its page, and its points. One model
+// has a name full of what breaks Markdown tables.
+func TestMarkdownTablesRenderWithGFM(t *testing.T) {
+	src := testSite(t)
+	models := read(t, filepath.Join(src, "data/models.yaml"))
+	const hostile = `Beta | 9B <b>*bold*</b> [x](y) \ _`
+	models = strings.Replace(models, "name: Beta 9B", "name: '"+hostile+"'", 1)
+	if err := os.WriteFile(filepath.Join(src, "data/models.yaml"), []byte(models), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, options(src, out))
+	names := map[string]string{"alpha-7b": "Alpha 7B", "beta-9b": hostile, "gamma-70b": "Gamma 70B", "delta-120b": "Delta 120B"}
+
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	d := standingsOf(t, filepath.Join(out, "standings.json"))
+	if len(d.Tables) == 0 {
+		t.Fatal("no tables")
+	}
+	for _, tb := range d.Tables {
+		var buf bytes.Buffer
+		if err := md.Convert([]byte(read(t, filepath.Join(out, "standings", tb.ID+".md"))), &buf); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tables := findAll(doc, "table")
+		if len(tables) != 1 {
+			t.Fatalf("%s.md: %d HTML tables, want 1:\n%s", tb.ID, len(tables), buf.String())
+		}
+		if th := findAll(tables[0], "th"); len(th) != 12 {
+			t.Errorf("%s.md: %d header cells, want 12", tb.ID, len(th))
+		}
+		rows := findAll(findAll(tables[0], "tbody")[0], "tr")
+		if len(rows) != len(tb.Rows) {
+			t.Fatalf("%s.md: %d rows, want %d", tb.ID, len(rows), len(tb.Rows))
+		}
+		for i, tr := range rows {
+			want := tb.Rows[i]
+			cells := findAll(tr, "td")
+			if len(cells) != 12 {
+				t.Errorf("%s.md row %d: %d cells, want 12", tb.ID, i+1, len(cells))
+				continue
+			}
+			rank := strings.TrimPrefix(text(cells[0]), "=")
+			if rank != itoa(want.Rank) || text(cells[1]) != names[want.Model] || text(cells[10]) != itoa(want.Points) {
+				t.Errorf("%s.md row %d: %q | %q | %q, want rank %d, %q, %d points", tb.ID, i+1,
+					text(cells[0]), text(cells[1]), text(cells[10]), want.Rank, names[want.Model], want.Points)
+			}
+			links := findAll(cells[1], "a")
+			if len(links) != 1 || attr(links[0], "href") != "https://example.github.io/league/models/"+want.Model+"/" {
+				t.Errorf("%s.md row %d: the model is not linked to its page", tb.ID, i+1)
+			}
+			if len(findAll(cells[1], "b"))+len(findAll(cells[1], "em")) > 0 {
+				t.Errorf("%s.md row %d: the name became markup", tb.ID, i+1)
+			}
+		}
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func findAll(n *html.Node, tag string) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == tag {
+			out = append(out, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+func text(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(b.String())
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
