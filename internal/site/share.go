@@ -355,4 +355,3 @@ func (s *Site) postCard(p *content.Post) (*share.Card, string) {
 	}
 	return c, alt
 }
-

@@ -145,4 +145,3 @@ func TestJoinAnd(t *testing.T) {
 		}
 	}
 }
-
