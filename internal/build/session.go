@@ -146,7 +146,19 @@ func (s *Session) patch(ctx context.Context, opt Options, out *publish.Output, c
 		if err != nil {
 			return fmt.Errorf("render: %w", err)
 		}
-		return emit(pages[i].Out, b)
+		if err := emit(pages[i].Out, b); err != nil {
+			return err
+		}
+		// An edited post's card shows its title and summary; the other pages'
+		// cards do not depend on posts.
+		if pages[i].Kind == "post" && pages[i].Card != nil {
+			img, _, err := shareImage(r.cache, pages[i].Card)
+			if err != nil {
+				return fmt.Errorf("render: %w", err)
+			}
+			return emit(pages[i].Image, img)
+		}
+		return nil
 	})
 	if err != nil {
 		return Stats{}, false, err
