@@ -98,7 +98,7 @@ func write(ctx context.Context, opt Options, out *publish.Output, r *prepared) (
 		tx.Abort()
 		return Stats{}, fmt.Errorf("render: %w", err)
 	}
-	opt.stage("render", start, "%d pages and files written, %d share images (%d from the cache)", r.count, r.images.Load(), r.imagesCached.Load())
+	opt.stage("render", start, "%d pages and files written, %d share images (%d reused)", r.count, r.images.Load(), r.imagesCached.Load())
 	start = opt.Now()
 	st, err := tx.Commit()
 	if err != nil {

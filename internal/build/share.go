@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 
 	"github.com/ai-league/ai-league/internal/cache"
@@ -47,21 +48,58 @@ func emitShareImages(ctx context.Context, p *prepared, emit render.Emit) error {
 	})
 }
 
-// shareImage returns the PNG of a card, from the cache when it has it.
+// shareImage returns the PNG of a card and whether it was reused rather than drawn:
+// from the build cache, or, when there is none, from the images this process drew.
 func shareImage(c *cache.Cache, card *share.Card) ([]byte, bool, error) {
 	key := cache.NewKey("share-png", []byte(card.Key()))
-	if b, ok := c.Get(key); ok {
+	if c == nil {
+		if b := drawn.get(key); b != nil {
+			return b, true, nil
+		}
+	} else if b, ok := c.Get(key); ok {
 		return b, true, nil
 	}
 	b, err := card.PNG()
 	if err != nil {
 		return nil, false, err
 	}
-	_ = c.Put(key, b) // the cache is an optimisation: a failed write only costs a redraw
+	if c == nil {
+		drawn.put(key, b)
+	} else {
+		_ = c.Put(key, b) // the cache is an optimisation: a failed write only costs a redraw
+	}
 	return b, false, nil
 }
 
-// imageCounts are the share images of a build: drawn and read from the cache.
+// drawn keeps the share images this process drew without a build cache (the preview
+// server with -no-cache, tests that build many times), up to drawnMax bytes, so a
+// later build in the same process need not draw them again.
+var drawn = &memo{m: map[cache.Key][]byte{}}
+
+const drawnMax = 64 << 20
+
+type memo struct {
+	mu   sync.Mutex
+	m    map[cache.Key][]byte
+	size int
+}
+
+func (m *memo) get(k cache.Key) []byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.m[k]
+}
+
+func (m *memo) put(k cache.Key, b []byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m[k] == nil && m.size+len(b) <= drawnMax {
+		m.m[k] = b
+		m.size += len(b)
+	}
+}
+
+// imageCounts are the share images of a build: all of them, and those reused.
 type imageCounts struct {
 	images, imagesCached atomic.Int64
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ai-league/ai-league/internal/cache"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"golang.org/x/net/html"
@@ -205,4 +206,18 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+func TestDrawnMemoIsBounded(t *testing.T) {
+	m := &memo{m: map[cache.Key][]byte{}}
+	a, b := cache.NewKey("t", []byte("a")), cache.NewKey("t", []byte("b"))
+	m.put(a, make([]byte, drawnMax-10))
+	m.put(b, make([]byte, 11))
+	if m.get(a) == nil || m.get(b) != nil || m.size != drawnMax-10 {
+		t.Errorf("memo kept %d bytes; want the first entry only", m.size)
+	}
+	m.put(a, make([]byte, 5))
+	if len(m.get(a)) != drawnMax-10 {
+		t.Error("a second put replaced an entry")
+	}
 }

@@ -31,7 +31,7 @@ var (
 )
 
 // steps is how many levels of coverage a glyph edge gets between paper and ink.
-const steps = 8
+const steps = 4
 
 // pairs are the inks drawn on each paper.
 var pairs = []struct{ paper, ink color.RGBA }{

@@ -31,7 +31,7 @@ const (
 
 // version changes whenever the drawing changes, so cached images made by an older
 // drawing are not reused.
-const version = "share-1"
+const version = "share-2"
 
 // Card is what one share image says. The body drawn depends on what is set, in this
 // order: Match (a head-to-head), Stats (a model), Rows (a table, the home page),
@@ -84,7 +84,7 @@ func (c Card) Key() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// PNG draws the card and encodes it as a paletted PNG (8-bit palette, 15–30 KB).
+// PNG draws the card and encodes it as a paletted PNG (8-bit palette, 10–25 KB).
 func (c Card) PNG() ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(24 << 10)
