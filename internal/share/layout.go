@@ -84,7 +84,7 @@ func (cv *canvas) rows(c Card) {
 		f := cv.face(medium, 26)
 		y = cv.lines(f, []string{cut(f, s, innerW)}, margin, y, 0, muted) + 8
 	}
-	const rowH, gap = 62, 10
+	const rowH, gap = 58, 8
 	y += 12
 	n := min(len(c.Rows), (footerTop-22-y+gap)/(rowH+gap))
 	rankF, nameF, detailF, valueF := cv.face(bold, 30), cv.face(bold, 30), cv.face(regular, 24), cv.face(bold, 30)

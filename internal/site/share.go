@@ -183,18 +183,20 @@ func (s *Site) tableCard(t *standings.Table, date, title string) (*share.Card, s
 			break
 		}
 		c.Rows = append(c.Rows, share.Row{Rank: RankLabel(r.Rank, r.SharedRank), Name: s.ModelName(r.Model),
-			Detail: s.ClubName(r.Club) + " · " + record(r), Value: points(r.Points)})
+			Detail: record(r) + " · " + s.ClubName(r.Club), Value: points(r.Points)})
 		parts = append(parts, fmt.Sprintf("%s %s, %s", RankLabel(r.Rank, r.SharedRank), s.ModelName(r.Model), points(r.Points)))
 	}
+	var size string
 	switch {
 	case len(t.Rows) > cardRows:
-		c.Sub = fmt.Sprintf("Top %d of %d models, won-drawn-lost and points", cardRows, len(t.Rows))
+		size = fmt.Sprintf("top %d of %d models", cardRows, len(t.Rows))
 	case len(t.Rows) > 0:
-		c.Sub = fmt.Sprintf("%d models, won-drawn-lost and points", len(t.Rows))
+		size = fmt.Sprintf("%d models", len(t.Rows))
 	default:
-		c.Sub = "No model in this table yet"
+		size = "no model in this table yet"
 	}
-	alt := title + ", " + asOf(date) + ". " + c.Sub
+	c.Footer += " · " + size
+	alt := title + ", " + asOf(date) + ", " + size + ", with won-drawn-lost and points"
 	if len(parts) > 0 {
 		alt += ": " + strings.Join(parts, "; ")
 	}
