@@ -49,31 +49,28 @@ func emitShareImages(ctx context.Context, p *prepared, emit render.Emit) error {
 }
 
 // shareImage returns the PNG of a card and whether it was reused rather than drawn:
-// from the build cache, or, when there is none, from the images this process drew.
+// from the images this process drew already, or from the build cache.
 func shareImage(c *cache.Cache, card *share.Card) ([]byte, bool, error) {
 	key := cache.NewKey("share-png", []byte(card.Key()))
-	if c == nil {
-		if b := drawn.get(key); b != nil {
-			return b, true, nil
-		}
-	} else if b, ok := c.Get(key); ok {
+	if b := drawn.get(key); b != nil {
+		return b, true, nil
+	}
+	if b, ok := c.Get(key); ok {
+		drawn.put(key, b)
 		return b, true, nil
 	}
 	b, err := card.PNG()
 	if err != nil {
 		return nil, false, err
 	}
-	if c == nil {
-		drawn.put(key, b)
-	} else {
-		_ = c.Put(key, b) // the cache is an optimisation: a failed write only costs a redraw
-	}
+	drawn.put(key, b)
+	_ = c.Put(key, b) // the cache is an optimisation: a failed write only costs a redraw
 	return b, false, nil
 }
 
-// drawn keeps the share images this process drew without a build cache (the preview
-// server with -no-cache, tests that build many times), up to drawnMax bytes, so a
-// later build in the same process need not draw them again.
+// drawn keeps the share images this process drew or read, up to drawnMax bytes, so a
+// later build in the same process (the preview server, tests that build many times)
+// need not draw or read them again.
 var drawn = &memo{m: map[cache.Key][]byte{}}
 
 const drawnMax = 64 << 20
