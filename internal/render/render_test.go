@@ -168,7 +168,7 @@ func TestSitemapSplitsPastTheLimit(t *testing.T) {
 	}
 	pages := 0
 	for _, p := range s.HTMLPages() {
-		if p.Out != "404.html" {
+		if p.Out != "404.html" && !p.NoIndex { // embed pages are not for search engines
 			pages++
 		}
 	}
