@@ -651,3 +651,26 @@ func TestTableEmptiedByAPulledVersion(t *testing.T) {
 		t.Errorf("changes on the 5th = %q, want %q", got, want)
 	}
 }
+
+// TestSameDayVersionsConflict: two results of one day conflict only when they are
+// in force on a same day; a version that stops the day the other starts does not.
+func TestSameDayVersionsConflict(t *testing.T) {
+	models := []league.Model{{ID: "a", ParamsB: 1}}
+	benchmarks := []league.Benchmark{{ID: "b1", HigherIsBetter: true, Max: 100}}
+	for _, tt := range []struct {
+		until string
+		want  []string
+	}{
+		{"2026-01-05", nil}, // x2 stops the day x1 starts
+		{"2026-01-06", []string{"data/results/x2.json result 0 replaces data/results/x1.json result 0 for a on b1, both dated 2026-01-01"}},
+	} {
+		results := []league.Result{
+			{Model: "a", Benchmark: "b1", Score: 1, Date: "2026-01-01", From: "2026-01-05", File: "data/results/x1.json"},
+			{Model: "a", Benchmark: "b1", Score: 2, Date: "2026-01-01", Until: tt.until, File: "data/results/x2.json"},
+		}
+		s := standings.Compute(models, benchmarks, results, standings.Rules{}, "2026-01-10")
+		if !reflect.DeepEqual(s.Warnings, tt.want) {
+			t.Errorf("until %s: warnings %q, want %q", tt.until, s.Warnings, tt.want)
+		}
+	}
+}
