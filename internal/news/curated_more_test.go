@@ -30,6 +30,9 @@ func TestCuratedAllErrors(t *testing.T) {
 		{"every model checked", "- " + ok + "  url: https://e.org/1\n  models: [[x], gemma-4-13b]\n",
 			"data/news.yaml:6:12: item 1: models: expected a model id, got a list\n" +
 				`data/news.yaml:6:17: item 1: unknown model "gemma-4-13b" (did you mean "gemma-4-12b"?)`},
+		{"every unknown model", "- " + ok + "  url: https://e.org/1\n  models: [gemma-4-13b, qwen9]\n",
+			"data/news.yaml:6:12: item 1: unknown model \"gemma-4-13b\" (did you mean \"gemma-4-12b\"?)\n" +
+				`data/news.yaml:6:25: item 1: unknown model "qwen9"`},
 		{"after an item with an error", "- " + ok + "  url: ftp://e.org/\n- " + ok + "  url: https://e.org/2\n- title: U\n",
 			"data/news.yaml:5:8: item 1: url \"ftp://e.org/\" is not an absolute http(s) URL\n" +
 				"data/news.yaml:11:3: item 3: missing \"url\"\n" +
