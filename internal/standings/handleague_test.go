@@ -674,3 +674,57 @@ func TestSameDayVersionsConflict(t *testing.T) {
 		}
 	}
 }
+
+// TestManyBenchmarks runs a league of 140 benchmarks, more than one 64-bit word of
+// benchmark sets, against the reference; then one model's results lapse (a pulled
+// version replaced), and the last snapshot must be the league without them.
+func TestManyBenchmarks(t *testing.T) {
+	models := []league.Model{{ID: "a", ParamsB: 1}, {ID: "b", ParamsB: 1}, {ID: "c", ParamsB: 1}}
+	var benchmarks []league.Benchmark
+	for i := range 140 {
+		benchmarks = append(benchmarks, league.Benchmark{ID: fmt.Sprintf("b%03d", i), HigherIsBetter: i%3 != 0, Max: 100})
+	}
+	var results []league.Result
+	add := func(m string, from, to int, date, until string, score func(i int) float64) {
+		for i := from; i < to; i++ {
+			results = append(results, league.Result{Model: m, Benchmark: fmt.Sprintf("b%03d", i), Score: score(i), Date: date, Until: until,
+				File: "data/results/" + m + date + ".json", Index: i})
+		}
+	}
+	add("a", 0, 140, "2026-01-01", "", func(i int) float64 { return float64(50 + i%7) })
+	add("b", 60, 140, "2026-01-01", "", func(i int) float64 { return float64(50 + i%5) })
+	add("b", 0, 11, "2026-01-03", "", func(i int) float64 { return float64(52 + i%4) })
+	add("c", 100, 140, "2026-01-01", "2026-01-05", func(i int) float64 { return float64(48 + i%9) })
+
+	s := standings.Compute(models, benchmarks, results, standings.Rules{}, "2026-01-04")
+	compareSeason(t, s, refCompute(models, benchmarks, results, standings.Rules{}, "2026-01-04"))
+
+	full := standings.Compute(models, benchmarks, results, standings.Rules{}, "")
+	var withoutC []league.Result
+	for _, r := range results {
+		if r.Model != "c" {
+			withoutC = append(withoutC, r)
+		}
+	}
+	want := refCompute(models, benchmarks, withoutC, standings.Rules{}, "2026-01-05")
+	last, wlast := full.Latest(), want.Snapshots[len(want.Snapshots)-1]
+	if last.Date != "2026-01-05" || wlast.Date != "2026-01-05" {
+		t.Fatalf("last snapshots %s and %s, want 2026-01-05", last.Date, wlast.Date)
+	}
+	if !reflect.DeepEqual(last.Results, wlast.Results) {
+		t.Errorf("results in force after c's lapsed: %d, want %d", len(last.Results), len(wlast.Results))
+	}
+	for i, wt := range wlast.Tables {
+		gt := last.Tables[i]
+		var got, want []string
+		for _, r := range gt.Rows {
+			got = append(got, fmt.Sprintf("%s %d %d-%d-%d %d:%d", r.Model, r.Rank, r.Won, r.Drawn, r.Lost, r.BenchFor, r.BenchAgainst))
+		}
+		for _, r := range wt.Rows {
+			want = append(want, fmt.Sprintf("%s %d %d-%d-%d %d:%d", r.Model, r.Rank, r.W, r.D, r.L, r.For, r.Against))
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s after c's results lapsed: %q, want %q", wt.ID, got, want)
+		}
+	}
+}
