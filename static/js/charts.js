@@ -112,6 +112,25 @@
 
   var tracked = []; // {inst, option: JSON text}
 
+  // fitLabels gives the names on a vertical category axis at most about two fifths of
+  // the chart's width, cut with an ellipsis, so that on a phone the bars keep their
+  // room; the full names are in the tooltip and in the table below every chart.
+  function fitLabels(option, el) {
+    var axes = option.yAxis;
+    if (!axes) {
+      return option;
+    }
+    var width = Math.max(64, Math.floor((el.clientWidth || 600) * 0.4));
+    (Array.isArray(axes) ? axes : [axes]).forEach(function (a) {
+      if (a && a.type === "category") {
+        a.axisLabel = a.axisLabel || {};
+        a.axisLabel.width = width;
+        a.axisLabel.overflow = "truncate";
+      }
+    });
+    return option;
+  }
+
   // track keeps a chart so it follows resizes and theme changes. The option is
   // kept as JSON: ECharts may change the object it is given.
   function track(inst, option) {
@@ -133,7 +152,7 @@
         c.inst.dispose();
       }
       c.inst = echarts.init(el, THEME, { renderer: "canvas" });
-      c.inst.setOption(JSON.parse(c.option));
+      c.inst.setOption(fitLabels(JSON.parse(c.option), el));
     });
   }
 
@@ -147,6 +166,7 @@
       pending = false;
       tracked.forEach(function (c) {
         if (!c.inst.isDisposed()) {
+          c.inst.setOption(fitLabels(JSON.parse(c.option), c.inst.getDom()));
           c.inst.resize();
         }
       });
@@ -173,8 +193,8 @@
         return;
       }
       var inst = echarts.init(el, THEME, { renderer: "canvas" });
-      inst.setOption(option);
       track(inst, option);
+      inst.setOption(fitLabels(option, el));
     });
   }
 
