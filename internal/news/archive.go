@@ -2,7 +2,6 @@ package news
 
 import (
 	"fmt"
-	"html"
 	"io/fs"
 	"time"
 
@@ -70,9 +69,7 @@ func fromArchive(a archive.Item, f config.Feed, t *tagger) (it feedItem, ok bool
 	}
 	summary := SanitizeHTML(a.Summary)
 	summaryText := PlainText(summary)
-	if len(summary) > maxSummaryBytes {
-		summary = "<p>" + html.EscapeString(truncate(summaryText, maxExcerptRunes)) + "</p>"
-	}
+	summary = capSummary(summary, summaryText)
 	source := collapseSpace(f.Name)
 	if source == "" {
 		source = truncate(PlainText(a.Source), maxTitleRunes)

@@ -159,9 +159,7 @@ func parseFeed(data []byte, f config.Feed, t *tagger) ([]feedItem, error) {
 			id = link
 		}
 		summary := SanitizeHTML(raw)
-		if len(summary) > maxSummaryBytes {
-			summary = "<p>" + html.EscapeString(truncate(summaryText, maxExcerptRunes)) + "</p>"
-		}
+		summary = capSummary(summary, summaryText)
 		var models, clubs []string
 		if t != nil {
 			models, clubs = t.tag(text)
@@ -385,4 +383,13 @@ func normalise(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// capSummary keeps a sanitised summary that is short enough and otherwise replaces it
+// with a plain-text excerpt of text, the summary's words.
+func capSummary(summary, text string) string {
+	if len(summary) > maxSummaryBytes {
+		return "<p>" + html.EscapeString(truncate(text, maxExcerptRunes)) + "</p>"
+	}
+	return summary
 }
