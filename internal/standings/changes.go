@@ -14,8 +14,12 @@ const moveThreshold = 3
 // enters), and every move of 3 or more places. They come by date, then table order,
 // then kind (leader, entered, moved), then model.
 func changes(snapshots []*Snapshot) []Change {
+	return changesAfter(nil, snapshots)
+}
+
+// changesAfter is changes of snapshots that follow prev (nil: none).
+func changesAfter(prev *Snapshot, snapshots []*Snapshot) []Change {
 	var out []Change
-	var prev *Snapshot
 	for _, sn := range snapshots {
 		for _, t := range sn.Tables {
 			var before *Table

@@ -31,11 +31,36 @@ func Compute(models []league.Model, benchmarks []league.Benchmark, results []lea
 
 // computeWith is Compute with at most limit goroutines fitting ratings.
 func computeWith(models []league.Model, benchmarks []league.Benchmark, results []league.Result, rules Rules, asOf string, limit int) *Season {
-	if rules.MinShared <= 0 {
-		rules.MinShared = defaultMinShared
-	}
 	e := newEngine(models, benchmarks, rules, max(1, limit))
+	p := e.plan(results, asOf)
+	season := &Season{AsOf: p.asOf, Warnings: sameDayWarnings(p.known, p.asOf)}
+	season.Snapshots = e.run(p, 0)
+	season.Changes = changes(season.Snapshots)
+	return season
+}
 
+// plan is what a computation goes through: the results that count, the as-of day,
+// the snapshot dates, and the days a model's result on a benchmark may change.
+type plan struct {
+	known  []league.Result // the results of the given models and benchmarks, in (File, Index) order
+	asOf   string
+	dates  []string // the snapshots', oldest first
+	events []event  // by day
+	// candidates holds, for a (model, benchmark), the numbers of its results in
+	// known, in (File, Index) order.
+	candidates map[[2]int][]int
+}
+
+// event is a day on which a model's result on a benchmark may change: one of its
+// results starts or stops counting.
+type event struct {
+	day          string
+	model, bench int
+}
+
+// plan lays out the computation of the results as of asOf ("": the latest day a
+// result starts or stops counting).
+func (e *engine) plan(results []league.Result, asOf string) *plan {
 	known := make([]league.Result, 0, len(results))
 	for _, r := range results {
 		if _, ok := e.modelIndex[r.Model]; ok {
@@ -60,60 +85,61 @@ func computeWith(models []league.Model, benchmarks []league.Benchmark, results [
 			}
 		}
 	}
-	season := &Season{AsOf: asOf, Warnings: sameDayWarnings(known, asOf)}
-
-	// The days a model's result on a benchmark may change: when one of its
-	// results starts counting and when one stops.
-	type event struct {
-		day          string
-		model, bench int
-	}
-	var events []event
-	for _, r := range known {
+	p := &plan{known: known, asOf: asOf, dates: snapshotDates(known, asOf), candidates: map[[2]int][]int{}}
+	for i, r := range known {
+		k := [2]int{e.modelIndex[r.Model], e.benchIndex[r.Benchmark]}
+		p.candidates[k] = append(p.candidates[k], i)
 		first, ok := firstDay(r)
 		if !ok || first > asOf {
 			continue
 		}
-		m, b := e.modelIndex[r.Model], e.benchIndex[r.Benchmark]
-		events = append(events, event{first, m, b})
+		p.events = append(p.events, event{first, k[0], k[1]})
 		if r.Until != "" && r.Until <= asOf {
-			events = append(events, event{r.Until, m, b})
+			p.events = append(p.events, event{r.Until, k[0], k[1]})
 		}
 	}
-	sort.SliceStable(events, func(i, j int) bool { return events[i].day < events[j].day })
-	candidates := map[[2]int][]int{} // (model, benchmark) -> its results, in (File, Index) order
-	for i, r := range known {
-		k := [2]int{e.modelIndex[r.Model], e.benchIndex[r.Benchmark]}
-		candidates[k] = append(candidates[k], i)
-	}
+	sort.SliceStable(p.events, func(i, j int) bool { return p.events[i].day < p.events[j].day })
+	return p
+}
 
+// run computes the snapshots of p from its date number from on, the engine holding
+// the league as it stood at the end of the date before (none when from is 0).
+func (e *engine) run(p *plan, from int) []*Snapshot {
 	next := 0
-	for _, date := range snapshotDates(known, asOf) {
+	if from > 0 {
+		for next < len(p.events) && p.events[next].day <= p.dates[from-1] {
+			next++
+		}
+	}
+	var snapshots []*Snapshot
+	for _, date := range p.dates[from:] {
 		touched := map[[2]int]bool{}
-		for ; next < len(events) && events[next].day <= date; next++ {
-			touched[[2]int{events[next].model, events[next].bench}] = true
+		for ; next < len(p.events) && p.events[next].day <= date; next++ {
+			touched[[2]int{p.events[next].model, p.events[next].bench}] = true
 		}
 		for k := range touched {
 			// As SPEC 5: of the results counting at the end of date, the latest
 			// dated, and on one date the later in (File, Index) order.
 			best := -1
-			for _, i := range candidates[k] {
-				if counts(known[i], date) && (best < 0 || known[best].Date <= known[i].Date) {
+			for _, i := range p.candidates[k] {
+				if counts(p.known[i], date) && (best < 0 || p.known[best].Date <= p.known[i].Date) {
 					best = i
 				}
 			}
 			if best < 0 {
 				e.drop(k[0], k[1])
 			} else {
-				e.apply(k[0], k[1], known[best])
+				e.apply(k[0], k[1], p.known[best])
 			}
 		}
 		sn := e.snapshot(date)
 		e.rate(sn)
-		season.Snapshots = append(season.Snapshots, sn)
+		if e.rated != nil {
+			e.rated(sn)
+		}
+		snapshots = append(snapshots, sn)
 	}
-	season.Changes = changes(season.Snapshots)
-	return season
+	return snapshots
 }
 
 // snapshotDates returns the days up to asOf on which a result starts or stops
@@ -220,9 +246,14 @@ type engine struct {
 	limit int                  // goroutines fitting at once
 	theta map[string][]float64 // per table: the last point estimate's log-strengths by model number, NaN if none
 	spare chan *fitter         // fitters whose buffers can be reused
+
+	rated func(*Snapshot) // when set, called after each snapshot is rated (Memo keeps the state)
 }
 
 func newEngine(models []league.Model, benchmarks []league.Benchmark, rules Rules, limit int) *engine {
+	if rules.MinShared <= 0 {
+		rules.MinShared = defaultMinShared
+	}
 	e := &engine{rules: rules, modelIndex: map[string]int{}, benchIndex: map[string]int{},
 		limit: limit, theta: map[string][]float64{}, spare: make(chan *fitter, limit+1)}
 	for i := range models {
