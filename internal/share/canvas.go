@@ -7,11 +7,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gomedium"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
@@ -81,74 +76,76 @@ func mix(paper, ink color.RGBA, num, den int) color.RGBA {
 // idx is the palette index of a base colour.
 func idx(c color.RGBA) uint8 { return uint8(palette.Index(c)) }
 
-// The three Go fonts a card uses, parsed once.
-var fonts = sync.OnceValue(func() map[weight]*sfnt.Font {
-	out := map[weight]*sfnt.Font{}
-	for w, ttf := range map[weight][]byte{bold: gobold.TTF, medium: gomedium.TTF, regular: goregular.TTF} {
-		f, err := opentype.Parse(ttf)
-		if err != nil {
-			panic("share: the embedded Go font does not parse: " + err.Error())
+// numBase is the number of base colours: the palette's first entries, the only inks.
+const numBase = 7
+
+// blends[ink][paper][s] is the palette colour of ink at coverage step s over paper,
+// for every colour of the palette as paper (see blend).
+var blends = func() *[numBase][256][steps + 1]uint8 {
+	var t [numBase][256][steps + 1]uint8
+	for ink := range numBase {
+		for p := range palette {
+			for s := range steps + 1 {
+				t[ink][p][s] = blendStep(uint8(p), uint8(ink), s)
+			}
 		}
-		out[w] = f
 	}
-	return out
-})
+	return &t
+}()
 
-type weight int
-
-const (
-	regular weight = iota
-	medium
-	bold
-)
-
-// canvas is one image being drawn, with the faces it has made.
+// canvas is one image being drawn.
 type canvas struct {
-	img   *image.Paletted
-	faces map[faceKey]font.Face
-	buf   sfnt.Buffer
-}
-
-type faceKey struct {
-	w    weight
-	size int
+	img *image.Paletted
 }
 
 func newCanvas() *canvas {
-	img := image.NewPaletted(image.Rect(0, 0, Width, Height), palette)
-	return &canvas{img: img, faces: map[faceKey]font.Face{}}
+	return &canvas{img: image.NewPaletted(image.Rect(0, 0, Width, Height), palette)}
 }
 
 // face returns the font of a weight at a pixel size.
-func (cv *canvas) face(w weight, size int) font.Face {
-	k := faceKey{w, size}
-	if f := cv.faces[k]; f != nil {
-		return f
-	}
-	f, err := opentype.NewFace(fonts()[w], &opentype.FaceOptions{Size: float64(size), DPI: 72, Hinting: font.HintingFull})
-	if err != nil {
-		panic("share: face of an embedded Go font: " + err.Error())
-	}
-	cv.faces[k] = f
-	return f
-}
+func (cv *canvas) face(w weight, size int) *face { return faceOf(w, size) }
 
 // fill paints a rectangle.
 func (cv *canvas) fill(r image.Rectangle, c color.RGBA) {
 	r = r.Intersect(cv.img.Rect)
-	i := idx(c)
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		row := cv.img.Pix[y*cv.img.Stride+r.Min.X : y*cv.img.Stride+r.Max.X]
-		for x := range row {
-			row[x] = i
-		}
+	if r.Empty() {
+		return
 	}
+	i := idx(c)
+	first := cv.img.Pix[r.Min.Y*cv.img.Stride+r.Min.X : r.Min.Y*cv.img.Stride+r.Max.X]
+	for x := range first {
+		first[x] = i
+	}
+	for y := r.Min.Y + 1; y < r.Max.Y; y++ {
+		copy(cv.img.Pix[y*cv.img.Stride+r.Min.X:y*cv.img.Stride+r.Max.X], first)
+	}
+}
+
+// latinRunes says which runes below 256 the fonts draw, looked up once.
+var latinRunes = sync.OnceValue(func() (t *[256]bool) {
+	t = new([256]bool)
+	f := typefaces()[regular].f
+	var buf sfnt.Buffer
+	for r := range t {
+		g, err := f.GlyphIndex(&buf, rune(r))
+		t[r] = err == nil && g != 0
+	}
+	return t
+})
+
+// hasRune reports whether the fonts draw r.
+func hasRune(r rune) bool {
+	if r >= 0 && r < 256 {
+		return latinRunes()[r]
+	}
+	var buf sfnt.Buffer
+	g, err := typefaces()[regular].f.GlyphIndex(&buf, r)
+	return err == nil && g != 0
 }
 
 // clean replaces the characters the fonts lack with "?" and line breaks and tabs
 // with spaces, and trims the ends.
 func (cv *canvas) clean(s string) string {
-	f := fonts()[regular]
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -156,65 +153,57 @@ func (cv *canvas) clean(s string) string {
 			r = ' '
 		case r < ' ' || r == utf8.RuneError:
 			r = '?'
-		default:
-			if g, err := f.GlyphIndex(&cv.buf, r); err != nil || g == 0 {
-				r = '?'
-			}
+		case !hasRune(r):
+			r = '?'
 		}
 		b.WriteRune(r)
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// width measures a string in whole pixels, rounded up.
-func width(f font.Face, s string) int { return font.MeasureString(f, s).Ceil() }
-
 // text draws s with its baseline at y, starting at x, in ink, and returns its width.
 // The paper under each pixel decides the blend, so text may cross panels.
-func (cv *canvas) text(f font.Face, s string, x, y int, ink color.RGBA) int {
-	inkIdx := idx(ink)
+func (cv *canvas) text(f *face, s string, x, y int, ink color.RGBA) int {
+	lut := &blends[idx(ink)]
 	dot := fixed.P(x, y)
 	prev := rune(-1)
 	for _, r := range s {
 		if prev >= 0 {
-			dot.X += f.Kern(prev, r)
+			dot.X += f.kern(prev, r)
 		}
-		dr, mask, mp, adv, ok := f.Glyph(dot, r)
-		if ok {
-			cv.glyph(dr, mask, mp, inkIdx)
+		g := f.glyph(r, dot.X&63, dot.Y&63)
+		if g.ok {
+			cv.mask(dot.X.Floor()+g.off.X, dot.Y.Floor()+g.off.Y, g.w, g.h, g.cov, lut)
 		}
-		dot.X += adv
+		dot.X += g.adv
 		prev = r
 	}
 	return (dot.X - fixed.I(x)).Ceil()
 }
 
-// glyph blends a coverage mask into the image.
-func (cv *canvas) glyph(dr image.Rectangle, mask image.Image, mp image.Point, ink uint8) {
-	clip := dr.Intersect(cv.img.Rect)
-	alpha, _ := mask.(*image.Alpha)
-	for y := clip.Min.Y; y < clip.Max.Y; y++ {
-		for x := clip.Min.X; x < clip.Max.X; x++ {
-			mx, my := mp.X+x-dr.Min.X, mp.Y+y-dr.Min.Y
-			var a uint8
-			if alpha != nil {
-				a = alpha.Pix[(my-alpha.Rect.Min.Y)*alpha.Stride+mx-alpha.Rect.Min.X]
-			} else {
-				_, _, _, a16 := mask.At(mx, my).RGBA()
-				a = uint8(a16 >> 8)
+// mask blends a coverage mask of w×h steps, placed at x0, y0, into the image.
+func (cv *canvas) mask(x0, y0, w, h int, cov []uint8, lut *[256][steps + 1]uint8) {
+	r := image.Rect(x0, y0, x0+w, y0+h).Intersect(cv.img.Rect)
+	pix, stride := cv.img.Pix, cv.img.Stride
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		src := cov[(y-y0)*w+r.Min.X-x0 : (y-y0)*w+r.Max.X-x0]
+		dst := pix[y*stride+r.Min.X : y*stride+r.Max.X]
+		for i, s := range src {
+			if s != 0 {
+				dst[i] = lut[dst[i]][s]
 			}
-			if a == 0 {
-				continue
-			}
-			p := &cv.img.Pix[y*cv.img.Stride+x]
-			*p = blend(*p, ink, a)
 		}
 	}
 }
 
 // blend returns the palette colour of ink at coverage a over the paper colour p.
-func blend(p, ink uint8, a uint8) uint8 {
-	s := (int(a)*steps + 127) / 255
+func blend(p, ink uint8, a uint8) uint8 { return blendStep(p, ink, coverageStep(a)) }
+
+// coverageStep cuts a coverage of 0–255 to the nearest of the steps.
+func coverageStep(a uint8) int { return (int(a)*steps + 127) / 255 }
+
+// blendStep returns the palette colour of ink at coverage step s over the paper p.
+func blendStep(p, ink uint8, s int) uint8 {
 	if s == 0 {
 		return p
 	}
@@ -228,7 +217,7 @@ func blend(p, ink uint8, a uint8) uint8 {
 
 // fit returns the largest size from sizes at which s fits in maxW on one line, and s
 // itself; when none fits, the smallest size and s cut with an ellipsis.
-func (cv *canvas) fit(w weight, s string, maxW int, sizes ...int) (font.Face, string) {
+func (cv *canvas) fit(w weight, s string, maxW int, sizes ...int) (*face, string) {
 	for _, size := range sizes {
 		f := cv.face(w, size)
 		if width(f, s) <= maxW {
@@ -241,7 +230,7 @@ func (cv *canvas) fit(w weight, s string, maxW int, sizes ...int) (font.Face, st
 
 // cut shortens s to fit in maxW and ends it with an ellipsis. It cuts between words
 // when that keeps most of the line, else between characters.
-func cut(f font.Face, s string, maxW int) string {
+func cut(f *face, s string, maxW int) string {
 	if width(f, s) <= maxW {
 		return s
 	}
@@ -272,7 +261,7 @@ func cut(f font.Face, s string, maxW int) string {
 // wrap breaks s into at most maxLines lines of at most maxW each, at spaces (a word
 // wider than a line is broken where it must be). What does not fit is cut with an
 // ellipsis on the last line.
-func wrap(f font.Face, s string, maxW, maxLines int) []string {
+func wrap(f *face, s string, maxW, maxLines int) []string {
 	words := strings.Fields(s)
 	var lines []string
 	line := ""
@@ -307,7 +296,7 @@ func wrap(f font.Face, s string, maxW, maxLines int) []string {
 
 // breakWord splits a word that is wider than a line: after the last hyphen, slash or
 // underscore that still fits, else at the last character that fits.
-func breakWord(f font.Face, w string, maxW int) (string, string) {
+func breakWord(f *face, w string, maxW int) (string, string) {
 	runes := []rune(w)
 	n := 1
 	for n < len(runes) && width(f, string(runes[:n+1])) <= maxW {
@@ -323,7 +312,7 @@ func breakWord(f font.Face, w string, maxW int) (string, string) {
 
 // fitLines wraps s at the largest size from sizes that needs at most maxLines lines
 // without cutting; when none does, the smallest size, cut.
-func (cv *canvas) fitLines(w weight, s string, maxW, maxLines int, sizes ...int) (font.Face, []string) {
+func (cv *canvas) fitLines(w weight, s string, maxW, maxLines int, sizes ...int) (*face, []string) {
 	for _, size := range sizes {
 		f := cv.face(w, size)
 		lines := wrap(f, s, maxW, maxLines+1)

@@ -5,8 +5,8 @@ import (
 	"image/color"
 	"strconv"
 	"strings"
+	"sync"
 
-	"golang.org/x/image/font"
 	"golang.org/x/image/vector"
 )
 
@@ -22,17 +22,25 @@ const (
 )
 
 // ascent and descent of a face in whole pixels.
-func ascent(f font.Face) int  { return f.Metrics().Ascent.Ceil() }
-func descent(f font.Face) int { return f.Metrics().Descent.Ceil() }
+func ascent(f *face) int  { return f.ascent }
+func descent(f *face) int { return f.descent }
 
-// frame draws what every card has: background, header, rule and footer.
-func (cv *canvas) frame(c Card) {
+// background is what every card has before its words: the pitch, the header band
+// with the crest, the gold rule and the footer band. It is drawn once per process
+// and copied onto each card.
+var background = sync.OnceValue(func() []uint8 {
+	cv := newCanvas()
 	cv.fill(cv.img.Rect, pitch)
 	cv.fill(image.Rect(0, 0, Width, headerH), green)
 	cv.fill(image.Rect(0, headerH, Width, bodyTop), gold)
 	cv.fill(image.Rect(0, footerTop, Width, Height), night)
-
 	cv.diamond(margin+16, headerH/2, 17)
+	return cv.img.Pix
+})
+
+// frame draws what every card has: background, header, rule and footer.
+func (cv *canvas) frame(c Card) {
+	copy(cv.img.Pix, background())
 	kicker := strings.ToUpper(cv.clean(c.Kicker))
 	kf, kicker := cv.fit(bold, kicker, 460, 26, 22)
 	kw := width(kf, kicker)
@@ -60,11 +68,15 @@ func (cv *canvas) diamond(cx, cy, r int) {
 	z.ClosePath()
 	mask := image.NewAlpha(image.Rect(0, 0, box.Dx(), box.Dy()))
 	z.Draw(mask, mask.Bounds(), image.Opaque, image.Point{})
-	cv.glyph(box, mask, image.Point{}, idx(gold))
+	cov := make([]uint8, len(mask.Pix))
+	for i, a := range mask.Pix {
+		cov[i] = uint8(coverageStep(a))
+	}
+	cv.mask(box.Min.X, box.Min.Y, box.Dx(), box.Dy(), cov, &blends[idx(gold)])
 }
 
 // lines draws lines of text from top, one face, and returns the y under the last.
-func (cv *canvas) lines(f font.Face, lines []string, x, top, lineH int, ink color.RGBA) int {
+func (cv *canvas) lines(f *face, lines []string, x, top, lineH int, ink color.RGBA) int {
 	y := top
 	for i, l := range lines {
 		cv.text(f, l, x, top+ascent(f)+i*lineH, ink)
@@ -78,7 +90,7 @@ func (cv *canvas) rows(c Card) {
 	y := bodyTop + 26
 	if t := cv.clean(c.Title); t != "" {
 		f, ls := cv.fitLines(bold, t, innerW, 2, 50, 44, 38, 34)
-		y = cv.lines(f, ls, margin, y, f.Metrics().Height.Ceil(), white) + 8
+		y = cv.lines(f, ls, margin, y, f.height, white) + 8
 	}
 	if s := cv.clean(c.Sub); s != "" {
 		f := cv.face(medium, 26)
@@ -172,7 +184,7 @@ func (cv *canvas) match(c Card) {
 			ink = muted
 		}
 		ls := wrap(f, name, nameW, 3)
-		lh := f.Metrics().Height.Ceil()
+		lh := f.height
 		blockH := (len(ls)-1)*lh + ascent(f) + descent(f)
 		top := mid - blockH/2
 		for i, l := range ls {
@@ -213,11 +225,11 @@ func (cv *canvas) article(c Card) {
 	}
 	if t := cv.clean(c.Title); t != "" {
 		f, ls := cv.fitLines(bold, t, innerW, 3, 68, 60, 52, 46, 40)
-		y = cv.lines(f, ls, margin, y, f.Metrics().Height.Ceil(), white) + 22
+		y = cv.lines(f, ls, margin, y, f.height, white) + 22
 	}
 	if t := cv.clean(c.Text); t != "" {
 		f := cv.face(regular, 30)
-		lh := f.Metrics().Height.Ceil() + 4
+		lh := f.height + 4
 		n := (footerTop - 28 - y - ascent(f) - descent(f)) / lh
 		if n >= 0 {
 			cv.lines(f, wrap(f, t, innerW, n+1), margin, y, lh, muted)
