@@ -18,8 +18,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"image"
-	"image/png"
 	"io"
+	"sync"
 )
 
 // Width and Height are the size of every share image, the one Open Graph and Twitter
@@ -31,7 +31,7 @@ const (
 
 // version changes whenever the drawing changes, so cached images made by an older
 // drawing are not reused.
-const version = "share-4"
+const version = "share-5"
 
 // Card is what one share image says. The body drawn depends on what is set, in this
 // order: Match (a head-to-head), Stats (a model), Rows (a table, the home page),
@@ -94,21 +94,32 @@ func (c Card) PNG() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Encode draws the card and writes it to w as a PNG. Deflate runs at its fastest
-// level: on these flat images the default level gives files about 15% smaller for
-// five times the CPU, and the best level 7% smaller again for twenty times more; a
-// league of 500 models has tens of thousands of cards.
+// Encode draws the card and writes it to w as a PNG. The image is drawn on a canvas
+// reused from card to card and compressed by this package's own deflate compressor,
+// made for cards (see deflate.go): a league of 500 models has tens of thousands of
+// cards.
 func (c Card) Encode(w io.Writer) error {
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(w, c.Draw()); err != nil {
+	cv := canvases.Get().(*canvas)
+	defer canvases.Put(cv)
+	c.drawOn(cv)
+	if err := encodePNG(w, cv.img); err != nil {
 		return fmt.Errorf("share image %q: %w", c.Title, err)
 	}
 	return nil
 }
 
+// canvases are reused by Encode: a card's image is 740 KB.
+var canvases = sync.Pool{New: func() any { return newCanvas() }}
+
 // Draw lays the card out on a new paletted image of Width×Height.
 func (c Card) Draw() *image.Paletted {
 	cv := newCanvas()
+	c.drawOn(cv)
+	return cv.img
+}
+
+// drawOn draws the card on cv, every pixel of it.
+func (c Card) drawOn(cv *canvas) {
 	cv.frame(c)
 	switch {
 	case c.Match != nil:
@@ -120,5 +131,4 @@ func (c Card) Draw() *image.Paletted {
 	default:
 		cv.article(c)
 	}
-	return cv.img
 }

@@ -147,7 +147,9 @@ func TestKey(t *testing.T) {
 
 type failWriter struct{}
 
-func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+var errDiskFull = errors.New("disk full")
+
+func (failWriter) Write([]byte) (int, error) { return 0, errDiskFull }
 
 func TestEncodeError(t *testing.T) {
 	err := samples["post"].Encode(failWriter{})

@@ -1,0 +1,295 @@
+package share
+
+import (
+	"bytes"
+	"compress/flate"
+	"errors"
+	"hash/adler32"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// decodePaletted decodes a PNG and wants a paletted image back.
+func decodePaletted(t *testing.T, b []byte) *image.Paletted {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	p, ok := img.(*image.Paletted)
+	if !ok {
+		t.Fatalf("decoded as %T, want *image.Paletted", img)
+	}
+	return p
+}
+
+// samePixels reports whether two paletted images show the same colours everywhere.
+func samePixels(a, b *image.Paletted) bool {
+	if a.Bounds().Size() != b.Bounds().Size() {
+		return false
+	}
+	ab, bb := a.Bounds(), b.Bounds()
+	for y := 0; y < ab.Dy(); y++ {
+		for x := 0; x < ab.Dx(); x++ {
+			ca := a.Palette[a.ColorIndexAt(ab.Min.X+x, ab.Min.Y+y)]
+			cb := b.Palette[b.ColorIndexAt(bb.Min.X+x, bb.Min.Y+y)]
+			r1, g1, b1, a1 := ca.RGBA()
+			r2, g2, b2, a2 := cb.RGBA()
+			if r1 != r2 || g1 != g2 || b1 != b2 || a1 != a2 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// TestCardsDecode: every sample card decodes (zlib checksum included) to exactly the
+// image Draw makes, also when the same pooled canvas drew another card just before.
+func TestCardsDecode(t *testing.T) {
+	for _, name := range sampleNames() {
+		want := samples[name].Draw()
+		for _, before := range []string{"post", "h2h-draw"} {
+			if _, err := samples[before].PNG(); err != nil {
+				t.Fatal(err)
+			}
+			b, err := samples[name].PNG()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := decodePaletted(t, b)
+			if !bytes.Equal(got.Pix, want.Pix) || len(got.Palette) != len(want.Palette) {
+				t.Fatalf("%s (after %s): decoded pixels differ from the drawing", name, before)
+			}
+		}
+	}
+}
+
+// testImages are images made to reach every path of the compressor: runs, rows equal
+// to the row above, blank rows, noise (literals), repeats at a distance, sizes at
+// and around the match limits, a palette with transparency, a sub-image.
+func testImages() map[string]*image.Paletted {
+	r := rand.New(rand.NewPCG(7, 11))
+	pal := color.Palette{color.RGBA{0, 0, 0, 255}, color.RGBA{255, 255, 255, 255}, color.RGBA{255, 0, 0, 255}, color.RGBA{0, 0, 255, 255}}
+	mk := func(w, h int, f func(x, y int) uint8) *image.Paletted {
+		img := image.NewPaletted(image.Rect(0, 0, w, h), pal)
+		for y := range h {
+			for x := range w {
+				img.Pix[y*img.Stride+x] = f(x, y)
+			}
+		}
+		return img
+	}
+	out := map[string]*image.Paletted{
+		"1x1":         mk(1, 1, func(x, y int) uint8 { return 0 }),
+		"1x1 colour":  mk(1, 1, func(x, y int) uint8 { return 3 }),
+		"2x1":         mk(2, 1, func(x, y int) uint8 { return uint8(x) }),
+		"1x300":       mk(1, 300, func(x, y int) uint8 { return uint8(y / 7 % 4) }),
+		"blank":       mk(300, 200, func(x, y int) uint8 { return 0 }),
+		"flat colour": mk(300, 200, func(x, y int) uint8 { return 2 }),
+		"bands":       mk(257, 90, func(x, y int) uint8 { return uint8(y / 10 % 4) }),
+		"stripes":     mk(259, 90, func(x, y int) uint8 { return uint8(x / 3 % 4) }),
+		"noise":       mk(200, 120, func(x, y int) uint8 { return uint8(r.IntN(4)) }),
+		"noise rows": mk(180, 120, func(x, y int) uint8 {
+			return uint8((x*7 + (y/5)*13) % 4)
+		}),
+		"wide": mk(40000, 3, func(x, y int) uint8 { return uint8((x / 100) % 4 * (y % 2)) }),
+		"tail": mk(258, 7, func(x, y int) uint8 {
+			if y == 6 && x > 250 {
+				return 1
+			}
+			return 0
+		}),
+	}
+	// Repeats at a distance: a random tile drawn again across the row.
+	tile := make([]uint8, 37)
+	for i := range tile {
+		tile[i] = uint8(r.IntN(4))
+	}
+	out["tiles"] = mk(600, 50, func(x, y int) uint8 { return tile[(x+y)%len(tile)] })
+	// Transparent colours and a sub-image that does not start at 0,0.
+	tr := mk(64, 64, func(x, y int) uint8 { return uint8((x ^ y) % 4) })
+	tr.Palette = color.Palette{color.NRGBA{0, 0, 0, 0}, color.NRGBA{255, 255, 255, 128}, color.RGBA{255, 0, 0, 255}, color.RGBA{0, 0, 255, 255}}
+	out["transparent"] = tr
+	big := mk(100, 100, func(x, y int) uint8 { return uint8((x/10 + y/10) % 4) })
+	out["sub-image"] = big.SubImage(image.Rect(13, 17, 91, 60)).(*image.Paletted)
+	return out
+}
+
+func TestEncodePNGRoundTrip(t *testing.T) {
+	for name, img := range testImages() {
+		var buf bytes.Buffer
+		if err := encodePNG(&buf, img); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got := decodePaletted(t, buf.Bytes())
+		if !samePixels(got, img) {
+			t.Errorf("%s: decoded image differs", name)
+		}
+		// The same image gives the same bytes (the pooled buffers keep nothing).
+		var again bytes.Buffer
+		if err := encodePNG(&again, img); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+			t.Errorf("%s: a second encoding differs", name)
+		}
+	}
+}
+
+// TestDeflateStreams compresses raw bytes without the PNG around them and inflates
+// them with compress/flate: random bytes (all 256 literals), text, long runs.
+func TestDeflateStreams(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 5))
+	inputs := map[string][]byte{
+		"empty":    {},
+		"one":      {42},
+		"random":   make([]byte, 70000),
+		"text":     []byte(strings.Repeat("the quick brown fox jumps over the lazy dog; ", 900)),
+		"run":      bytes.Repeat([]byte{9}, 100000),
+		"two runs": append(bytes.Repeat([]byte{1}, 1000), bytes.Repeat([]byte{2}, 259)...),
+	}
+	for i := range inputs["random"] {
+		inputs["random"][i] = byte(r.IntN(256))
+	}
+	for name, in := range inputs {
+		d := new(deflater)
+		rows := max(1, len(in)/100)
+		same := make([]bool, rows+1)
+		blank := make([]bool, rows+1)
+		d.compress(in, 100, same, blank)
+		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(d.out)))
+		if err != nil {
+			t.Fatalf("%s: inflate: %v", name, err)
+		}
+		if !bytes.Equal(got, in) {
+			t.Errorf("%s: inflated %d bytes differ from the %d put in", name, len(got), len(in))
+		}
+	}
+}
+
+// TestHuffLengths: lengths within the limit, a complete prefix code (Kraft sum one)
+// whenever two or more symbols are used, no code for unused symbols.
+func TestHuffLengths(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 9))
+	var cases [][]int32
+	fib := make([]int32, 40) // Fibonacci weights make the deepest trees
+	fib[0], fib[1] = 1, 1
+	for i := 2; i < len(fib); i++ {
+		fib[i] = fib[i-1] + fib[i-2]
+	}
+	cases = append(cases, fib, []int32{5}, []int32{0, 0, 3, 0}, []int32{1, 1}, make([]int32, 19))
+	for range 200 {
+		f := make([]int32, 2+r.IntN(290))
+		for i := range f {
+			if r.IntN(3) > 0 {
+				f[i] = int32(r.ExpFloat64() * float64(1+r.IntN(100000)))
+			}
+		}
+		cases = append(cases, f)
+	}
+	for _, maxBits := range []int{7, 15} {
+		for ci, f := range cases {
+			if len(f) > 1<<maxBits {
+				continue
+			}
+			lengths := huffLengths(f, maxBits)
+			used := 0
+			kraft := 0.0
+			for s, l := range lengths {
+				if (f[s] == 0) != (l == 0) {
+					t.Fatalf("case %d: symbol %d of frequency %d has length %d", ci, s, f[s], l)
+				}
+				if int(l) > maxBits {
+					t.Fatalf("case %d: length %d over %d", ci, l, maxBits)
+				}
+				if l > 0 {
+					used++
+					kraft += 1 / float64(uint(1)<<l)
+				}
+			}
+			if used >= 2 && kraft != 1 {
+				t.Errorf("case %d (limit %d): Kraft sum %v, want a complete code", ci, maxBits, kraft)
+			}
+			if used == 1 && kraft != 0.5 {
+				t.Errorf("case %d: a lone symbol should get one bit", ci)
+			}
+		}
+	}
+}
+
+// TestLengthAndDistanceCodes checks the symbols against RFC 1951's tables (3.2.5).
+func TestLengthAndDistanceCodes(t *testing.T) {
+	lenBase := []int{3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258}
+	lenExtra := []int{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0}
+	for l := minMatch; l <= maxMatch; l++ {
+		sym, nb, extra := lengthCode(l)
+		i := sym - 257
+		if i < 0 || i >= len(lenBase) || nb != lenExtra[i] || lenBase[i]+extra != l || extra >= 1<<nb && nb > 0 || nb == 0 && extra != 0 {
+			t.Fatalf("length %d: symbol %d, %d extra bits of value %d", l, sym, nb, extra)
+		}
+	}
+	distBase := []int{1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577}
+	for d := 1; d <= maxDist; d++ {
+		sym, nb, extra := distCode(d)
+		wantNB := max(0, sym/2-1)
+		if sym < 0 || sym >= numDist || nb != wantNB || distBase[sym]+extra != d || extra >= 1<<nb && nb > 0 || nb == 0 && extra != 0 {
+			t.Fatalf("distance %d: symbol %d, %d extra bits of value %d", d, sym, nb, extra)
+		}
+	}
+}
+
+func TestRowChecksum(t *testing.T) {
+	r := rand.New(rand.NewPCG(2, 4))
+	var all []byte
+	sum := adler{s1: 1}
+	for n := 0; n < 9000; n += 1 + n/5 {
+		p := make([]byte, n)
+		for i := range p {
+			p[i] = byte(r.IntN(256))
+		}
+		if n%4 == 0 {
+			for i := range p {
+				p[i] = 255 // the largest sums
+			}
+		}
+		one := adler{s1: 1}
+		one.add(rowSum(p), len(p))
+		if one.value() != adler32.Checksum(p) {
+			t.Fatalf("%d bytes: %08x, want %08x", n, one.value(), adler32.Checksum(p))
+		}
+		all = append(all, p...)
+		sum.add(rowSum(p), len(p))
+	}
+	if sum.value() != adler32.Checksum(all) {
+		t.Errorf("rows added up: %08x, want %08x", sum.value(), adler32.Checksum(all))
+	}
+}
+
+func TestEncodePNGErrors(t *testing.T) {
+	pal := color.Palette{color.Black}
+	big := make(color.Palette, 257)
+	for i := range big {
+		big[i] = color.Gray{uint8(i)}
+	}
+	for _, c := range []struct {
+		img  *image.Paletted
+		want string
+	}{
+		{image.NewPaletted(image.Rect(0, 0, 0, 5), pal), "empty image"},
+		{image.NewPaletted(image.Rect(0, 0, 5, 5), nil), "palette of 1 to 256 colours needed"},
+		{image.NewPaletted(image.Rect(0, 0, 5, 5), big), "palette of 1 to 256 colours needed"},
+	} {
+		if err := encodePNG(io.Discard, c.img); err == nil || err.Error() != c.want {
+			t.Errorf("err = %v, want %q", err, c.want)
+		}
+	}
+	img := image.NewPaletted(image.Rect(0, 0, 5, 5), pal)
+	if err := encodePNG(failWriter{}, img); !errors.Is(err, errDiskFull) {
+		t.Errorf("err = %v, want the writer's error", err)
+	}
+}

@@ -1,0 +1,154 @@
+package share
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"io"
+	"sync"
+)
+
+// encodePNG writes img as an 8-bit paletted PNG: IHDR, PLTE (and tRNS if a colour is
+// not opaque), one IDAT with a zlib stream from the card compressor, IEND. Rows use
+// filter None, as PNG recommends for palette images.
+func encodePNG(w io.Writer, img *image.Paletted) error {
+	b := img.Bounds()
+	width, height := b.Dx(), b.Dy()
+	if width <= 0 || height <= 0 {
+		return errors.New("empty image")
+	}
+	if len(img.Palette) == 0 || len(img.Palette) > 256 {
+		return errors.New("palette of 1 to 256 colours needed")
+	}
+	d := deflaters.Get().(*deflater)
+	defer deflaters.Put(d)
+
+	// The filtered rows: a zero (filter None) before each row of indices. Rows equal
+	// to the one above, and rows of zeros, are marked for the compressor, and the
+	// checksum of a row equal to the one above is not computed again.
+	row := width + 1
+	raw := grow(d.raw, row*height)
+	same, blank := grow(d.same, height), grow(d.blank, height)
+	sum := adler{s1: 1}
+	var rs adlerRow
+	for y := range height {
+		line := raw[y*row : (y+1)*row]
+		o := (y+b.Min.Y-img.Rect.Min.Y)*img.Stride + b.Min.X - img.Rect.Min.X
+		line[0] = 0
+		copy(line[1:], img.Pix[o:o+width])
+		same[y] = y > 0 && bytes.Equal(line, raw[(y-1)*row:y*row])
+		if y > 0 && same[y] {
+			blank[y] = blank[y-1]
+		} else {
+			blank[y] = line[1] == 0 && line[width] == 0 && bytes.Count(line, zero) == row
+			rs = rowSum(line)
+		}
+		sum.add(rs, row)
+	}
+	d.raw, d.same, d.blank = raw, same, blank
+
+	out := d.out[:0]
+	out = append(out, "\x89PNG\r\n\x1a\n"...)
+	var ihdr [13]byte
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(height))
+	ihdr[8] = 8 // bits per index
+	ihdr[9] = 3 // palette colour
+	out = chunk(out, "IHDR", ihdr[:])
+
+	pal := make([]byte, 0, 3*len(img.Palette))
+	var trns []byte
+	for i, c := range img.Palette {
+		n := color.NRGBAModel.Convert(c).(color.NRGBA)
+		pal = append(pal, n.R, n.G, n.B)
+		if n.A != 0xff && trns == nil {
+			trns = make([]byte, i, len(img.Palette))
+			for j := range trns {
+				trns[j] = 0xff
+			}
+		}
+		if trns != nil {
+			trns = append(trns, n.A)
+		}
+	}
+	out = chunk(out, "PLTE", pal)
+	if trns != nil {
+		out = chunk(out, "tRNS", trns)
+	}
+
+	// IDAT: length and type first, the data written in place after them.
+	start := len(out)
+	out = append(out, 0, 0, 0, 0, 'I', 'D', 'A', 'T')
+	out = append(out, 0x78, 0x01) // zlib: deflate, 32 KB window, fastest-level flag
+	d.out = out
+	d.compress(raw, row, same, blank)
+	out = binary.BigEndian.AppendUint32(d.out, sum.value())
+	binary.BigEndian.PutUint32(out[start:], uint32(len(out)-start-8))
+	out = binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(out[start+4:]))
+	out = chunk(out, "IEND", nil)
+	d.out = out
+	_, err := w.Write(out)
+	return err
+}
+
+// chunk appends a PNG chunk: length, type, data, CRC of type and data.
+func chunk(out []byte, typ string, data []byte) []byte {
+	out = binary.BigEndian.AppendUint32(out, uint32(len(data)))
+	start := len(out)
+	out = append(out, typ...)
+	out = append(out, data...)
+	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(out[start:]))
+}
+
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
+}
+
+var zero = []byte{0}
+
+// adler is an Adler-32 checksum (RFC 1950) being summed row by row: a row's own sums
+// are computed once and added at its place, so equal rows cost nothing.
+type adler struct{ s1, s2 uint64 }
+
+const adlerMod = 65521
+
+// adlerRow holds the sums of one row counted from zero: a is the sum of its bytes,
+// b the sum of the running sums.
+type adlerRow struct{ a, b uint64 }
+
+// rowSum sums eight bytes at a time: for bytes x0…x7, b grows by 8a plus
+// 8x0+7x1+…+1x7 and a by their sum; the weighted sums come from multiplying the
+// even and the odd bytes, spread into 16-bit lanes, by the lane weights. A row is
+// short enough (at most some 30,000 bytes) for the sums to stay far below 2^64.
+func rowSum(p []byte) adlerRow {
+	const lanes = 0x00ff00ff00ff00ff
+	var a, b uint64
+	for len(p) >= 8 {
+		w := binary.LittleEndian.Uint64(p)
+		even, odd := w&lanes, w>>8&lanes
+		b += 8*a + (even*0x0008000600040002)>>48 + (odd*0x0007000500030001)>>48
+		a += ((even + odd) * 0x0001000100010001) >> 48
+		p = p[8:]
+	}
+	for _, x := range p {
+		a += uint64(x)
+		b += a
+	}
+	return adlerRow{a % adlerMod, b % adlerMod}
+}
+
+// add appends a row of n bytes with sums r.
+func (s *adler) add(r adlerRow, n int) {
+	s.s2 = (s.s2 + uint64(n)%adlerMod*s.s1 + r.b) % adlerMod
+	s.s1 = (s.s1 + r.a) % adlerMod
+}
+
+func (s *adler) value() uint32 { return uint32(s.s2<<16 | s.s1) }
+
+var deflaters = sync.Pool{New: func() any { return new(deflater) }}
