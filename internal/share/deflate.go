@@ -23,7 +23,7 @@ const (
 	maxDist    = 32768
 	hashBits   = 12
 	window     = 1 << 13 // how far back the hash chains look (deflate allows 32 KB)
-	numLitLen  = 286 // 0–255 literals, 256 end of block, 257–285 lengths
+	numLitLen  = 286     // 0–255 literals, 256 end of block, 257–285 lengths
 	numDist    = 30
 	numCodeLen = 19
 	endOfBlock = 256
