@@ -271,7 +271,7 @@ func refTableOf(id string, members []string, matches []refMatch, date string) re
 		benches = append(benches, b)
 	}
 	sort.Strings(benches)
-	fitW := func(weight map[string]float64) []float64 {
+	aggregate := func(weight map[string]float64) ([]float64, [][]float64) {
 		n := len(members)
 		wins := make([]float64, n)
 		games := make([][]float64, n)
@@ -287,13 +287,24 @@ func refTableOf(id string, members []string, matches []refMatch, date string) re
 			games[i][j] += k
 			games[j][i] += k
 		}
-		return refFit(wins, games)
+		return wins, games
 	}
 	ones := map[string]float64{}
 	for _, b := range benches {
 		ones[b] = 1
 	}
-	rating := fitW(ones)
+	wins1, games1 := aggregate(ones)
+	point := refFitTheta(wins1, games1)
+	rating := refRatings(point)
+	// A resample's ratings: fitted again, or in a table of more than linearFrom
+	// models one Newton step from the point estimate with its Hessian.
+	fitW := func(weight map[string]float64) []float64 {
+		wins, games := aggregate(weight)
+		if len(members) > linearFrom {
+			return refOneStep(point, wins1, games1, wins, games)
+		}
+		return refFit(wins, games)
+	}
 	low, high := rating, rating
 	if len(benches) > 0 {
 		h := fnv.New64a()
@@ -334,6 +345,11 @@ func refTableOf(id string, members []string, matches []refMatch, date string) re
 // Newton's method on log-strengths (dense Hessian, Gaussian elimination), halving
 // a step until the likelihood does not fall, and returns the ratings.
 func refFit(wins []float64, games [][]float64) []float64 {
+	return refRatings(refFitTheta(wins, games))
+}
+
+// refFitTheta is refFit's log-strengths.
+func refFitTheta(wins []float64, games [][]float64) []float64 {
 	n := len(wins)
 	theta := make([]float64, n)
 	ll := func(t []float64) float64 {
@@ -347,49 +363,8 @@ func refFit(wins []float64, games [][]float64) []float64 {
 		return l
 	}
 	for range 200 {
-		g := make([]float64, n)
-		a := make([][]float64, n) // the negated Hessian, then the system
-		for i := range a {
-			a[i] = make([]float64, n+1)
-		}
-		for i := range n {
-			p := math.Exp(theta[i])
-			g[i] = wins[i] - 2*p/(1+p)
-			a[i][i] += 2 * p / ((1 + p) * (1 + p))
-			for j := range n {
-				if j == i || games[i][j] == 0 {
-					continue
-				}
-				s := 1 / (1 + math.Exp(theta[j]-theta[i]))
-				g[i] -= games[i][j] * s
-				a[i][i] += games[i][j] * s * (1 - s)
-				a[i][j] -= games[i][j] * s * (1 - s)
-			}
-			a[i][n] = g[i]
-		}
-		for c := range n { // Gaussian elimination with partial pivoting
-			p := c
-			for r := c + 1; r < n; r++ {
-				if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
-					p = r
-				}
-			}
-			a[c], a[p] = a[p], a[c]
-			for r := c + 1; r < n; r++ {
-				f := a[r][c] / a[c][c]
-				for k := c; k <= n; k++ {
-					a[r][k] -= f * a[c][k]
-				}
-			}
-		}
-		step := make([]float64, n)
-		for r := n - 1; r >= 0; r-- {
-			s := a[r][n]
-			for k := r + 1; k < n; k++ {
-				s -= a[r][k] * step[k]
-			}
-			step[r] = s / a[r][r]
-		}
+		a, g := refNewton(theta, wins, games)
+		step := refSolve(a, g)
 		big := 0.0
 		for _, s := range step {
 			big = math.Max(big, math.Abs(s))
@@ -411,6 +386,12 @@ func refFit(wins []float64, games [][]float64) []float64 {
 			break
 		}
 	}
+	return theta
+}
+
+// refRatings turns log-strengths into ratings: 1500 + 400·log10(p / geometric mean).
+func refRatings(theta []float64) []float64 {
+	n := len(theta)
 	mean := 0.0
 	for _, v := range theta {
 		mean += v
@@ -486,6 +467,18 @@ func nearBoundary(x float64) bool {
 }
 
 func TestAgainstReference(t *testing.T) {
+	// Once as configured (every table of these leagues refits its resamples), once
+	// with the one-step bootstrap for every table of more than one model.
+	for _, lin := range []int{linearFrom, 1} {
+		t.Run(fmt.Sprintf("linearFrom=%d", lin), func(t *testing.T) {
+			defer func(old int) { linearFrom = old }(linearFrom)
+			linearFrom = lin
+			checkAgainstReference(t)
+		})
+	}
+}
+
+func checkAgainstReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2026, 5))
 	leagues := 25
 	if testing.Short() || raceDetector {
@@ -553,4 +546,78 @@ func TestAgainstReference(t *testing.T) {
 			}
 		}
 	}
+}
+
+// refNewton returns the negated Hessian and the gradient of the log-likelihood of
+// wins and games (virtual games included) at log-strengths theta.
+func refNewton(theta, wins []float64, games [][]float64) ([][]float64, []float64) {
+	n := len(theta)
+	g := make([]float64, n)
+	a := make([][]float64, n)
+	for i := range a {
+		a[i] = make([]float64, n)
+	}
+	for i := range n {
+		p := math.Exp(theta[i])
+		g[i] = wins[i] - 2*p/(1+p)
+		a[i][i] += 2 * p / ((1 + p) * (1 + p))
+		for j := range n {
+			if j == i || games[i][j] == 0 {
+				continue
+			}
+			s := 1 / (1 + math.Exp(theta[j]-theta[i]))
+			g[i] -= games[i][j] * s
+			a[i][i] += games[i][j] * s * (1 - s)
+			a[i][j] -= games[i][j] * s * (1 - s)
+		}
+	}
+	return a, g
+}
+
+// refSolve solves a·x = b by Gaussian elimination with partial pivoting.
+func refSolve(a [][]float64, b []float64) []float64 {
+	n := len(b)
+	m := make([][]float64, n)
+	for i := range m {
+		m[i] = append(append([]float64(nil), a[i]...), b[i])
+	}
+	for c := range n {
+		p := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(m[r][c]) > math.Abs(m[p][c]) {
+				p = r
+			}
+		}
+		m[c], m[p] = m[p], m[c]
+		for r := c + 1; r < n; r++ {
+			f := m[r][c] / m[c][c]
+			for k := c; k <= n; k++ {
+				m[r][k] -= f * m[c][k]
+			}
+		}
+	}
+	x := make([]float64, n)
+	for r := n - 1; r >= 0; r-- {
+		s := m[r][n]
+		for k := r + 1; k < n; k++ {
+			s -= m[r][k] * x[k]
+		}
+		x[r] = s / m[r][r]
+	}
+	return x
+}
+
+// refOneStep is the one-step bootstrap of a resample: from the point estimate
+// point of the games wins1/games1, one Newton step on the resample's
+// log-likelihood (wins, games) with the point estimate's Hessian. It returns the
+// ratings.
+func refOneStep(point, wins1 []float64, games1 [][]float64, wins []float64, games [][]float64) []float64 {
+	a, _ := refNewton(point, wins1, games1)
+	_, g := refNewton(point, wins, games)
+	step := refSolve(a, g)
+	theta := make([]float64, len(point))
+	for i := range theta {
+		theta[i] = point[i] + step[i]
+	}
+	return refRatings(theta)
 }

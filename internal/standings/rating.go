@@ -97,19 +97,24 @@ type rating struct {
 	rowOf   []int
 	es      *edges // the comparisons between members, by pair
 	start   []float64
-	point   []float64    // the point estimate's log-strengths
-	plans   [][][]uint64 // each resample's benchmark weights, as bit planes
-	samples []float64    // samples[s*n+x]: member x's rating in resample s
+	point   []float64 // the point estimate's log-strengths
+	benches []int     // bit numbers of the table's benchmarks, in id order
+	u       []float64 // the linearisation of the fit at the point estimate (see basis)
+	counts  [][]int   // each resample's weights of benches
+	samples []float64 // samples[s*n+x]: member x's rating in resample s
 }
 
 // rate fits the Bradley–Terry ratings (SPEC 5) of every table of the snapshot and
 // their bootstrap intervals, and stores them in the rows rounded to 0.1.
 //
 // The point estimates, one job per table, start from the same table's strengths in
-// the previous snapshot (a model new to the table starts at strength 1). Then the
-// 200 resamples of each table's benchmarks are drawn, in order, from the table's
-// seeded generator, and fitted in jobs of samplesPerJob, each fit starting from the
-// point estimate. All jobs run on the one bounded pool of internal/workers.
+// the previous snapshot (a model new to the table starts at strength 1); the same
+// job linearises the fit at the point estimate (basis). Then the 200 resamples of
+// each table's benchmarks are drawn, in order, from the table's seeded generator,
+// and handled in jobs of samplesPerJob: in a table of at most linearFrom models each
+// is fitted, starting from its one-step strengths; in a bigger table its one-step
+// strengths are its sample. All jobs run on the one bounded pool of
+// internal/workers.
 func (e *engine) rate(sn *Snapshot) {
 	var work []*rating
 	for _, t := range sn.Tables {
@@ -117,6 +122,11 @@ func (e *engine) rate(sn *Snapshot) {
 		t.members, t.edges = nil, nil
 		if len(r.members) == 0 {
 			continue
+		}
+		for x, word := range r.es.benchmarks() {
+			for s := word; s != 0; s &= s - 1 {
+				r.benches = append(r.benches, x*64+bits.TrailingZeros64(s))
+			}
 		}
 		r.start = make([]float64, len(r.members))
 		if last := e.theta[t.ID]; last != nil {
@@ -134,6 +144,9 @@ func (e *engine) rate(sn *Snapshot) {
 		f := e.fitter(len(r.members), r.es)
 		f.aggregate([][]uint64{r.es.benchmarks()})
 		r.point = slices.Clone(f.fit(r.start))
+		if len(r.benches) > 0 {
+			r.u = f.basis(r.point, r.benches)
+		}
 		e.putFitter(f)
 		return nil
 	})
@@ -162,28 +175,19 @@ func (e *engine) rate(sn *Snapshot) {
 			r.rowOf[x] = pos[e.models[m].ID]
 		}
 
-		var benches []int // bit numbers of the table's benchmarks, in id order
-		for x, word := range r.es.benchmarks() {
-			for s := word; s != 0; s &= s - 1 {
-				benches = append(benches, x*64+bits.TrailingZeros64(s))
-			}
-		}
-		if len(benches) == 0 {
+		k := len(r.benches)
+		if k == 0 {
 			continue
 		}
 		rng := rand.New(rand.NewPCG(seedA^tableHash(r.t.ID, sn.Date), seedB))
-		r.plans = make([][][]uint64, bootstrapSamples)
-		counts := make([]int, len(benches))
-		weights := make([]int, r.es.words*64)
-		for s := range r.plans {
-			clear(counts)
-			for range benches {
-				counts[rng.IntN(len(benches))]++
+		r.counts = make([][]int, bootstrapSamples)
+		all := make([]int, bootstrapSamples*k)
+		for s := range r.counts {
+			counts := all[s*k : (s+1)*k]
+			for range r.benches {
+				counts[rng.IntN(k)]++
 			}
-			for b, bit := range benches {
-				weights[bit] = counts[b]
-			}
-			r.plans[s] = weightPlanes(weights, r.es.words)
+			r.counts[s] = counts
 		}
 		r.samples = make([]float64, bootstrapSamples*n)
 		for first := 0; first < bootstrapSamples; first += samplesPerJob {
@@ -192,10 +196,24 @@ func (e *engine) rate(sn *Snapshot) {
 	}
 	_ = workers.Each(ctx, len(jobs), e.limit, func(_ context.Context, k int) error {
 		r, n := jobs[k].r, len(jobs[k].r.members)
+		last := min(jobs[k].first+samplesPerJob, bootstrapSamples)
+		start := make([]float64, n)
+		if n > linearFrom {
+			for s := jobs[k].first; s < last; s++ {
+				ratingsInto(r.samples[s*n:(s+1)*n], oneStep(start, r.point, r.u, r.counts[s]))
+			}
+			return nil
+		}
+		// Each fit starts from the resample's one-step strengths, a point close to
+		// its fixed point.
 		f := e.fitter(n, r.es)
-		for s := jobs[k].first; s < min(jobs[k].first+samplesPerJob, bootstrapSamples); s++ {
-			f.aggregate(r.plans[s])
-			ratingsInto(r.samples[s*n:(s+1)*n], f.fit(r.point))
+		weights := make([]int, r.es.words*64)
+		for s := jobs[k].first; s < last; s++ {
+			for b, bit := range r.benches {
+				weights[bit] = r.counts[s][b]
+			}
+			f.aggregate(weightPlanes(weights, r.es.words))
+			ratingsInto(r.samples[s*n:(s+1)*n], f.fit(oneStep(start, r.point, r.u, r.counts[s])))
 		}
 		e.putFitter(f)
 		return nil
