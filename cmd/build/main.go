@@ -46,6 +46,8 @@ func run(args []string, stderr io.Writer) int {
 	cacheDir := flags.String("cache", cache.DefaultDir(), "`DIR` of the build cache (content-addressed: it never changes the output; safe to delete)")
 	noCache := flags.Bool("no-cache", false, "neither read nor write the build cache")
 	verbose := flags.Bool("v", false, "verbose: list what lm-eval imports ignore")
+	cpuProfile := flags.String("cpuprofile", "", "write a CPU profile of the build to `FILE`")
+	memProfile := flags.String("memprofile", "", "write an allocation profile of the build to `FILE`")
 	flags.Usage = func() { usage(flags) }
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -99,8 +101,16 @@ func run(args []string, stderr io.Writer) int {
 	if *serveFlag {
 		return preview(ctx, opt, *addr, stderr)
 	}
+	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 1
+	}
 	start := time.Now()
 	stats, err := build.Build(ctx, opt)
+	if perr := stopProfiles(); perr != nil {
+		fmt.Fprintf(stderr, "warning: %v\n", perr)
+	}
 	if err != nil {
 		var refused *publish.RefusedError
 		if errors.As(err, &refused) {
@@ -177,7 +187,15 @@ Usage: go run ./cmd/build [flags]
 
 Flags:
 `)
-	flags.PrintDefaults()
+	shown := flag.NewFlagSet("build", flag.ContinueOnError)
+	shown.SetOutput(w)
+	flags.VisitAll(func(f *flag.Flag) {
+		if !hidden[f.Name] {
+			shown.Var(f.Value, f.Name, f.Usage)
+			shown.Lookup(f.Name).DefValue = f.DefValue
+		}
+	})
+	shown.PrintDefaults()
 	fmt.Fprint(w, `
 Exit status:
   0  the site was built (or -h was asked for)

@@ -27,6 +27,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ai-league/ai-league/internal/archive"
@@ -64,8 +65,10 @@ type Options struct {
 
 // Stats sums up a build.
 type Stats struct {
-	Files int
-	Bytes int64
+	Files     int
+	Bytes     int64
+	Unchanged int // files whose bytes are the previous output's (not written again)
+	Kept      int // files kept from the previous output without being made again
 }
 
 // Build runs every stage and writes the site to opt.Out. Pages are rendered and
@@ -80,32 +83,108 @@ func Build(ctx context.Context, opt Options) (Stats, error) {
 		return Stats{}, err
 	}
 	defer out.Close()
+	in := &inputs{src: newRecorder(opt.Src)}
+	opt.Src = in.src
+	if opt.Defaults != nil {
+		in.defaults = newRecorder(opt.Defaults)
+		opt.Defaults = in.defaults
+	}
 	r, err := prepare(ctx, opt)
 	if err != nil {
 		return Stats{}, err
 	}
-	return write(ctx, opt, out, r)
+	return write(ctx, opt, out, r, in)
 }
 
-// write renders every file of r into a new output and swaps it in for out.
-func write(ctx context.Context, opt Options, out *publish.Output, r *prepared) (Stats, error) {
+// inputs are the recorders of what a build read (see outputKeys).
+type inputs struct{ src, defaults *recorder }
+
+// write renders every file of r into a new output and swaps it in for out. With the
+// build cache and in (what the build read), it keeps the output's manifest in the
+// cache, and a file made from the same inputs as in the previous build into out is
+// kept from that build instead of made again (see outputKeys).
+func write(ctx context.Context, opt Options, out *publish.Output, r *prepared, in *inputs) (Stats, error) {
 	start := opt.Now()
-	tx, err := out.Begin()
+	var ru *reuser
+	var prev *publish.Manifest
+	if in != nil && opt.Cache != nil {
+		if keys, ok := newOutputKeys(opt, in.src, in.defaults, r.site.Posts); ok {
+			ru = &reuser{keys: keys}
+			prev = loadManifest(opt.Cache, out.Dir)
+		}
+	}
+	var tx *publish.Tx
+	var err error
+	if ru != nil {
+		tx, err = out.BeginFrom(prev)
+	} else {
+		tx, err = out.Begin()
+	}
 	if err != nil {
 		return Stats{}, fmt.Errorf("write: %w", err)
 	}
-	if err := emitAll(ctx, r, tx.Write); err != nil {
+	if ru != nil {
+		ru.tx = tx
+	}
+	if err := emitAll(ctx, r, tx.Write, ru); err != nil {
 		tx.Abort()
 		return Stats{}, fmt.Errorf("render: %w", err)
 	}
-	opt.stage("render", start, "%d pages and files written, %d share images (%d reused)", r.count, r.images.Load(), r.imagesCached.Load())
+	opt.stage("render", start, "%d pages and files written (%d kept without making them again), %d share images (%d reused)",
+		r.count, r.kept.Load(), r.images.Load(), r.imagesCached.Load())
 	start = opt.Now()
 	st, err := tx.Commit()
 	if err != nil {
 		return Stats{}, fmt.Errorf("write: %w", err)
 	}
+	if ru != nil && in.sound() {
+		saveManifest(opt.Cache, out.Dir, tx.Manifest())
+	}
 	opt.stage("write", start, "%d files, %.1f MB to %s; %d unchanged", st.Files, float64(st.Bytes)/1e6, opt.Out, st.Unchanged)
-	return Stats{Files: st.Files, Bytes: st.Bytes}, nil
+	return Stats{Files: st.Files, Bytes: st.Bytes, Unchanged: st.Unchanged, Kept: int(r.kept.Load())}, nil
+}
+
+// sound reports whether every input but static files was read before the keys were
+// taken: a later read is not in any key, so the manifest is not kept then.
+func (in *inputs) sound() bool {
+	for _, r := range []*recorder{in.src, in.defaults} {
+		if r == nil {
+			continue
+		}
+		for _, name := range r.lateReads() {
+			if !strings.HasPrefix(name, "static/") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// manifestKey is the cache entry of the manifest of the output folder dir.
+func manifestKey(dir string) cache.Key { return cache.NewKey("output-manifest", []byte(dir)) }
+
+// loadManifest returns the manifest the previous build into dir kept, or nil.
+func loadManifest(c *cache.Cache, dir string) *publish.Manifest {
+	b, ok := c.Get(manifestKey(dir))
+	if !ok {
+		return nil
+	}
+	m, err := publish.ParseManifest(b)
+	if err != nil {
+		return nil
+	}
+	return m
+}
+
+// saveManifest keeps m for the next build into dir (a failed write only costs that
+// build the reuse).
+func saveManifest(c *cache.Cache, dir string, m *publish.Manifest) {
+	if m == nil {
+		return
+	}
+	if b, err := m.MarshalBinary(); err == nil {
+		_ = c.Put(manifestKey(dir), b)
+	}
 }
 
 // Render runs every stage but the write and returns the files of the site, sorted by
@@ -128,7 +207,7 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 		size += len(b)
 		mu.Unlock()
 		return nil
-	})
+	}, nil)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
@@ -144,6 +223,7 @@ type prepared struct {
 	r      *render.Renderer
 	cache  *cache.Cache
 	count  int // files emitted, set by emitAll
+	kept   atomic.Int64
 	imageCounts
 }
 
@@ -282,11 +362,20 @@ func (c *computed) prepare(ctx context.Context, opt Options, memo *content.Memo,
 	return &prepared{league: c, site: s, r: r, cache: opt.Cache}, ctx.Err()
 }
 
+// reuser keeps files of the previous output made from the same inputs (see
+// outputKeys) and writes the others with their keys.
+type reuser struct {
+	tx   *publish.Tx
+	keys *outputKeys
+}
+
 // emitAll renders every file of the site and hands each to emit: the data files, then
 // the pages through the bounded pool (each rendered and emitted by one worker, so only
 // a few pages are in memory at once), then the static files. A static file that takes
-// the path of a generated one is an error.
-func emitAll(ctx context.Context, p *prepared, emit render.Emit) error {
+// the path of a generated one is an error. With ru, a generated file the previous
+// build made from the same inputs is kept (not rendered again) and the others are
+// written with their keys through ru.tx instead of emit.
+func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser) error {
 	staticPaths, err := p.r.StaticPaths()
 	if err != nil {
 		return err
@@ -299,11 +388,20 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit) error {
 		mu    sync.Mutex
 		count int
 	)
-	generated := func(path string, b []byte) error {
+	twice := func(path string) error {
+		return fmt.Errorf("two outputs for %s: a file in static/ takes the path of a generated one", path)
+	}
+	keyed := func(path string, b []byte, key publish.Key) error {
 		if static[path] {
-			return fmt.Errorf("two outputs for %s: a file in static/ takes the path of a generated one", path)
+			return twice(path)
 		}
-		if err := emit(path, b); err != nil {
+		var err error
+		if ru != nil {
+			err = ru.tx.WriteKeyed(path, b, key)
+		} else {
+			err = emit(path, b)
+		}
+		if err != nil {
 			return err
 		}
 		mu.Lock()
@@ -311,21 +409,63 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit) error {
 		mu.Unlock()
 		return nil
 	}
-	if err := p.r.DataFiles(generated); err != nil {
+	// reuse keeps path from the previous output when it was made from key.
+	reuse := func(path string, key publish.Key) (bool, error) {
+		if ru == nil || static[path] {
+			return false, nil
+		}
+		ok, err := ru.tx.Reuse(path, key)
+		if ok {
+			p.kept.Add(1)
+			mu.Lock()
+			count++
+			mu.Unlock()
+		}
+		return ok, err
+	}
+	var keys *outputKeys
+	if ru != nil {
+		keys = ru.keys
+	}
+
+	dataKey := keys.data()
+	group, err := func() ([]string, error) {
+		if ru == nil {
+			return nil, nil
+		}
+		return ru.tx.ReuseGroup(dataKey)
+	}()
+	if err != nil {
 		return err
+	}
+	for _, path := range group {
+		if static[path] {
+			return twice(path)
+		}
+	}
+	p.kept.Add(int64(len(group)))
+	count += len(group)
+	if len(group) == 0 {
+		if err := p.r.DataFiles(func(path string, b []byte) error { return keyed(path, b, dataKey) }); err != nil {
+			return err
+		}
 	}
 	pages := p.site.HTMLPages()
 	err = workers.Each(ctx, len(pages), 0, func(_ context.Context, i int) error {
+		key := keys.page(pages[i])
+		if ok, err := reuse(pages[i].Out, key); ok || err != nil {
+			return err
+		}
 		b, err := p.r.Page(pages[i])
 		if err != nil {
 			return err
 		}
-		return generated(pages[i].Out, b)
+		return keyed(pages[i].Out, b, key)
 	})
 	if err != nil {
 		return err
 	}
-	if err := emitShareImages(ctx, p, generated); err != nil {
+	if err := emitShareImages(ctx, p, keys, keyed, reuse); err != nil {
 		return err
 	}
 	if err := p.r.Static(emit); err != nil {

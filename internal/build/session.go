@@ -80,7 +80,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (Stats, string,
 	if err != nil {
 		return Stats{}, "full", err
 	}
-	st, err := write(ctx, opt, out, r)
+	st, err := write(ctx, opt, out, r, nil)
 	if err != nil {
 		return Stats{}, "full", err
 	}

@@ -6,7 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/ai-league/ai-league/internal/cache"
-	"github.com/ai-league/ai-league/internal/render"
+	"github.com/ai-league/ai-league/internal/publish"
 	"github.com/ai-league/ai-league/internal/share"
 	"github.com/ai-league/ai-league/internal/workers"
 )
@@ -15,7 +15,11 @@ import (
 // the bounded pool, and hands each to emit. Pages with equal cards (the standings and
 // the overall table's embed) share one drawing; an image whose card is unchanged since
 // a build that used the same cache is read from it instead of drawn again.
-func emitShareImages(ctx context.Context, p *prepared, emit render.Emit) error {
+//
+// An image whose files the previous output holds from the same card (keys, reuse:
+// see emitAll) is kept without being read or drawn.
+func emitShareImages(ctx context.Context, p *prepared, keys *outputKeys, emit func(string, []byte, publish.Key) error,
+	reuse func(string, publish.Key) (bool, error)) error {
 	type image struct {
 		card  *share.Card
 		paths []string
@@ -31,16 +35,31 @@ func emitShareImages(ctx context.Context, p *prepared, emit render.Emit) error {
 		byKey[k].paths = append(byKey[k].paths, pg.Image)
 	}
 	return workers.Each(ctx, len(images), 0, func(_ context.Context, i int) error {
+		key := keys.share(images[i].card.Key())
+		var todo []string
+		for _, path := range images[i].paths {
+			ok, err := reuse(path, key)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				todo = append(todo, path)
+			}
+		}
+		p.images.Add(1)
+		if len(todo) == 0 {
+			p.imagesCached.Add(1)
+			return nil
+		}
 		b, hit, err := shareImage(p.cache, images[i].card)
 		if err != nil {
 			return err
 		}
-		p.images.Add(1)
 		if hit {
 			p.imagesCached.Add(1)
 		}
-		for _, path := range images[i].paths {
-			if err := emit(path, b); err != nil {
+		for _, path := range todo {
+			if err := emit(path, b, key); err != nil {
 				return err
 			}
 		}

@@ -17,10 +17,12 @@ package publish
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 
@@ -54,6 +56,11 @@ func Write(out string, files []File) (int64, error) {
 // Tx is one build's output on its way to disk: files are written into a fresh
 // directory beside the output as they come, and Commit swaps that directory in. Until
 // Commit, the previous output stays whole; Abort (or a killed build) leaves it so.
+//
+// A Tx begun from the previous output's Manifest (BeginFrom) also keeps the manifest
+// of the new output, and it makes the fresh directory only at the first file that is
+// not the previous one: when every file is the same as before and no file is gone,
+// Commit leaves the output as it is, with nothing written, linked or swapped.
 type Tx struct {
 	out, tmp string
 	owned    *Output // closed with the Tx when Begin opened it
@@ -62,6 +69,13 @@ type Tx struct {
 	paths    map[string]bool
 	stats    Stats
 	done     bool
+
+	track    bool                 // keep the manifest of the new output
+	prev     *Manifest            // the previous output's; nil when not known
+	next     map[string]fileEntry // the new output's files so far
+	lazy     bool                 // no fresh directory yet: every file so far is the previous one
+	pending  []string             // files kept while lazy, linked when the directory is made
+	manifest *Manifest            // the new output's, after Commit
 }
 
 // Stats counts what a Tx wrote.
@@ -93,52 +107,221 @@ func (o *Output) Begin() (*Tx, error) {
 	if o.lock == nil {
 		return nil, errors.New("publish: output already closed")
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(o.Dir), tempPrefix(o.Dir))
+	t := &Tx{out: o.Dir, dirs: map[string]bool{".": true}, paths: map[string]bool{}}
+	if err := t.makeTemp(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// BeginFrom starts a new output like Begin and keeps its Manifest (see Tx.Manifest).
+// prev is the manifest the previous build into o left (nil when there is none): with
+// it, a file that is the same as before is known by its stat alone, and Reuse keeps
+// a file made from the same Key without it being made again.
+func (o *Output) BeginFrom(prev *Manifest) (*Tx, error) {
+	if o.lock == nil {
+		return nil, errors.New("publish: output already closed")
+	}
+	t := &Tx{out: o.Dir, dirs: map[string]bool{".": true}, paths: map[string]bool{},
+		track: true, next: map[string]fileEntry{}}
+	if prev != nil && prev.Len() > 0 {
+		t.prev, t.lazy = prev, true
+		return t, nil
+	}
+	if err := t.makeTemp(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// makeTemp makes the fresh folder the new output is written into.
+func (t *Tx) makeTemp() error {
+	tmp, err := os.MkdirTemp(filepath.Dir(t.out), tempPrefix(t.out))
 	if err != nil {
-		return nil, fmt.Errorf("publish: %w", err)
+		return fmt.Errorf("publish: %w", err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
-		return nil, fmt.Errorf("publish: %w", err)
+		return fmt.Errorf("publish: %w", err)
 	}
-	return &Tx{out: o.Dir, tmp: tmp, dirs: map[string]bool{".": true}, paths: map[string]bool{}}, nil
+	t.tmp = tmp
+	return nil
+}
+
+// materialize makes the fresh folder of a lazy Tx and links into it the files kept
+// so far. t.mu is held.
+func (t *Tx) materialize() error {
+	if !t.lazy {
+		return nil
+	}
+	if err := t.makeTemp(); err != nil {
+		return err
+	}
+	t.lazy = false
+	for _, p := range t.pending {
+		if err := t.mkdir(p); err != nil {
+			return err
+		}
+		if err := os.Link(filepath.Join(t.out, filepath.FromSlash(p)), filepath.Join(t.tmp, filepath.FromSlash(p))); err != nil {
+			return fmt.Errorf("publish: %w", err)
+		}
+	}
+	t.pending = nil
+	return nil
+}
+
+// mkdir makes the folder of path in the fresh folder. t.mu is held.
+func (t *Tx) mkdir(path string) error {
+	dir := filepath.Dir(filepath.FromSlash(path))
+	if t.dirs[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(t.tmp, dir), 0o755); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	t.dirs[dir] = true
+	return nil
+}
+
+// claim checks path and marks it written. t.mu is held.
+func (t *Tx) claim(path string) error {
+	if !valid(path) || path == Marker {
+		return fmt.Errorf("publish: invalid output path %q", path)
+	}
+	if t.done {
+		return fmt.Errorf("publish: write of %s after the output was closed", path)
+	}
+	if t.paths[path] {
+		return fmt.Errorf("publish: %s written twice", path)
+	}
+	return nil
+}
+
+// keepPrev takes the previous output's file path, described by e, into the new
+// output under key. t.mu is held.
+func (t *Tx) keepPrev(path string, e fileEntry, key Key) error {
+	t.paths[path] = true
+	if t.lazy {
+		t.pending = append(t.pending, path)
+	} else {
+		if err := t.mkdir(path); err != nil {
+			return err
+		}
+		if err := os.Link(filepath.Join(t.out, filepath.FromSlash(path)), filepath.Join(t.tmp, filepath.FromSlash(path))); err != nil {
+			return fmt.Errorf("publish: %w", err)
+		}
+	}
+	e.key = key
+	t.next[path] = e
+	t.stats.Files++
+	t.stats.Bytes += e.size
+	t.stats.Unchanged++
+	return nil
+}
+
+// Reuse keeps the previous output's file path when the previous build made it from
+// key (see WriteKeyed) and it is still as that build left it, and reports whether it
+// did; when it did not, the caller makes the file and writes it. The zero key is
+// never reused.
+func (t *Tx) Reuse(path string, key Key) (bool, error) {
+	if key == (Key{}) || t.prev == nil {
+		return false, nil
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if err := t.claim(path); err != nil {
+		return false, err
+	}
+	e, ok := t.prev.files[path]
+	if !ok || e.key != key || !intact(filepath.Join(t.out, filepath.FromSlash(path)), e.stamp) {
+		return false, nil
+	}
+	return true, t.keepPrev(path, e, key)
+}
+
+// ReuseGroup keeps every file of the previous output that was made from key, when
+// there is at least one and all are still as that build left it, and returns their
+// paths (none when it kept nothing): for files made together (a step that writes
+// several files from one set of inputs), so that the step need not run.
+func (t *Tx) ReuseGroup(key Key) ([]string, error) {
+	if key == (Key{}) || t.prev == nil {
+		return nil, nil
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var group []string
+	for p, e := range t.prev.files {
+		if e.key != key {
+			continue
+		}
+		if t.paths[p] || !intact(filepath.Join(t.out, filepath.FromSlash(p)), e.stamp) {
+			return nil, nil
+		}
+		group = append(group, p)
+	}
+	if len(group) == 0 || t.done {
+		return nil, nil
+	}
+	sort.Strings(group)
+	for _, p := range group {
+		if err := t.keepPrev(p, t.prev.files[p], key); err != nil {
+			return nil, err
+		}
+	}
+	return group, nil
 }
 
 // Write writes one file. It is safe for concurrent use; two writes of one path are
 // an error.
-func (t *Tx) Write(path string, data []byte) error {
-	if !valid(path) || path == Marker {
-		return fmt.Errorf("publish: invalid output path %q", path)
+func (t *Tx) Write(path string, data []byte) error { return t.WriteKeyed(path, data, Key{}) }
+
+// WriteKeyed writes one file made from key (see Reuse); the zero key is none.
+func (t *Tx) WriteKeyed(path string, data []byte, key Key) error {
+	var sum [sha256.Size]byte
+	if t.track {
+		sum = sha256.Sum256(data)
 	}
-	dir := filepath.Dir(filepath.FromSlash(path))
 	t.mu.Lock()
-	if t.done {
+	if err := t.claim(path); err != nil {
 		t.mu.Unlock()
-		return fmt.Errorf("publish: write of %s after the output was closed", path)
+		return err
 	}
-	if t.paths[path] {
-		t.mu.Unlock()
-		return fmt.Errorf("publish: %s written twice", path)
+	prev := filepath.Join(t.out, filepath.FromSlash(path))
+	if t.prev != nil {
+		if e, ok := t.prev.files[path]; ok && e.sum == sum && e.size == int64(len(data)) && intact(prev, e.stamp) {
+			err := t.keepPrev(path, e, key)
+			t.mu.Unlock()
+			return err
+		}
 	}
 	t.paths[path] = true
-	var err error
-	if !t.dirs[dir] {
-		if err = os.MkdirAll(filepath.Join(t.tmp, dir), 0o755); err == nil {
-			t.dirs[dir] = true
-		}
+	err := t.materialize()
+	if err == nil {
+		err = t.mkdir(path)
 	}
 	t.mu.Unlock()
 	if err != nil {
-		return fmt.Errorf("publish: %w", err)
+		return err
 	}
 	dst := filepath.Join(t.tmp, filepath.FromSlash(path))
-	kept := keep(filepath.Join(t.out, filepath.FromSlash(path)), dst, data)
+	kept := keep(prev, dst, data)
 	if !kept {
 		if err := os.WriteFile(dst, data, 0o644); err != nil {
 			return fmt.Errorf("publish: %w", err)
 		}
 	}
+	var e fileEntry
+	if t.track {
+		st, ok := stampOf(dst)
+		if !ok {
+			return fmt.Errorf("publish: %s vanished after it was written", path)
+		}
+		e = fileEntry{key: key, sum: sum, stamp: st}
+	}
 	t.mu.Lock()
+	if t.track {
+		t.next[path] = e
+	}
 	t.stats.Files++
 	t.stats.Bytes += int64(len(data))
 	if kept {
@@ -163,13 +346,27 @@ func keep(prev, dst string, data []byte) bool {
 }
 
 // Commit marks the new output as the build's (see Marker), puts it in place of the
-// old one and returns what was written (the marker not counted).
+// old one and returns what was written (the marker not counted). When every file is
+// the previous output's and none is gone (a Tx begun from a manifest), the output is
+// left as it is.
 func (t *Tx) Commit() (Stats, error) {
 	t.mu.Lock()
 	t.done = true
 	st := t.stats
-	t.mu.Unlock()
+	defer t.mu.Unlock()
 	defer t.owned.Close()
+	if t.lazy {
+		if len(t.next) == len(t.prev.files) && t.prev.dirsIntact(t.out) && has(t.out, Marker) {
+			t.manifest = &Manifest{files: t.next, dirs: t.prev.dirs}
+			return st, nil
+		}
+		if err := t.materialize(); err != nil {
+			if t.tmp != "" {
+				os.RemoveAll(t.tmp)
+			}
+			return Stats{}, err
+		}
+	}
 	if err := os.WriteFile(filepath.Join(t.tmp, Marker), []byte(markerText), 0o644); err != nil {
 		os.RemoveAll(t.tmp)
 		return Stats{}, fmt.Errorf("publish: %w", err)
@@ -178,15 +375,31 @@ func (t *Tx) Commit() (Stats, error) {
 		os.RemoveAll(t.tmp)
 		return Stats{}, fmt.Errorf("publish: %w", err)
 	}
+	if t.track {
+		if dirs, ok := stampDirs(t.out, t.next); ok {
+			t.manifest = &Manifest{files: t.next, dirs: dirs}
+		}
+	}
 	return st, nil
+}
+
+// Manifest returns the manifest of the output Commit left, or nil (a Tx from Begin,
+// or a folder that could not be described).
+func (t *Tx) Manifest() *Manifest {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.manifest
 }
 
 // Abort drops what was written; the previous output stays as it was.
 func (t *Tx) Abort() {
 	t.mu.Lock()
 	t.done = true
+	tmp := t.tmp
 	t.mu.Unlock()
-	os.RemoveAll(t.tmp)
+	if tmp != "" {
+		os.RemoveAll(tmp)
+	}
 	t.owned.Close()
 }
 

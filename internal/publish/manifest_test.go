@@ -1,0 +1,169 @@
+package publish
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+func ino(t *testing.T, p string) uint64 {
+	t.Helper()
+	var st syscall.Stat_t
+	if err := syscall.Lstat(p, &st); err != nil {
+		t.Fatal(err)
+	}
+	return st.Ino
+}
+
+// tx begins a Tx into out from prev.
+func txFrom(t *testing.T, out string, prev *Manifest) *Tx {
+	t.Helper()
+	o, err := Open(context.Background(), out, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := o.BeginFrom(prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx.owned = o
+	return tx
+}
+
+func commit(t *testing.T, tx *Tx) (Stats, *Manifest) {
+	t.Helper()
+	st, err := tx.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := tx.Manifest()
+	if m == nil {
+		t.Fatal("no manifest after Commit")
+	}
+	b, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseManifest(b)
+	if err != nil {
+		t.Fatalf("the manifest does not read back: %v", err)
+	}
+	return st, back
+}
+
+// A Tx begun from the previous manifest keeps files by key or by bytes with a stat
+// each, leaves the output folder alone when nothing changed, and does not trust a
+// file or folder that changed since.
+func TestManifestReuse(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	k1, k2 := Key{1}, Key{2}
+
+	tx := txFrom(t, out, nil)
+	if err := tx.WriteKeyed("a/index.html", []byte("page a"), k1); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Write("feed.xml", []byte("feed")); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"data/one.json", "data/two.json"} {
+		if err := tx.WriteKeyed(p, []byte(p), k2); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, m := commit(t, tx)
+	if m.Len() != 4 {
+		t.Fatalf("manifest of %d files, want 4", m.Len())
+	}
+	dir, page := ino(t, out), ino(t, filepath.Join(out, "a/index.html"))
+
+	// Nothing changed: kept by key, by group and by bytes; the folder stays.
+	tx = txFrom(t, out, m)
+	if ok, err := tx.Reuse("a/index.html", k2); ok || err != nil {
+		t.Errorf("Reuse with another key = %v, %v; want false", ok, err)
+	}
+	if ok, err := tx.Reuse("a/index.html", k1); !ok || err != nil {
+		t.Errorf("Reuse = %v, %v; want true", ok, err)
+	}
+	if ok, err := tx.Reuse("a/index.html", k1); ok || err == nil {
+		t.Errorf("second Reuse of one path = %v, %v; want an error", ok, err)
+	}
+	if g, err := tx.ReuseGroup(k2); len(g) != 2 || err != nil {
+		t.Errorf("ReuseGroup = %v, %v; want the two data files", g, err)
+	}
+	if err := tx.Write("feed.xml", []byte("feed")); err != nil {
+		t.Fatal(err)
+	}
+	st, m2 := commit(t, tx)
+	if st.Files != 4 || st.Unchanged != 4 {
+		t.Errorf("nothing changed: %+v, want 4 files, 4 unchanged", st)
+	}
+	if ino(t, out) != dir || len(beside(t, out)) != 0 {
+		t.Error("nothing changed, yet the output folder was replaced or a temporary one left")
+	}
+
+	// A changed file: a new folder, the unchanged files linked into it.
+	tx = txFrom(t, out, m2)
+	tx.Reuse("a/index.html", k1)
+	tx.ReuseGroup(k2)
+	if err := tx.Write("feed.xml", []byte("feed 2")); err != nil {
+		t.Fatal(err)
+	}
+	st, m3 := commit(t, tx)
+	if st.Unchanged != 3 || ino(t, out) == dir || ino(t, filepath.Join(out, "a/index.html")) != page {
+		t.Errorf("one change: %+v; want 3 unchanged, a new folder, the page linked", st)
+	}
+	if got := read(t, filepath.Join(out, "feed.xml")); got != "feed 2" {
+		t.Errorf("feed.xml = %q", got)
+	}
+
+	// A file edited in place, a stray file, a file fewer: none is trusted.
+	os.WriteFile(filepath.Join(out, "a/index.html"), []byte("edited"), 0o644)
+	tx = txFrom(t, out, m3)
+	if ok, _ := tx.Reuse("a/index.html", k1); ok {
+		t.Error("a file edited since is reused")
+	}
+	tx.Abort()
+	os.WriteFile(filepath.Join(out, "a/index.html"), []byte("page a"), 0o644)
+	all := func(m *Manifest) *Manifest {
+		tx := txFrom(t, out, m)
+		tx.WriteKeyed("a/index.html", []byte("page a"), k1)
+		tx.ReuseGroup(k2)
+		tx.Write("feed.xml", []byte("feed 2"))
+		_, next := commit(t, tx)
+		return next
+	}
+	m4 := all(m3)
+	os.WriteFile(filepath.Join(out, "stray.txt"), []byte("stray"), 0o644)
+	m4 = all(m4)
+	if _, err := os.Stat(filepath.Join(out, "stray.txt")); !os.IsNotExist(err) {
+		t.Error("a stray file in the output survived a build that changed nothing")
+	}
+	tx = txFrom(t, out, m4)
+	tx.Reuse("a/index.html", k1)
+	tx.Write("feed.xml", []byte("feed 2"))
+	commit(t, tx)
+	if _, err := os.Stat(filepath.Join(out, "data/one.json")); !os.IsNotExist(err) {
+		t.Error("a file the build no longer makes survived")
+	}
+}
+
+func TestParseManifestRefusesDamage(t *testing.T) {
+	m := &Manifest{files: map[string]fileEntry{"a.html": {key: Key{1}, stamp: stamp{ino: 7, size: 3, mtime: 9}}},
+		dirs: map[string]stamp{".": {ino: 1, dir: true}}}
+	b, _ := m.MarshalBinary()
+	if _, err := ParseManifest(b); err != nil {
+		t.Fatalf("good manifest: %v", err)
+	}
+	for name, bad := range map[string][]byte{
+		"empty":     nil,
+		"magic":     append([]byte("XXXXXXXX"), b[8:]...),
+		"truncated": b[:len(b)-2],
+		"trailing":  append(append([]byte{}, b...), 0),
+	} {
+		if _, err := ParseManifest(bad); err == nil || err.Error() != "publish: not a manifest" {
+			t.Errorf("%s: err = %v, want publish: not a manifest", name, err)
+		}
+	}
+}
