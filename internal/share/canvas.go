@@ -93,13 +93,18 @@ var blends = func() *[numBase][256][steps + 1]uint8 {
 	return &t
 }()
 
-// canvas is one image being drawn.
+// canvas is one image being drawn. Its rows lie in raw with a spare byte before
+// each, where the PNG encoder writes the row's filter type: the pixels are
+// compressed where they were drawn, without a copy.
 type canvas struct {
 	img *image.Paletted
+	raw []byte
 }
 
 func newCanvas() *canvas {
-	return &canvas{img: image.NewPaletted(image.Rect(0, 0, Width, Height), palette)}
+	raw := make([]byte, (Width+1)*Height)
+	img := &image.Paletted{Pix: raw[1:], Stride: Width + 1, Rect: image.Rect(0, 0, Width, Height), Palette: palette}
+	return &canvas{img: img, raw: raw}
 }
 
 // face returns the font of a weight at a pixel size.

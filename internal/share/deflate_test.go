@@ -62,7 +62,7 @@ func TestCardsDecode(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := decodePaletted(t, b)
-			if !bytes.Equal(got.Pix, want.Pix) || len(got.Palette) != len(want.Palette) {
+			if !samePixels(got, want) || len(got.Palette) != len(want.Palette) {
 				t.Fatalf("%s (after %s): decoded pixels differ from the drawing", name, before)
 			}
 		}
@@ -160,8 +160,8 @@ func TestDeflateStreams(t *testing.T) {
 		d := new(deflater)
 		rows := max(1, len(in)/100)
 		same := make([]bool, rows+1)
-		blank := make([]bool, rows+1)
-		d.compress(in, 100, same, blank)
+		runs := make([]int, rows+1)
+		d.compress(in, 100, same, runs)
 		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(d.out)))
 		if err != nil {
 			t.Fatalf("%s: inflate: %v", name, err)
@@ -291,5 +291,30 @@ func TestEncodePNGErrors(t *testing.T) {
 	img := image.NewPaletted(image.Rect(0, 0, 5, 5), pal)
 	if err := encodePNG(failWriter{}, img); !errors.Is(err, errDiskFull) {
 		t.Errorf("err = %v, want the writer's error", err)
+	}
+}
+
+func TestRuns(t *testing.T) {
+	for _, c := range []struct {
+		p     string
+		limit int
+		want  int
+	}{
+		{"a", 3, 1}, {"aaaaaaaaaaaaaaaaaaaaa", 3, 1}, {"aaaaaaaaaaaaaaaaaaaab", 3, 2},
+		{"abbbbbbbbbbbbbbbbbbbbbbbbbbbbbc", 3, 3}, {"abcdefghijklmnop", 3, 4}, {"abcdefghijklmnop", 100, 16},
+	} {
+		if got := countRuns([]byte(c.p), c.limit); got != c.want {
+			t.Errorf("countRuns(%q, %d) = %d, want %d", c.p, c.limit, got, c.want)
+		}
+	}
+	p := []byte("xxxxxxxxxxxxyyyyyyyyyyyyyyyyyyz")
+	for i := range p {
+		want := i
+		for want < len(p) && p[want] == p[i] {
+			want++
+		}
+		if got := runEnd(p, i, p[i]); got != want {
+			t.Errorf("runEnd from %d = %d, want %d", i, got, want)
+		}
 	}
 }

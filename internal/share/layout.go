@@ -35,12 +35,12 @@ var background = sync.OnceValue(func() []uint8 {
 	cv.fill(image.Rect(0, headerH, Width, bodyTop), gold)
 	cv.fill(image.Rect(0, footerTop, Width, Height), night)
 	cv.diamond(margin+16, headerH/2, 17)
-	return cv.img.Pix
+	return cv.raw
 })
 
 // frame draws what every card has: background, header, rule and footer.
 func (cv *canvas) frame(c Card) {
-	copy(cv.img.Pix, background())
+	copy(cv.raw, background())
 	kicker := strings.ToUpper(cv.clean(c.Kicker))
 	kf, kicker := cv.fit(bold, kicker, 460, 26, 22)
 	kw := width(kf, kicker)

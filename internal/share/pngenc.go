@@ -20,35 +20,44 @@ func encodePNG(w io.Writer, img *image.Paletted) error {
 	if width <= 0 || height <= 0 {
 		return errors.New("empty image")
 	}
-	if len(img.Palette) == 0 || len(img.Palette) > 256 {
-		return errors.New("palette of 1 to 256 colours needed")
-	}
 	d := deflaters.Get().(*deflater)
 	defer deflaters.Put(d)
-
-	// The filtered rows: a zero (filter None) before each row of indices. Rows equal
-	// to the one above, and rows of zeros, are marked for the compressor, and the
-	// checksum of a row equal to the one above is not computed again.
 	row := width + 1
 	raw := grow(d.raw, row*height)
-	same, blank := grow(d.same, height), grow(d.blank, height)
+	for y := range height {
+		o := (y+b.Min.Y-img.Rect.Min.Y)*img.Stride + b.Min.X - img.Rect.Min.X
+		copy(raw[y*row+1:(y+1)*row], img.Pix[o:o+width])
+	}
+	d.raw = raw
+	return d.encode(w, raw, width, height, img.Palette)
+}
+
+// encode writes a PNG of the rows in raw, each width bytes of indices into pal after
+// a byte for its filter (set here to None), as a canvas lays them out.
+func (d *deflater) encode(w io.Writer, raw []byte, width, height int, pal color.Palette) error {
+	if len(pal) == 0 || len(pal) > 256 {
+		return errors.New("palette of 1 to 256 colours needed")
+	}
+	// Rows equal to the one above, and the number of flat stretches of each row, are
+	// noted for the compressor, and the checksum of a row equal to the one above is
+	// not computed again.
+	row := width + 1
+	same, runs := grow(d.same, height), grow(d.runs, height)
 	sum := adler{s1: 1}
 	var rs adlerRow
 	for y := range height {
 		line := raw[y*row : (y+1)*row]
-		o := (y+b.Min.Y-img.Rect.Min.Y)*img.Stride + b.Min.X - img.Rect.Min.X
 		line[0] = 0
-		copy(line[1:], img.Pix[o:o+width])
 		same[y] = y > 0 && bytes.Equal(line, raw[(y-1)*row:y*row])
 		if y > 0 && same[y] {
-			blank[y] = blank[y-1]
+			runs[y] = runs[y-1]
 		} else {
-			blank[y] = line[1] == 0 && line[width] == 0 && bytes.Count(line, zero) == row
+			runs[y] = countRuns(line, maxRuns)
 			rs = rowSum(line)
 		}
 		sum.add(rs, row)
 	}
-	d.raw, d.same, d.blank = raw, same, blank
+	d.same, d.runs = same, runs
 
 	out := d.out[:0]
 	out = append(out, "\x89PNG\r\n\x1a\n"...)
@@ -59,13 +68,13 @@ func encodePNG(w io.Writer, img *image.Paletted) error {
 	ihdr[9] = 3 // palette colour
 	out = chunk(out, "IHDR", ihdr[:])
 
-	pal := make([]byte, 0, 3*len(img.Palette))
+	rgb := make([]byte, 0, 3*len(pal))
 	var trns []byte
-	for i, c := range img.Palette {
+	for i, c := range pal {
 		n := color.NRGBAModel.Convert(c).(color.NRGBA)
-		pal = append(pal, n.R, n.G, n.B)
+		rgb = append(rgb, n.R, n.G, n.B)
 		if n.A != 0xff && trns == nil {
-			trns = make([]byte, i, len(img.Palette))
+			trns = make([]byte, i, len(pal))
 			for j := range trns {
 				trns[j] = 0xff
 			}
@@ -74,7 +83,7 @@ func encodePNG(w io.Writer, img *image.Paletted) error {
 			trns = append(trns, n.A)
 		}
 	}
-	out = chunk(out, "PLTE", pal)
+	out = chunk(out, "PLTE", rgb)
 	if trns != nil {
 		out = chunk(out, "tRNS", trns)
 	}
@@ -84,7 +93,7 @@ func encodePNG(w io.Writer, img *image.Paletted) error {
 	out = append(out, 0, 0, 0, 0, 'I', 'D', 'A', 'T')
 	out = append(out, 0x78, 0x01) // zlib: deflate, 32 KB window, fastest-level flag
 	d.out = out
-	d.compress(raw, row, same, blank)
+	d.compress(raw, row, same, runs)
 	out = binary.BigEndian.AppendUint32(d.out, sum.value())
 	binary.BigEndian.PutUint32(out[start:], uint32(len(out)-start-8))
 	out = binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(out[start+4:]))
@@ -110,7 +119,15 @@ func grow[T any](b []T, n int) []T {
 	return b[:n]
 }
 
-var zero = []byte{0}
+// countRuns counts the stretches of equal bytes in p, up to limit+1: beyond the
+// limit the number does not matter.
+func countRuns(p []byte, limit int) int {
+	n := 1
+	for i := runEnd(p, 0, p[0]); i < len(p) && n <= limit; i = runEnd(p, i, p[i]) {
+		n++
+	}
+	return n
+}
 
 // adler is an Adler-32 checksum (RFC 1950) being summed row by row: a row's own sums
 // are computed once and added at its place, so equal rows cost nothing.

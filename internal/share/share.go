@@ -31,7 +31,7 @@ const (
 
 // version changes whenever the drawing changes, so cached images made by an older
 // drawing are not reused.
-const version = "share-5"
+const version = "share-6"
 
 // Card is what one share image says. The body drawn depends on what is set, in this
 // order: Match (a head-to-head), Stats (a model), Rows (a table, the home page),
@@ -102,7 +102,9 @@ func (c Card) Encode(w io.Writer) error {
 	cv := canvases.Get().(*canvas)
 	defer canvases.Put(cv)
 	c.drawOn(cv)
-	if err := encodePNG(w, cv.img); err != nil {
+	d := deflaters.Get().(*deflater)
+	defer deflaters.Put(d)
+	if err := d.encode(w, cv.raw, Width, Height, palette); err != nil {
 		return fmt.Errorf("share image %q: %w", c.Title, err)
 	}
 	return nil
