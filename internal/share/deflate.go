@@ -110,16 +110,18 @@ func (d *deflater) parse(data []byte, row int, same []bool, runs []int) {
 			i = end
 			continue
 		}
-		length, dist := d.find(data, i, row)
-		d.insert(data, i)
+		h := hashAt(data, i)
+		length, dist := d.find(data, i, row, h)
+		d.insertHash(i, h)
 		for length >= minMatch && length < lazyLimit && i+1 < n {
-			l2, d2 := d.find(data, i+1, row)
+			h2 := hashAt(data, i+1)
+			l2, d2 := d.find(data, i+1, row, h2)
 			if l2 <= length {
 				break
 			}
 			d.tokens = append(d.tokens, uint32(data[i]))
 			i++
-			d.insert(data, i)
+			d.insertHash(i, h2)
 			length, dist = l2, d2
 		}
 		if length < minMatch {
@@ -192,20 +194,30 @@ func runEnd(p []byte, i int, v byte) int {
 }
 
 // insert adds position i to the hash chains.
-func (d *deflater) insert(data []byte, i int) {
+func (d *deflater) insert(data []byte, i int) { d.insertHash(i, hashAt(data, i)) }
+
+// hashAt is the hash of the four bytes at i, or -1 near the end.
+func hashAt(data []byte, i int) int {
 	if i+4 > len(data) {
+		return -1
+	}
+	return int(hash4(data[i:]))
+}
+
+// insertHash adds position i with hash h to the hash chains (none if h < 0).
+func (d *deflater) insertHash(i, h int) {
+	if h < 0 {
 		return
 	}
-	h := hash4(data[i:])
 	d.prev[i&(window-1)] = d.head[h]
 	d.head[h] = int32(i + 1)
 }
 
 // find returns the longest match for position i among the byte before, the byte
 // above and the earlier positions with the same hash (length 0 if none).
-func (d *deflater) find(data []byte, i, row int) (best, dist int) {
+func (d *deflater) find(data []byte, i, row, h int) (best, dist int) {
 	rest := data[i:]
-	if i >= 1 {
+	if i >= 1 && data[i-1] == rest[0] {
 		best, dist = matchLen(rest, data[i-1:]), 1
 	}
 	limit := min(len(rest), maxMatch)
@@ -214,10 +226,10 @@ func (d *deflater) find(data []byte, i, row int) (best, dist int) {
 			best, dist = l, row
 		}
 	}
-	if best >= goodMatch || len(rest) < 4 {
+	if best >= goodMatch || h < 0 {
 		return best, dist
 	}
-	cand := int(d.head[hash4(rest)]) - 1
+	cand := int(d.head[h]) - 1
 	for tries := 0; cand >= 0 && i-cand < window && tries < maxChain; tries++ {
 		if best < limit && data[cand+best] == rest[best] {
 			if l := matchLen(rest, data[cand:]); l > best {
