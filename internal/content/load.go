@@ -48,6 +48,8 @@ type Options struct {
 	// memo kept them (the preview server knows which files an edit touched): those
 	// are taken from the memo without being read.
 	Unchanged func(file string) bool
+
+	known string // knownSig(KnownModels), set by Load
 }
 
 // Directories read by Load, relative to the site root.
@@ -75,6 +77,9 @@ var reservedPages = map[string]bool{
 func Load(fsys fs.FS, opt Options) (posts []Post, pages []Page, err error) {
 	var errs diag.List
 	base := normaliseBasePath(opt.BasePath)
+	if opt.Cache != nil {
+		opt.known = knownSig(opt.KnownModels)
+	}
 
 	postFiles, err := markdownFiles(fsys, postsDir)
 	if err != nil {
@@ -174,11 +179,24 @@ func loadPost(fsys fs.FS, file string, opt Options, base string) loadedPost {
 	if m, ok := opt.Memo.get(file, src, opt, base); ok {
 		return m
 	}
+	var key cache.Key
+	if opt.Cache != nil {
+		key = postKey(file, src, opt, base)
+		if b, ok := opt.Cache.Get(key); ok {
+			if m, ok := decodePost(b); ok && m.post.File == file {
+				opt.Memo.put(file, src, opt, base, m)
+				return m
+			}
+		}
+	}
 	var embedded bool
 	lp.post, lp.use, lp.slugLine, lp.slugCol, embedded = readPost(fsys, file, src, opt, base, &lp.errs)
 	lp.ok = len(lp.errs) == 0
 	if lp.ok && !embedded {
 		opt.Memo.put(file, src, opt, base, lp)
+		if lp.use && opt.Cache != nil {
+			_ = opt.Cache.Put(key, encodePost(lp)) // a failed write only costs the next build a render
+		}
 	}
 	return lp
 }

@@ -211,8 +211,8 @@ func TestBodyCache(t *testing.T) {
 		}
 		if run == 0 {
 			first = posts
-			if s := c.Stats(); s.Hits != 0 || s.Writes != 1 {
-				t.Errorf("cold: %+v, want 0 hits and 1 write (the post without league blocks)", s)
+			if s := c.Stats(); s.Hits != 0 || s.Writes != 2 {
+				t.Errorf("cold: %+v, want 0 hits and 2 writes (the body and the whole post without league blocks)", s)
 			}
 			continue
 		}
@@ -221,7 +221,7 @@ func TestBodyCache(t *testing.T) {
 		}
 	}
 	if s := c.Stats(); s.Hits != 2 {
-		t.Errorf("warm runs: %d hits, want 2", s.Hits)
+		t.Errorf("warm runs: %d hits, want 2 (the whole post, once a run)", s.Hits)
 	}
 	// A different slug (footnote ids) or base path (links) is a different entry.
 	fsys["content/posts/plain2.md"] = fsys["content/posts/plain.md"]
@@ -271,5 +271,57 @@ func TestMemo(t *testing.T) {
 	none.Reset()
 	if none.Len() != 0 {
 		t.Error("nil memo holds posts")
+	}
+}
+
+// A whole post is kept under its file's bytes and every option that shapes it: the
+// same post loaded with other options is loaded again, an entry that does not decode
+// is not trusted, and a kept post equals a loaded one.
+func TestPostCache(t *testing.T) {
+	c, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"content/posts/p.md": file("---\ntitle: T\ndate: 2026-06-04\ntags: [a, b]\nmodels: [m1]\nsummary: S.\n---\nSome *text*.\n"),
+	}
+	load := func(opt Options) (Post, cache.Stats) {
+		t.Helper()
+		before := c.Stats()
+		opt.Cache = c
+		posts, _, err := Load(fsys, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(posts) != 1 {
+			t.Fatalf("%d posts, want 1", len(posts))
+		}
+		after := c.Stats()
+		return posts[0], cache.Stats{Hits: after.Hits - before.Hits, Misses: after.Misses - before.Misses}
+	}
+	known := map[string]bool{"m1": true}
+	want, _ := load(Options{KnownModels: known})
+	if got, st := load(Options{KnownModels: known}); st.Hits != 1 || st.Misses != 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("warm: %+v, %+v; want one hit and the same post", st, got)
+	}
+	for name, opt := range map[string]Options{
+		"other known models": {KnownModels: map[string]bool{"m1": true, "m2": true}},
+		"drafts":             {KnownModels: known, Drafts: true},
+		"until":              {KnownModels: known, Until: "2026-12-31"},
+		"base path":          {KnownModels: known, BasePath: "/repo/"},
+	} {
+		if _, st := load(opt); st.Misses == 0 {
+			t.Errorf("%s: %+v, want the post loaded again", name, st)
+		}
+	}
+	if lp, ok := decodePost(encodePost(loadedPost{post: want, use: true, ok: true, slugLine: 3, slugCol: 7})); !ok ||
+		!reflect.DeepEqual(lp.post, want) || lp.slugLine != 3 || lp.slugCol != 7 {
+		t.Errorf("decodePost(encodePost) = %+v, %v", lp, ok)
+	}
+	b := encodePost(loadedPost{post: want})
+	for _, bad := range [][]byte{nil, b[:len(b)-1], append(append([]byte{}, b...), 0), append(append([]byte{}, b[:len(b)-1]...), 2)} {
+		if _, ok := decodePost(bad); ok {
+			t.Errorf("decodePost(%q) accepted", bad)
+		}
 	}
 }
