@@ -3,6 +3,7 @@ package standings
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"sort"
 
 	"github.com/ai-league/ai-league/internal/league"
@@ -232,10 +233,12 @@ type engine struct {
 	ctx        *matchContext
 
 	inForce []league.Result // inForce[m*K+b]: model m's result on benchmark b
-	has     []uint64        // has[m*words:]: the benchmarks model m has a result on
-	scored  []bool          // the model has a result in force
-	dirty   []bool          // the model's results changed since the last snapshot
-	own     [][]league.Result
+	// The scores and stderrs of inForce, packed for play.
+	score, stderr []float64
+	has           []uint64 // has[m*words:]: the benchmarks model m has a result on
+	scored        []bool   // the model has a result in force
+	dirty         []bool   // the model's results changed since the last snapshot
+	own           [][]league.Result
 
 	// Per pair: the benchmarks i took and those drawn (words each), and the match,
 	// nil when the pair does not meet. A pair is played again only when one of
@@ -275,6 +278,7 @@ func newEngine(models []league.Model, benchmarks []league.Benchmark, rules Rules
 	n, k := len(e.models), len(e.benches)
 	e.words = (k + 63) / 64
 	e.inForce = make([]league.Result, n*k)
+	e.score, e.stderr = make([]float64, n*k), make([]float64, n*k)
 	e.has = make([]uint64, n*e.words)
 	e.scored = make([]bool, n)
 	e.dirty = make([]bool, n)
@@ -292,6 +296,7 @@ func pairIndex(i, j, n int) int { return i*n - i*(i+1)/2 + j - i - 1 }
 // apply puts r in force as model m's result on benchmark b.
 func (e *engine) apply(m, b int, r league.Result) {
 	e.inForce[m*len(e.benches)+b] = r
+	e.score[m*len(e.benches)+b], e.stderr[m*len(e.benches)+b] = r.Score, r.Stderr
 	e.has[m*e.words+b/64] |= 1 << (b % 64)
 	e.scored[m], e.dirty[m] = true, true
 }
@@ -354,8 +359,22 @@ func (e *engine) snapshot(date string) *Snapshot {
 			}
 		}
 	}
+	// The snapshot keeps the new matches for good: hold them in an array of
+	// their exact number.
+	fresh = slices.Clone(fresh)
 	for f, p := range at {
 		e.match[p] = &fresh[f]
+	}
+	meet := 0
+	for x, i := range members {
+		for _, j := range members[x+1:] {
+			if e.match[pairIndex(i, j, n)] != nil {
+				meet++
+			}
+		}
+	}
+	if meet > 0 {
+		sn.Matches = make([]*Match, 0, meet)
 	}
 	for x, i := range members {
 		for _, j := range members[x+1:] {
@@ -404,7 +423,7 @@ func (e *engine) play(i, j int) (m Match, ok bool) {
 		var won, drawn uint64
 		for s := shared; s != 0; s &= s - 1 {
 			b := x*64 + bits.TrailingZeros64(s)
-			switch outcome(&e.inForce[i*k+b], &e.inForce[j*k+b], e.benches[b]) {
+			switch decide(e.score[i*k+b], e.stderr[i*k+b], e.score[j*k+b], e.stderr[j*k+b], e.benches[b]) {
 			case 1:
 				won |= 1 << (b % 64)
 				m.AWon++

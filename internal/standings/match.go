@@ -83,13 +83,18 @@ func play(a, b league.Result, bm *league.Benchmark) Leg {
 // outcome decides one benchmark as play does: 1 when a takes it, -1 when b does,
 // 0 for a draw.
 func outcome(a, b *league.Result, bm *league.Benchmark) int {
-	diff := math.Abs(a.Score - b.Score)
-	threshold := max(bm.DrawMargin, 1.96*math.Hypot(a.Stderr, b.Stderr))
-	scale := max(1, math.Abs(a.Score), math.Abs(b.Score))
+	return decide(a.Score, a.Stderr, b.Score, b.Stderr, bm)
+}
+
+// decide is outcome on the scores and stderrs of the two results.
+func decide(a, seA, b, seB float64, bm *league.Benchmark) int {
+	diff := math.Abs(a - b)
+	threshold := max(bm.DrawMargin, 1.96*math.Hypot(seA, seB))
+	scale := max(1, math.Abs(a), math.Abs(b))
 	if diff <= threshold+tolerance*scale {
 		return 0
 	}
-	if (a.Score > b.Score) == bm.HigherIsBetter {
+	if (a > b) == bm.HigherIsBetter {
 		return 1
 	}
 	return -1

@@ -15,7 +15,7 @@ var linearFrom = 100
 
 // solveTol is the error of a log-strength at which the linear solves of basis stop
 // (a rating point is 5.8e-3 in log-strength).
-const solveTol = 1e-10
+const solveTol = 1e-8
 
 // basis linearises the fit of the table at its point estimate theta: it returns the
 // n×m matrix U (row-major, m = len(benches)+1) whose column 0 is (−H)⁻¹·v and whose
@@ -199,10 +199,28 @@ func (f *fitter) multiplyBlock(q, aq []float64, m int) {
 	}
 	if len(f.dense) > 0 {
 		for i := range n {
-			for k, hw := range f.dense[i*n+i+1 : (i+1)*n] {
-				if hw != 0 {
-					axpy2(hw, i, i+1+k)
+			row := f.dense[i*n+i+1 : (i+1)*n]
+			k := 0
+			// Four players j at a time: each pass over i's columns serves four edges.
+			for ; k+4 <= len(row); k += 4 {
+				h0, h1, h2, h3 := row[k], row[k+1], row[k+2], row[k+3]
+				j := (i + 1 + k) * m
+				qi, ai := q[i*m:(i+1)*m], aq[i*m:(i+1)*m]
+				q0, q1, q2, q3 := q[j:j+m], q[j+m:j+2*m], q[j+2*m:j+3*m], q[j+3*m:j+4*m]
+				a0, a1, a2, a3 := aq[j:j+m], aq[j+m:j+2*m], aq[j+2*m:j+3*m], aq[j+3*m:j+4*m]
+				q0, q1, q2, q3 = q0[:len(qi)], q1[:len(qi)], q2[:len(qi)], q3[:len(qi)]
+				a0, a1, a2, a3 = a0[:len(qi)], a1[:len(qi)], a2[:len(qi)], a3[:len(qi)]
+				ai = ai[:len(qi)]
+				for c, v := range qi {
+					ai[c] -= h0*q0[c] + h1*q1[c] + h2*q2[c] + h3*q3[c]
+					a0[c] -= h0 * v
+					a1[c] -= h1 * v
+					a2[c] -= h2 * v
+					a3[c] -= h3 * v
 				}
+			}
+			for ; k < len(row); k++ {
+				axpy2(row[k], i, i+1+k)
 			}
 		}
 		return

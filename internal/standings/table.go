@@ -20,6 +20,17 @@ func (e *engine) table(id, name string, members []int, sn *Snapshot) *Table {
 		in[e.models[i].ID] = x
 		rows[x] = Row{Model: e.models[i].ID, Club: e.models[i].Club}
 	}
+	meet := 0
+	for x, i := range members {
+		for _, j := range members[x+1:] {
+			if e.match[pairIndex(i, j, n)] != nil {
+				meet++
+			}
+		}
+	}
+	es.I, es.J = make([]int32, 0, meet), make([]int32, 0, meet)
+	es.shared = make([]uint64, 0, meet*w)
+	es.wonI, es.draw = make([]uint64, 0, meet*w), make([]uint64, 0, meet*w)
 	for x, i := range members {
 		for y := x + 1; y < len(members); y++ {
 			j := members[y]
