@@ -239,6 +239,9 @@ type engine struct {
 	scored        []bool   // the model has a result in force
 	dirty         []bool   // the model's results changed since the last snapshot
 	own           [][]league.Result
+	// ownRef[m] points at a copy of own[m]'s slice header, made anew when own[m]
+	// changes: each match keeps the results it was played on (see ownOf).
+	ownRef []*[]league.Result
 
 	// Per pair: the benchmarks i took and those drawn (words each), and the match,
 	// nil when the pair does not meet. A pair is played again only when one of
@@ -283,11 +286,23 @@ func newEngine(models []league.Model, benchmarks []league.Benchmark, rules Rules
 	e.scored = make([]bool, n)
 	e.dirty = make([]bool, n)
 	e.own = make([][]league.Result, n)
+	e.ownRef = make([]*[]league.Result, n)
 	pairs := n * (n - 1) / 2
 	e.wonI = make([]uint64, pairs*e.words)
 	e.draw = make([]uint64, pairs*e.words)
 	e.match = make([]*Match, pairs)
 	return e
+}
+
+// ownOf returns a pointer to model m's results in force, own[m], shared by the
+// matches played on them; when own[m] has changed since, a new one.
+func (e *engine) ownOf(m int) *[]league.Result {
+	own, r := e.own[m], e.ownRef[m]
+	if r == nil || len(*r) != len(own) || len(own) > 0 && &(*r)[0] != &own[0] {
+		r = &own
+		e.ownRef[m] = r
+	}
+	return r
 }
 
 // pairIndex numbers the pair i < j of n models.
@@ -417,7 +432,7 @@ func (e *engine) play(i, j int) (m Match, ok bool) {
 		return Match{}, false
 	}
 	p := pairIndex(i, j, n)
-	m = Match{A: e.models[i].ID, B: e.models[j].ID, a: e.own[i], b: e.own[j], ctx: e.ctx}
+	m = Match{A: e.models[i].ID, B: e.models[j].ID, a: e.ownOf(i), b: e.ownOf(j), ctx: e.ctx}
 	for x := range w {
 		shared := e.has[i*w+x] & e.has[j*w+x]
 		var won, drawn uint64

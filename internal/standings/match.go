@@ -9,15 +9,19 @@ import (
 // matchContext is what a match needs to play its legs again.
 type matchContext struct {
 	benchmarks map[string]*league.Benchmark
+	legs       []Leg // the legs given to NewMatch
 }
 
 // Legs returns one leg per shared benchmark, sorted by benchmark id.
 func (m *Match) Legs() []Leg {
-	if m.ctx == nil {
-		return m.legs
+	if m.a == nil {
+		if m.ctx == nil {
+			return nil
+		}
+		return m.ctx.legs
 	}
 	var legs []Leg
-	a, b := m.a, m.b
+	a, b := *m.a, *m.b
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
 		case a[i].Benchmark < b[j].Benchmark:
@@ -37,7 +41,7 @@ func (m *Match) Legs() []Leg {
 // benchmarks each took and the winner from the legs' winners. The engine makes
 // its own matches; this one is for callers that build a league by hand.
 func NewMatch(a, b string, legs []Leg) *Match {
-	m := &Match{A: a, B: b, legs: legs}
+	m := &Match{A: a, B: b, ctx: &matchContext{legs: legs}}
 	for _, l := range legs {
 		switch l.Winner {
 		case a:

@@ -91,3 +91,38 @@ func TestMatches(t *testing.T) {
 		})
 	}
 }
+
+// TestOwnOf checks that a match keeps the results it was played on: ownOf gives a
+// new pointer when a model's results change, whether to a new array or to a longer
+// view of the same one, and the same pointer while they do not.
+func TestOwnOf(t *testing.T) {
+	e := newEngine([]league.Model{model("a", 1)}, threeBenches, Rules{}, 1)
+	rs := scores("a", "2026-01-01", 1, 2, 3)
+	e.own[0] = rs[:2]
+	first := e.ownOf(0)
+	if len(*first) != 2 || e.ownOf(0) != first {
+		t.Fatalf("ownOf = %v, then a new pointer for the same results", *first)
+	}
+	e.own[0] = rs[:3] // the same array, one result more
+	longer := e.ownOf(0)
+	if longer == first || len(*longer) != 3 || len(*first) != 2 {
+		t.Errorf("after a result was added: %d results (was %d), same pointer %v", len(*longer), len(*first), longer == first)
+	}
+	e.own[0] = append([]league.Result(nil), rs[:3]...) // a new array, same length
+	if moved := e.ownOf(0); moved == longer || &(*moved)[0] != &e.own[0][0] {
+		t.Errorf("after the results were replaced: same pointer %v", moved == longer)
+	}
+}
+
+// TestLegsOfHandMadeMatches: a match made by NewMatch gives back its legs, a zero
+// Match none.
+func TestLegsOfHandMadeMatches(t *testing.T) {
+	legs := []Leg{{Benchmark: "b1", Winner: "a"}, {Benchmark: "b2"}}
+	if got := NewMatch("a", "b", legs).Legs(); len(got) != 2 || got[0].Winner != "a" {
+		t.Errorf("NewMatch legs = %+v", got)
+	}
+	var zero Match
+	if got := zero.Legs(); got != nil {
+		t.Errorf("zero Match legs = %+v", got)
+	}
+}

@@ -124,9 +124,10 @@ type Match struct {
 	Drawn  int    // benchmarks drawn
 	Winner string // A, B, or "" for a draw
 
-	a, b []league.Result // A's and B's results in force, sorted by benchmark
+	// A's and B's results in force, sorted by benchmark; nil for a match made by
+	// NewMatch, whose legs ctx holds.
+	a, b *[]league.Result
 	ctx  *matchContext
-	legs []Leg // given to NewMatch
 }
 
 // Leg is one shared benchmark of a match.
