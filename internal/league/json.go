@@ -352,7 +352,8 @@ func parseString(src []byte, off int, decode bool) (string, int, error) {
 				i += 6
 				if utf16.IsSurrogate(r) {
 					// A pair is two escapes in a row; anything else is a lone half.
-					if r2, err := hex4(src, i+2); err == nil && i+1 < len(src) && src[i] == '\\' && src[i+1] == 'u' {
+					// (When hex4 reads four digits at i+2, src[i] and src[i+1] exist.)
+					if r2, err := hex4(src, i+2); err == nil && src[i] == '\\' && src[i+1] == 'u' {
 						if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
 							r = dec
 							i += 6
@@ -435,7 +436,8 @@ func quoteChar(src []byte, off int) string {
 	case r == '"':
 		return `'"'`
 	case r < 0x20 || r == utf8.RuneError:
-		return strconv.Quote(string(r))
+		q := strconv.Quote(string(r))
+		return "'" + q[1:len(q)-1] + "'"
 	}
 	return "'" + string(r) + "'"
 }

@@ -186,6 +186,19 @@ func TestLoadDataErrors(t *testing.T) {
 			`data/benchmarks.yaml:1:38: benchmark 1: higher_is_better must be true or false, got "maybe"`},
 		{"max below baseline", map[string]string{BenchmarksFile: "- {id: b, name: B, higher_is_better: true, random_baseline: 25, max: 20}\n"},
 			`data/benchmarks.yaml:1:70: benchmark 1: max 20 must be above random_baseline 25`},
+		{"max equal to baseline", map[string]string{BenchmarksFile: "- {id: b, name: B, higher_is_better: true, random_baseline: 25, max: 25}\n"},
+			`data/benchmarks.yaml:1:70: benchmark 1: max 25 must be above random_baseline 25`},
+		{"higher_is_better yes", map[string]string{BenchmarksFile: "- {id: b, name: B, higher_is_better: yes}\n"},
+			`data/benchmarks.yaml:1:38: benchmark 1: higher_is_better must be true or false, got "yes"`},
+		{"empty alias, then a colliding one", map[string]string{ModelsFile: "- {id: a, name: A, club: google}\n- {id: b, name: B, club: google, aliases: [\"\", A]}\n"},
+			`data/models.yaml:2:44: model 2: alias must not be empty` + "\n" +
+				`data/models.yaml:2:48: alias "A" of model "b" collides with model "a"`},
+		{"duplicate model, then a bad one", map[string]string{ModelsFile: "- {id: a, name: A, club: google}\n- {id: a, name: B, club: google}\n- {id: c, name: C, club: gogle}\n"},
+			`data/models.yaml:2:8: model 2: duplicate id "a" (first at line 1)` + "\n" +
+				`data/models.yaml:3:26: model 3: unknown club "gogle" (did you mean "google"?)`},
+		{"two collisions", map[string]string{ModelsFile: "- {id: a, name: A, club: google}\n- {id: b, name: B, club: google, aliases: [A, c]}\n- {id: c, name: C, club: google}\n"},
+			`data/models.yaml:2:44: alias "A" of model "b" collides with model "a"` + "\n" +
+				`data/models.yaml:2:47: alias "c" of model "b" collides with model "c"`},
 		{"lm_eval unknown key", map[string]string{BenchmarksFile: "- id: b\n  name: B\n  higher_is_better: true\n  lm_eval: {task: t, metrc: \"acc,none\"}\n"},
 			`data/benchmarks.yaml:4:12: benchmark 1: lm_eval: missing "metric"` + "\n" +
 				`data/benchmarks.yaml:4:22: benchmark 1: lm_eval: unknown key "metrc" (did you mean "metric"?)`},
@@ -208,6 +221,26 @@ func TestLoadDataErrors(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestLoadZeroes: zero is not negative, so a zero size, context or benchmark number
+// is accepted and kept.
+func TestLoadZeroes(t *testing.T) {
+	d, err := Load(site(map[string]string{
+		ModelsFile:     "- {id: z, name: Z, club: google, params_b: 0, active_params_b: 0, effective_params_b: 0, context_tokens: 0}\n",
+		BenchmarksFile: "- {id: b, name: B, higher_is_better: false, random_baseline: 0, draw_margin: 0, max: 1}\n",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantModels := []Model{{ID: "z", Name: "Z", Club: "google"}}
+	if !reflect.DeepEqual(d.Models, wantModels) {
+		t.Errorf("models:\ngot  %+v\nwant %+v", d.Models, wantModels)
+	}
+	wantBenchmarks := []Benchmark{{ID: "b", Name: "B", Max: 1}}
+	if !reflect.DeepEqual(d.Benchmarks, wantBenchmarks) {
+		t.Errorf("benchmarks:\ngot  %+v\nwant %+v", d.Benchmarks, wantBenchmarks)
 	}
 }
 
