@@ -1,6 +1,7 @@
 package league
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -103,6 +104,8 @@ func TestLoadLMEvalErrors(t *testing.T) {
 			`x.json: lm-eval model "meta-llama/Llama-4" matches no model: add it to the aliases of a model in data/models.yaml`},
 		{"no model", `{"config": {"model_args": "dtype=bfloat16"}, "date": 1717000000, ` + results + `}`,
 			`x.json: lm-eval file names no model: set "model_name", or "pretrained=" in config.model_args`},
+		{"pretrained not a string", `{"config": {"model_args": {"pretrained": 5}}, "date": 1717000000, ` + results + `}`,
+			`x.json: lm-eval file names no model: set "model_name", or "pretrained=" in config.model_args`},
 		{"no date", `{"model_name": "gemma-4-12b", "config": {}, ` + results + `}`,
 			`x.json: lm-eval file has no "date"`},
 		{"date as text", `{"model_name": "gemma-4-12b", "config": {}, "date": "2024-05-29", ` + results + `}`,
@@ -115,6 +118,16 @@ func TestLoadLMEvalErrors(t *testing.T) {
 			`x.json:2:14: lm-eval task "ifeval": no metric "prompt_level_strict_acc,none", which benchmark "ifeval" maps it to; the task has "inst_level_strict_acc,none", "prompt_level_loose_acc,none" (fix lm_eval.metric in data/benchmarks.yaml)`},
 		{"mapped task not an object", "{\"model_name\": \"gemma-4-12b\", \"config\": {}, \"date\": 1717000000,\n \"results\": {\"ifeval\": 0.5}}",
 			`x.json:2:24: lm-eval task "ifeval": expected an object of metrics, got 0.5`},
+		{"a task not an object, then a bad score", "{\"model_name\": \"gemma-4-12b\", \"config\": {}, \"date\": 1717000000,\n \"results\": {\"gpqa_diamond_zeroshot\": 0.5, \"ifeval\": {\"prompt_level_strict_acc,none\": 1.5}}}",
+			`x.json:2:39: lm-eval task "gpqa_diamond_zeroshot": expected an object of metrics, got 0.5` + "\n" +
+				`x.json:2:87: lm-eval task "ifeval", metric "prompt_level_strict_acc,none": score 150 is outside the range of benchmark "ifeval" [0, 100]`},
+		{"a metric missing, then a bad score", "{\"model_name\": \"gemma-4-12b\", \"config\": {}, \"date\": 1717000000,\n \"results\": {\"gpqa_diamond_zeroshot\": {}, \"ifeval\": {\"prompt_level_strict_acc,none\": 1.5}}}",
+			`x.json:2:14: lm-eval task "gpqa_diamond_zeroshot": no metric "acc,none", which benchmark "gpqa-diamond" maps it to; the task has no metrics (fix lm_eval.metric in data/benchmarks.yaml)` + "\n" +
+				`x.json:2:86: lm-eval task "ifeval", metric "prompt_level_strict_acc,none": score 150 is outside the range of benchmark "ifeval" [0, 100]`},
+		{"mapped metric missing among many", "{\"model_name\": \"gemma-4-12b\", \"config\": {}, \"date\": 1717000000,\n \"results\": {\"ifeval\": {" + manyMetrics(21) + "}}}",
+			`x.json:2:14: lm-eval task "ifeval": no metric "prompt_level_strict_acc,none", which benchmark "ifeval" maps it to; the task has ` + quotedMetrics(20) + `, … (fix lm_eval.metric in data/benchmarks.yaml)`},
+		{"mapped metric missing among twenty", "{\"model_name\": \"gemma-4-12b\", \"config\": {}, \"date\": 1717000000,\n \"results\": {\"ifeval\": {" + manyMetrics(20) + "}}}",
+			`x.json:2:14: lm-eval task "ifeval": no metric "prompt_level_strict_acc,none", which benchmark "ifeval" maps it to; the task has ` + quotedMetrics(20) + ` (fix lm_eval.metric in data/benchmarks.yaml)`},
 		{"task repeated", "{\"model_name\": \"gemma-4-12b\", \"config\": {}, \"date\": 1717000000,\n \"results\": {\"ifeval\": {}, \"ifeval\": {}}}",
 			`x.json:2:14: lm-eval task "ifeval": no metric "prompt_level_strict_acc,none", which benchmark "ifeval" maps it to; the task has no metrics (fix lm_eval.metric in data/benchmarks.yaml)` + "\n" +
 				`x.json:2:28: lm-eval task "ifeval" repeated (first at line 2)`},
@@ -126,6 +139,66 @@ func TestLoadLMEvalErrors(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, want)
 			}
 		})
+	}
+}
+
+// TestLoadLMEvalNothingWithoutModelOrDate: a file whose model or date is wrong
+// gives its error and no results.
+func TestLoadLMEvalNothingWithoutModelOrDate(t *testing.T) {
+	const results = `"results": {"ifeval": {"prompt_level_strict_acc,none": 0.5}}`
+	for _, src := range []string{
+		`{"model_name": "org/name", "config": {}, "date": 1717000000, ` + results + `}`,
+		`{"model_name": "gemma-4-12b", "config": {}, ` + results + `}`,
+	} {
+		d, err := Load(site(map[string]string{"data/results/x.json": src}))
+		if err == nil || len(d.Results) != 0 {
+			t.Errorf("%s: got %d results and error %v, want none and an error", src, len(d.Results), err)
+		}
+	}
+}
+
+// TestLoadLMEvalSkipsNA: a task without a value ("N/A") is skipped and the tasks
+// after it are read.
+func TestLoadLMEvalSkipsNA(t *testing.T) {
+	src := `{"model_name": "gemma-4-12b", "config": {}, "date": 1717000000, "results": {
+ "gpqa_diamond_zeroshot": {"acc,none": "N/A"}, "ifeval": {"prompt_level_strict_acc,none": 0.5}}}`
+	d, err := Load(site(map[string]string{"data/results/x.json": src}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Results) != 1 || d.Results[0].Benchmark != "ifeval" || d.Results[0].Score != 50 {
+		t.Errorf("got %+v, want ifeval 50 alone", d.Results)
+	}
+}
+
+// manyMetrics returns n metrics m1..mn of a task, each with its stderr.
+func manyMetrics(n int) string {
+	var m []string
+	for i := 1; i <= n; i++ {
+		m = append(m, fmt.Sprintf(`"m%d,none": 0.5, "m%d_stderr,none": 0.1`, i, i))
+	}
+	return strings.Join(m, ", ")
+}
+
+// quotedMetrics returns the names of the first n metrics of manyMetrics, quoted.
+func quotedMetrics(n int) string {
+	var m []string
+	for i := 1; i <= n; i++ {
+		m = append(m, fmt.Sprintf(`"m%d,none"`, i))
+	}
+	return strings.Join(m, ", ")
+}
+
+// TestLoadLMEvalZeroStderr: a stderr of 0 is a stderr.
+func TestLoadLMEvalZeroStderr(t *testing.T) {
+	src := `{"model_name": "gemma-4-12b", "config": {}, "date": 1717000000, "results": {
+ "ifeval": {"prompt_level_strict_acc,none": 0.5, "prompt_level_strict_acc_stderr,none": 0}}}`
+	d, err := Load(site(map[string]string{"data/results/x.json": src}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Results) != 1 || d.Results[0].Stderr != 0 || !d.Results[0].HasStderr {
+		t.Errorf("got %+v, want one result with a stderr of 0", d.Results)
 	}
 }
 

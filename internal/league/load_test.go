@@ -139,6 +139,18 @@ func TestLoadData(t *testing.T) {
 	if len(d.Results) != 0 {
 		t.Errorf("got %d results without a results directory", len(d.Results))
 	}
+	if c := d.Club("google"); c == nil || c.Name != "Google DeepMind" {
+		t.Errorf(`Club("google") = %+v`, c)
+	}
+	if m := d.Model("qwen3.5-9b"); m == nil || m.Name != "Qwen3.5 9B" {
+		t.Errorf(`Model("qwen3.5-9b") = %+v`, m)
+	}
+	if b := d.Benchmark("ifeval"); b == nil || b.Name != "IFEval" {
+		t.Errorf(`Benchmark("ifeval") = %+v`, b)
+	}
+	if c, m, b := d.Club("qwen3.5-9b"), d.Model("google"), d.Benchmark("Qwen/Qwen3.5-9B"); c != nil || m != nil || b != nil {
+		t.Errorf("lookups of ids of another kind or of an alias found %+v, %+v, %+v", c, m, b)
+	}
 }
 
 func TestLoadDataErrors(t *testing.T) {
