@@ -110,6 +110,10 @@ func TestLoadLMEvalErrors(t *testing.T) {
 			`x.json: lm-eval file has no "date"`},
 		{"date as text", `{"model_name": "gemma-4-12b", "config": {}, "date": "2024-05-29", ` + results + `}`,
 			`x.json:1:53: lm-eval date must be a Unix time in seconds, got "2024-05-29"`},
+		{"date of the year 5138", `{"model_name": "gemma-4-12b", "config": {}, "date": 100000000000, ` + results + `}`,
+			`x.json:1:53: lm-eval date must be a Unix time in seconds, got 100000000000`},
+		{"date before 1970", `{"model_name": "gemma-4-12b", "config": {}, "date": -1, ` + results + `}`,
+			`x.json:1:53: lm-eval date must be a Unix time in seconds, got -1`},
 		{"date in milliseconds", `{"model_name": "gemma-4-12b", "config": {}, "date": 1717000000123, ` + results + `}`,
 			`x.json:1:53: lm-eval date must be a Unix time in seconds, got 1717000000123`},
 		{"score out of range", "{\"model_name\": \"gemma-4-12b\", \"config\": {}, \"date\": 1717000000,\n \"results\": {\"ifeval\": {\"prompt_level_strict_acc,none\": 1.5}}}",
@@ -187,6 +191,21 @@ func quotedMetrics(n int) string {
 		m = append(m, fmt.Sprintf(`"m%d,none"`, i))
 	}
 	return strings.Join(m, ", ")
+}
+
+// TestLoadLMEvalFirstDays: the harness's date may be the Unix epoch itself, or
+// the last second before the year 5138.
+func TestLoadLMEvalFirstDays(t *testing.T) {
+	for date, want := range map[string]string{"0": "1970-01-01", "99999999999.9": "5138-11-16"} {
+		src := `{"model_name": "gemma-4-12b", "config": {}, "date": ` + date + `, "results": {"ifeval": {"prompt_level_strict_acc,none": 0.5}}}`
+		d, err := Load(site(map[string]string{"data/results/x.json": src}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Results) != 1 || d.Results[0].Date != want {
+			t.Errorf("date %s: got %+v, want one result dated %s", date, d.Results, want)
+		}
+	}
 }
 
 // TestLoadLMEvalZeroStderr: a stderr of 0 is a stderr.

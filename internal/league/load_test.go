@@ -469,17 +469,19 @@ func TestLoadOneMessagePerMistake(t *testing.T) {
 	fsys := site(map[string]string{
 		ClubsFile:             testClubs + "- {id: Meta AI, name: Meta}\n",
 		ModelsFile:            testModels + "- {id: Llama 4, name: Llama, club: Meta AI}\n",
-		BenchmarksFile:        testBenchmarks + "- {id: " + strings.Repeat("b", 101) + ", name: B, higher_is_better: true}\n",
-		"data/results/x.json": "[" + strings.Join([]string{r("Llama 4", "ifeval"), r("llama-4", "gpqa-diamond"), r("qwen3.5-9b", strings.Repeat("b", 101))}, ",\n") + "]",
+		BenchmarksFile:        testBenchmarks + "- {id: " + strings.Repeat("b", 101) + ", name: B, higher_is_better: true}\n- {id: GSM 8K, name: G, higher_is_better: true}\n",
+		"data/results/x.json": "[" + strings.Join([]string{r("Llama 4", "ifeval"), r("llama-4", "gpqa-diamond"), r("qwen3.5-9b", strings.Repeat("b", 101)), r("qwen3.5-9b", "gsm-8k")}, ",\n") + "]",
 	})
 	want := `data/benchmarks.yaml:18:8: benchmark 5: id "` + strings.Repeat("b", 40) + `"… is 101 characters long; an id has at most 100
+data/benchmarks.yaml:19:8: benchmark 6: id "GSM 8K" must be lowercase letters, digits, ".", "-" or "_", starting with a letter or digit
 data/clubs.yaml:6:8: club 3: id "Meta AI" must be lowercase letters, digits, ".", "-" or "_", starting with a letter or digit
 data/models.yaml:11:8: model 3: id "Llama 4" must be lowercase letters, digits, ".", "-" or "_", starting with a letter or digit`
 	if got := errorOf(t, fsys); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 	d, _ := Load(fsys)
-	if d.Model("Llama 4") == nil || d.Model("llama-4") == nil || d.Club("Meta AI") == nil || d.Club("meta-ai") == nil || d.Benchmark(strings.Repeat("b", 101)) == nil {
+	if d.Model("Llama 4") == nil || d.Model("llama-4") == nil || d.Club("Meta AI") == nil || d.Club("meta-ai") == nil || d.Benchmark(strings.Repeat("b", 101)) == nil ||
+		d.Benchmark("GSM 8K") == nil || d.Benchmark("gsm-8k") == nil {
 		t.Error("the refused entries are not returned with the error")
 	}
 }
