@@ -528,3 +528,18 @@ func TestLoadByteOrderMark(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
+
+// TestIDForm: the id a refused id was probably meant to be.
+func TestIDForm(t *testing.T) {
+	for in, want := range map[string]string{
+		"Gemma 4 12B":      "gemma-4-12b",
+		"  Zeta / A0z9  ":  "zeta-a0z9",
+		"`a{z}0@9[":        "a-z-0-9",
+		"Qwen_3.5-Coder!!": "qwen_3.5-coder",
+		"   ":              "",
+	} {
+		if got := idForm(in); got != want {
+			t.Errorf("idForm(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
