@@ -2,6 +2,7 @@ package league
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"reflect"
 	"strings"
@@ -541,5 +542,42 @@ func TestIDForm(t *testing.T) {
 		if got := idForm(in); got != want {
 			t.Errorf("idForm(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// failFS is a file system whose Open of one path fails with err.
+type failFS struct {
+	fs.FS
+	path string
+	err  error
+}
+
+func (f failFS) Open(name string) (fs.File, error) {
+	if name == f.path {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: f.err}
+	}
+	return f.FS.Open(name)
+}
+
+// TestLoadUnreadableResults: a results folder that cannot be read is an error
+// (only a missing one means no results), and so is a sub-folder that vanished.
+func TestLoadUnreadableResults(t *testing.T) {
+	files := site(map[string]string{"data/results/sub/a.json": "[]"})
+	for _, tt := range []struct {
+		path string
+		err  error
+		want string
+	}{
+		{ResultsDir, fs.ErrPermission, "data/results: cannot read: open data/results: permission denied"},
+		{ResultsDir + "/sub", fs.ErrNotExist, "data/results/sub: cannot read: open data/results/sub: file does not exist"},
+	} {
+		_, err := Load(failFS{files, tt.path, tt.err})
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%s: got %v, want %s", tt.path, err, tt.want)
+		}
+	}
+	delete(files, "data/results/sub/a.json")
+	if d, err := Load(files); err != nil || len(d.Results) != 0 {
+		t.Errorf("no results folder: got %v, %d results; want no error, no results", err, len(d.Results))
 	}
 }
