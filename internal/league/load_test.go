@@ -342,6 +342,8 @@ func TestLoadResultErrors(t *testing.T) {
 			`x.json:1:100: result 1: source: unknown key "via"`},
 		{"chart marker", `[{` + ok + `, "score": 1, "setting": "x__f__y"}]`,
 			`x.json:1:100: result 1: setting must not contain "__f__" (it corrupts charts)`},
+		{"empty model and benchmark", `[{"model": "", "benchmark": "", "score": 1, "date": "2026-03-02"}]`,
+			`x.json:1:12: result 1: model must not be empty` + "\n" + `x.json:1:29: result 1: benchmark must not be empty`},
 		{"model not a string", `[{"model": 9, "benchmark": "ifeval", "score": 1, "date": "2026-03-02"}]`,
 			`x.json:1:12: result 1: model must be a string, got 9`},
 		{"malformed", "[\n  {\"model\": \"qwen3.5-9b\",,}\n]", `x.json:2:26: malformed JSON: invalid character ',' looking for beginning of object key string`},

@@ -142,12 +142,11 @@ func (f *resultsFile) result(item *jsonValue, i int, common Result, commonDate b
 	seen := f.fields(item, ctx, map[string]func(*jsonValue){
 		"model": func(v *jsonValue) {
 			r.Model = f.str(v, ctx, "model")
-			if r.Model == "" || v.kind != jsonString {
-				return
-			}
 			if id, ok := f.l.modelByName(r.Model); ok {
 				r.Model = id
-			} else if !f.l.broken[r.Model] {
+			} else if v.kind == jsonString && r.Model == "" {
+				f.errorf(v.off, ctx, "model must not be empty")
+			} else if v.kind == jsonString && !f.l.broken[r.Model] {
 				f.errorf(v.off, ctx, "unknown model %s%s", yamlnode.Short(r.Model), diag.DidYouMean(r.Model, f.l.modelIDs))
 			}
 		},
@@ -155,7 +154,9 @@ func (f *resultsFile) result(item *jsonValue, i int, common Result, commonDate b
 			r.Benchmark = f.str(v, ctx, "benchmark")
 			if b := f.l.benchmarkByID[r.Benchmark]; b != nil {
 				r.Benchmark = b.ID
-			} else if r.Benchmark != "" && v.kind == jsonString && !f.l.broken[r.Benchmark] {
+			} else if v.kind == jsonString && r.Benchmark == "" {
+				f.errorf(v.off, ctx, "benchmark must not be empty")
+			} else if v.kind == jsonString && !f.l.broken[r.Benchmark] {
 				f.errorf(v.off, ctx, "unknown benchmark %s%s", yamlnode.Short(r.Benchmark), diag.DidYouMean(r.Benchmark, f.l.benchmarkIDs))
 			}
 		},
