@@ -388,6 +388,15 @@ func TestLoadResultErrors(t *testing.T) {
 			if got != want {
 				t.Errorf("got\n%s\nwant\n%s", got, want)
 			}
+			// Only the right results come back with the error: in these files,
+			// only result 1 of "unknown benchmark".
+			good := 0
+			if tt.name == "unknown benchmark" {
+				good = 1
+			}
+			if d, _ := Load(site(map[string]string{"data/results/x.json": tt.json})); len(d.Results) != good {
+				t.Errorf("got %d results, want %d: %+v", len(d.Results), good, d.Results)
+			}
 		})
 	}
 }
@@ -581,5 +590,17 @@ func TestLoadUnreadableResults(t *testing.T) {
 	delete(files, "data/results/sub/a.json")
 	if d, err := Load(files); err != nil || len(d.Results) != 0 {
 		t.Errorf("no results folder: got %v, %d results; want no error, no results", err, len(d.Results))
+	}
+}
+
+// TestLoadEmptyID: an entry without an id is reported as missing one, and is
+// not returned with the error as a refused entry (it has no id to be found by).
+func TestLoadEmptyID(t *testing.T) {
+	fsys := site(map[string]string{ModelsFile: "- {id: \"\", name: X, club: google}\n"})
+	if got, want := errorOf(t, fsys), `data/models.yaml:1:3: model 1: missing "id"`; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if d, _ := Load(fsys); len(d.Models) != 0 {
+		t.Errorf("models = %+v, want none", d.Models)
 	}
 }
