@@ -299,7 +299,8 @@ func newEngine(models []league.Model, benchmarks []league.Benchmark, rules Rules
 func (e *engine) ownOf(m int) *[]league.Result {
 	own, r := e.own[m], e.ownRef[m]
 	if r == nil || len(*r) != len(own) || len(own) > 0 && &(*r)[0] != &own[0] {
-		r = &own
+		r = new([]league.Result)
+		*r = own
 		e.ownRef[m] = r
 	}
 	return r
