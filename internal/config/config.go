@@ -13,7 +13,8 @@ type Config struct {
 	Author      string
 	CNAME       string   // writes /CNAME when set
 	FeedLimit   int      // default 50
-	H2HPages    string   // which pairs get a /h2h/ page: H2HDivisions (default), H2HAll or H2HNamed
+	H2HPages    string   // which pairs get a /h2h/ page: H2HNeighbours (default), H2HDivisions, H2HAll or H2HNamed
+	H2HPlaces   int      // with H2HNeighbours: how many places apart two models of a division may be; default 5
 	MaxFileMB   int      // cap on each input file, in MiB; default 64
 	League      League   // league rules
 	Feeds       []Feed   // news feeds to pull
@@ -45,20 +46,25 @@ type Feed struct {
 
 // The values of h2h_pages. Every choice also gives a page to each pair a post names.
 const (
-	H2HDivisions = "divisions" // pairs that met in a division (both in the same one)
-	H2HAll       = "all"       // every pair that met
-	H2HNamed     = "named"     // only the pairs posts name
+	H2HNeighbours = "neighbours" // pairs of a division that met and stood within h2h_places places of each other in its table on some snapshot
+	H2HDivisions  = "divisions"  // pairs that met in a division (both in the same one)
+	H2HAll        = "all"        // every pair that met
+	H2HNamed      = "named"      // only the pairs posts name
 )
 
 // H2HChoices are the values h2h_pages accepts.
-var H2HChoices = []string{H2HDivisions, H2HAll, H2HNamed}
+var H2HChoices = []string{H2HNeighbours, H2HDivisions, H2HAll, H2HNamed}
+
+// DefaultH2HPlaces is h2h_places when site.yaml does not set it.
+const DefaultH2HPlaces = 5
 
 // Default returns the configuration a site.yaml that sets nothing would give.
 func Default() Config {
 	return Config{
 		Language:  "en",
 		FeedLimit: 50,
-		H2HPages:  H2HDivisions,
+		H2HPages:  H2HNeighbours,
+		H2HPlaces: DefaultH2HPlaces,
 		MaxFileMB: inputfs.DefaultMaxMB,
 		League: League{
 			MinShared: 3,

@@ -100,6 +100,14 @@ func (d *decoder) site(n *yaml.Node, c *Config) {
 			}
 			c.H2HPages = s
 		},
+		"h2h_places": func(v *yaml.Node) {
+			if n, ok := d.Int(v, "h2h_places"); ok {
+				if n < 1 {
+					d.Errorf(v, "", "h2h_places must be at least 1, got %d", n)
+				}
+				c.H2HPlaces = n
+			}
+		},
 		"max_file_mb": func(v *yaml.Node) {
 			if n, ok := d.Int(v, "max_file_mb"); ok {
 				if n < 1 || n > 4096 {

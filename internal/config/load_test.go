@@ -46,6 +46,7 @@ author: The League
 cname: league.example.com
 feed_limit: 20
 h2h_pages: all
+h2h_places: 12
 max_file_mb: 8
 league:
   min_shared: 4
@@ -74,6 +75,7 @@ results_urls: ["https://example.org/results.json"]
 		CNAME:       "league.example.com",
 		FeedLimit:   20,
 		H2HPages:    H2HAll,
+		H2HPlaces:   12,
 		MaxFileMB:   8,
 		League: League{MinShared: 4, Divisions: []Division{
 			{ID: "small", Name: "Small", MaxParamsB: 10},
@@ -137,7 +139,9 @@ func TestLoadErrors(t *testing.T) {
 			`site.yaml:1:8: cname must be a host name like "league.example.com", not "https://league.example.com"`},
 		{"feed_limit zero", "feed_limit: 0\n", `site.yaml:1:13: feed_limit must be at least 1, got 0`},
 		{"feed_limit text", "feed_limit: ten\n", `site.yaml:1:13: feed_limit must be a whole number, got "ten"`},
-		{"h2h_pages unknown", "h2h_pages: every\n", `site.yaml:1:12: h2h_pages must be one of divisions, all, named, got "every"`},
+		{"h2h_pages unknown", "h2h_pages: every\n", `site.yaml:1:12: h2h_pages must be one of neighbours, divisions, all, named, got "every"`},
+		{"h2h_places zero", "h2h_places: 0\n", `site.yaml:1:13: h2h_places must be at least 1, got 0`},
+		{"h2h_places text", "h2h_places: five\n", `site.yaml:1:13: h2h_places must be a whole number, got "five"`},
 		{"max_file_mb zero", "max_file_mb: 0\n", `site.yaml:1:14: max_file_mb must be from 1 to 4096 (MiB), got 0`},
 		{"max_file_mb huge", "max_file_mb: 5000\n", `site.yaml:1:14: max_file_mb must be from 1 to 4096 (MiB), got 5000`},
 		{"max_file_mb text", "max_file_mb: 64MB\n", `site.yaml:1:14: max_file_mb must be a whole number, got "64MB"`},

@@ -23,6 +23,12 @@ const NewsPerPage = 20
 // away, on /news/.
 const ModelNews = 20
 
+// ModelMatches is how many matches a model page lists one by one. A model of a
+// bigger league lists those that have a head-to-head page and sums up the others
+// (every one is in its model.json and on /compare/), so that a page stays the same
+// size whatever the size of the league.
+const ModelMatches = 50
+
 // Page is the data of one HTML page: everything render needs to format it.
 type Page struct {
 	Kind        string // the template: home, standings, model, …
@@ -295,6 +301,25 @@ func (s *Site) modelView(m *league.Model, sn *standings.Snapshot) ModelView {
 		v.Results = append(v.Results, s.resultView(res))
 	}
 	v.Matches = s.matchesByModel[m.ID]
+	v.Listed = v.Matches
+	if len(v.Matches) > ModelMatches {
+		v.Listed = nil
+		for _, mt := range v.Matches {
+			if s.h2hPages[pairKey(mt.A, mt.B)] {
+				v.Listed = append(v.Listed, mt)
+				continue
+			}
+			v.Unlisted.Played++
+			switch mt.Winner {
+			case m.ID:
+				v.Unlisted.Won++
+			case "":
+				v.Unlisted.Drawn++
+			default:
+				v.Unlisted.Lost++
+			}
+		}
+	}
 	for _, t := range sn.Tables {
 		if i, ok := s.rowIndex[t][m.ID]; ok {
 			v.Rows = append(v.Rows, TableRowView{Table: t, Row: t.Rows[i]})
@@ -401,13 +426,14 @@ func (s *Site) modelDescription(v ModelView) string {
 
 func (s *Site) h2hDescription(m *standings.Match) string {
 	a, b := s.ModelName(m.A), s.ModelName(m.B)
+	shared := m.AWon + m.BWon + m.Drawn // each shared benchmark is taken or drawn: no need to play the legs
 	switch m.Winner {
 	case m.A:
-		return fmt.Sprintf("%s beats %s %d-%d over %d shared benchmarks (%d drawn).", a, b, m.AWon, m.BWon, len(m.Legs()), m.Drawn)
+		return fmt.Sprintf("%s beats %s %d-%d over %d shared benchmarks (%d drawn).", a, b, m.AWon, m.BWon, shared, m.Drawn)
 	case m.B:
-		return fmt.Sprintf("%s beats %s %d-%d over %d shared benchmarks (%d drawn).", b, a, m.BWon, m.AWon, len(m.Legs()), m.Drawn)
+		return fmt.Sprintf("%s beats %s %d-%d over %d shared benchmarks (%d drawn).", b, a, m.BWon, m.AWon, shared, m.Drawn)
 	}
-	return fmt.Sprintf("%s and %s draw %d-%d over %d shared benchmarks (%d drawn).", a, b, m.AWon, m.BWon, len(m.Legs()), m.Drawn)
+	return fmt.Sprintf("%s and %s draw %d-%d over %d shared benchmarks (%d drawn).", a, b, m.AWon, m.BWon, shared, m.Drawn)
 }
 
 func (s *Site) newsPages(add func(kind, path, title, desc string, data any) *Page) {
@@ -515,16 +541,20 @@ func (s *Site) h2hPairs() map[string]bool {
 	for _, m := range s.Data.Models {
 		division[m.ID] = standings.DivisionOf(divs, m.ParamsB)
 	}
-	for _, m := range latest.Matches {
-		switch s.Config.H2HPages {
-		case config.H2HAll:
+	switch s.Config.H2HPages {
+	case config.H2HAll:
+		for _, m := range latest.Matches {
 			pairs[pairKey(m.A, m.B)] = true
-		case config.H2HNamed:
-		default: // config.H2HDivisions, the default
+		}
+	case config.H2HDivisions:
+		for _, m := range latest.Matches {
 			if d := division[m.A]; d != "" && d == division[m.B] {
 				pairs[pairKey(m.A, m.B)] = true
 			}
 		}
+	case config.H2HNamed:
+	default: // config.H2HNeighbours, the default
+		s.neighbours(pairs)
 	}
 	named := func(body string) {
 		for _, d := range directives(body) {
@@ -553,6 +583,29 @@ func (s *Site) h2hPairs() map[string]bool {
 		}
 	}
 	return met
+}
+
+// neighbours adds the pairs of models that stood within H2HPlaces places of each
+// other in a division's table on any snapshot of the season. Taking every snapshot,
+// not only the latest, keeps a page once it is made: a link to it does not break when
+// the two drift apart in the table.
+func (s *Site) neighbours(pairs map[string]bool) {
+	places := s.Config.H2HPlaces
+	if places < 1 {
+		places = config.DefaultH2HPlaces
+	}
+	for _, sn := range s.Season.Snapshots {
+		for _, t := range sn.Tables {
+			if t.ID == standings.Overall {
+				continue
+			}
+			for i, a := range t.Rows {
+				for _, b := range t.Rows[i+1 : min(len(t.Rows), i+1+places)] {
+					pairs[pairKey(a.Model, b.Model)] = true
+				}
+			}
+		}
+	}
 }
 
 // H2HURL returns the root-relative link of the head-to-head page of two models, or ""

@@ -2,11 +2,13 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/ai-league/ai-league/internal/config"
 	"github.com/ai-league/ai-league/internal/content"
+	"github.com/ai-league/ai-league/internal/genleague"
 	"github.com/ai-league/ai-league/internal/league"
 	"github.com/ai-league/ai-league/internal/news"
 	"github.com/ai-league/ai-league/internal/standings"
@@ -47,6 +49,57 @@ func h2hPaths(s *Site) []string {
 	return out
 }
 
+// TestH2HNeighbours: with h2h_pages: neighbours, a pair of a division gets a page when
+// the two stood within h2h_places places of each other in its table on some snapshot,
+// so a page made once stays when they drift apart later.
+func TestH2HNeighbours(t *testing.T) {
+	cfg := config.Default()
+	cfg.BaseURL = "https://u.github.io/"
+	cfg.League = config.League{MinShared: 2, Divisions: []config.Division{{ID: "d", Name: "D", MaxParamsB: 10}, {ID: "big", Name: "Big"}}}
+	data := &league.Data{
+		Clubs:      []league.Club{{ID: "c", Name: "C"}},
+		Benchmarks: []league.Benchmark{{ID: "q", Name: "Q", HigherIsBetter: true, Max: 100}, {ID: "r", Name: "R", HigherIsBetter: true, Max: 100}},
+	}
+	result := func(m, date string, score float64) {
+		for _, bm := range []string{"q", "r"} {
+			data.Results = append(data.Results, league.Result{Model: m, Benchmark: bm, Score: score, Date: date, File: "x.json", Index: len(data.Results)})
+		}
+	}
+	// On 1 January the table of d is m5, m4, m3, m2, m1; on 1 February m1 leads it.
+	for i := 1; i <= 5; i++ {
+		id := fmt.Sprintf("m%d", i)
+		data.Models = append(data.Models, league.Model{ID: id, Name: id, Club: "c", ParamsB: 4})
+		result(id, "2026-01-01", float64(10*i))
+	}
+	data.Models = append(data.Models, league.Model{ID: "z", Name: "Z", Club: "c", ParamsB: 70})
+	result("z", "2026-01-01", 55)
+	result("m1", "2026-02-01", 99)
+	season := standings.Compute(data.Models, data.Benchmarks, data.Results, standings.RulesFrom(cfg.League), "")
+	for _, tt := range []struct {
+		places int
+		want   string
+	}{
+		{1, "h2h/m1-vs-m2/ h2h/m1-vs-m5/ h2h/m2-vs-m3/ h2h/m3-vs-m4/ h2h/m4-vs-m5/"},
+		{2, "h2h/m1-vs-m2/ h2h/m1-vs-m3/ h2h/m1-vs-m4/ h2h/m1-vs-m5/ h2h/m2-vs-m3/ h2h/m2-vs-m4/ h2h/m3-vs-m4/ h2h/m3-vs-m5/ h2h/m4-vs-m5/"},
+	} {
+		c := cfg
+		c.H2HPlaces = tt.places
+		s := New(c, data, season, nil)
+		s.AddContent(nil, nil)
+		got := h2hPaths(s)
+		slices.Sort(got)
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("h2h_places %d: pages %q, want %q", tt.places, strings.Join(got, " "), tt.want)
+		}
+		if s.H2HPageCount() != len(got) {
+			t.Errorf("H2HPageCount = %d, want %d", s.H2HPageCount(), len(got))
+		}
+		if u := s.H2HURL("m2", "m5"); u != "" {
+			t.Errorf("H2HURL(m2, m5) = %q, want none: never within %d places", u, tt.places)
+		}
+	}
+}
+
 func TestH2HPages(t *testing.T) {
 	post := content.Post{Slug: "p", Date: "2026-02-01", Models: []string{"b2", "a2"},
 		HTML: "<p>x</p>" + embedMark + "h2h b1 a1" + embedMark}
@@ -56,6 +109,7 @@ func TestH2HPages(t *testing.T) {
 		want    string
 	}{
 		{"", nil, "h2h/a1-vs-a2/ h2h/b1-vs-b2/"},
+		{config.H2HNeighbours, []content.Post{post}, "h2h/a1-vs-a2/ h2h/a1-vs-b1/ h2h/a2-vs-b2/ h2h/b1-vs-b2/"},
 		{config.H2HDivisions, nil, "h2h/a1-vs-a2/ h2h/b1-vs-b2/"},
 		{config.H2HAll, nil, "h2h/a1-vs-a2/ h2h/a1-vs-b1/ h2h/a1-vs-b2/ h2h/a2-vs-b1/ h2h/a2-vs-b2/ h2h/b1-vs-b2/"},
 		{config.H2HNamed, nil, ""},
@@ -149,5 +203,53 @@ func TestModelNewsIsCapped(t *testing.T) {
 				t.Errorf("club news = %d items, %d more", len(v.News), v.MoreNews)
 			}
 		}
+	}
+}
+
+// TestModelMatchesListed: a model page lists every match while there are at most
+// ModelMatches; past that, only those with a head-to-head page, and sums up the rest.
+func TestModelMatchesListed(t *testing.T) {
+	g := genleague.Generate(genleague.Params{Models: 80, Benchmarks: 12, Dates: 2, News: 1, Posts: 1})
+	cfg := config.Default()
+	cfg.BaseURL = "https://u.github.io/"
+	data := &league.Data{Clubs: g.Clubs, Models: g.Models, Benchmarks: g.Benchmarks, Results: g.Results}
+	season := standings.Compute(data.Models, data.Benchmarks, data.Results, standings.RulesFrom(cfg.League), "")
+	s := New(cfg, data, season, nil)
+	s.AddContent(nil, nil)
+	long := 0
+	for _, v := range s.ModelViews() {
+		if len(v.Matches) <= ModelMatches {
+			if len(v.Listed) != len(v.Matches) || v.Unlisted != (Record{}) {
+				t.Errorf("%s: %d matches: listed %d, unlisted %+v; want all listed", v.Model.ID, len(v.Matches), len(v.Listed), v.Unlisted)
+			}
+			continue
+		}
+		long++
+		var want []*standings.Match
+		var rest Record
+		for _, m := range v.Matches {
+			if s.H2HURL(m.A, m.B) != "" {
+				want = append(want, m)
+				continue
+			}
+			rest.Played++
+			switch m.Winner {
+			case v.Model.ID:
+				rest.Won++
+			case "":
+				rest.Drawn++
+			default:
+				rest.Lost++
+			}
+		}
+		if !slices.Equal(v.Listed, want) {
+			t.Errorf("%s: listed %d matches, want the %d with a page", v.Model.ID, len(v.Listed), len(want))
+		}
+		if v.Unlisted != rest || rest.Played+len(want) != len(v.Matches) || rest.Played == 0 {
+			t.Errorf("%s: unlisted %+v, want %+v", v.Model.ID, v.Unlisted, rest)
+		}
+	}
+	if long == 0 {
+		t.Fatalf("no model played more than %d matches: the league is too small for the test", ModelMatches)
 	}
 }

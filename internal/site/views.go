@@ -38,11 +38,18 @@ type ModelView struct {
 	Division string // division id, or "" when the model's size is unknown
 	DivName  string
 	Results  []ResultView
-	Matches  []*standings.Match
-	Rows     []TableRowView // its line in each table
-	News     []news.Item    // the newest ones (at most ModelNews)
-	MoreNews int            // how many older items mention it
+	Matches  []*standings.Match // every match it played
+	Listed   []*standings.Match // the matches the page lists: all, or those with a page (see ModelMatches)
+	Unlisted Record             // the matches left out of Listed
+	Rows     []TableRowView     // its line in each table
+	News     []news.Item        // the newest ones (at most ModelNews)
+	MoreNews int                // how many older items mention it
 	Posts    []*content.Post
+}
+
+// Record counts matches from one model's side.
+type Record struct {
+	Played, Won, Drawn, Lost int
 }
 
 // TableRowView is a model's row in one table, with the table it is in.
@@ -87,6 +94,9 @@ func (v H2HView) Legs() []LegView {
 	}
 	return out
 }
+
+// Shared is the number of benchmarks the two share: each is taken by one or drawn.
+func (v H2HView) Shared() int { return v.Match.AWon + v.Match.BWon + v.Match.Drawn }
 
 // LegView is one benchmark of a head-to-head.
 type LegView struct {
