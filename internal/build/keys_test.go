@@ -147,3 +147,36 @@ func TestWarmBuildsFollowEdits(t *testing.T) {
 		t.Errorf("the site's own post template is not used:\n%s", read(t, filepath.Join(out, "posts/quiet/index.html")))
 	}
 }
+
+// The lists show each post through the "postcard" template, made once per post and
+// page kind: a site's own postcard is the one on every list, and a kind that defines
+// its own postcard keeps it.
+func TestOwnPostcard(t *testing.T) {
+	src := testSite(t)
+	b, err := os.ReadFile("../../templates/partials.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := strings.Replace(string(b), `<article class="post-card">`, `<article class="post-card own">`, 1)
+	if own == string(b) {
+		t.Fatal("partials.html has no post card")
+	}
+	os.MkdirAll(filepath.Join(src, "templates"), 0o755)
+	os.WriteFile(filepath.Join(src, "templates/partials.html"), []byte(own), 0o644)
+	home, err := os.ReadFile("../../templates/home.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(src, "templates/home.html"),
+		[]byte(string(home)+`{{define "postcard"}}<p class="home-card">{{.Title}}</p>{{end}}`), 0o644)
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, options(src, out))
+	for _, page := range []string{"posts/index.html", "tags/derby/index.html"} {
+		if got := read(t, filepath.Join(out, page)); !strings.Contains(got, `<article class="post-card own">`) || strings.Contains(got, "home-card") {
+			t.Errorf("%s does not show the site's own post cards", page)
+		}
+	}
+	if got := read(t, filepath.Join(out, "index.html")); !strings.Contains(got, `<p class="home-card">`) || strings.Contains(got, "post-card own") {
+		t.Error("the home page does not show its own post cards")
+	}
+}

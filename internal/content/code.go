@@ -2,8 +2,12 @@ package content
 
 import (
 	"bytes"
+	"math"
+	"reflect"
 	"strings"
 	"sync"
+	"time"
+	"unsafe"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -35,12 +39,63 @@ func lexerFor(lang string) chroma.Lexer {
 		lx, _ := l.(chroma.Lexer)
 		return lx
 	}
+	lexerMu.Lock()
+	defer lexerMu.Unlock()
+	if l, ok := codeLexers.Load(lang); ok {
+		lx, _ := l.(chroma.Lexer)
+		return lx
+	}
 	var lx chroma.Lexer
 	if l := lexers.Get(lang); l != nil {
+		noMatchTimeout(l)
 		lx = chroma.Coalesce(l)
 	}
 	codeLexers.Store(lang, lx)
 	return lx
+}
+
+// lexerMu makes the first lexerFor of a language, which changes chroma's lexer,
+// happen before any use of it.
+var lexerMu sync.Mutex
+
+// noMatchTimeout lifts the time limit chroma puts on every match of a lexer's
+// rules (250 ms of wall-clock time, measured by a clock that a busy machine may
+// not advance for that long): a match that runs out of time counts as no match,
+// and the code comes out highlighted differently (an "err" token) from one build
+// to the next. Chroma's lexers are written to end; the output must depend on the
+// code alone. It compiles the rules (chroma does it at the first use) and sets
+// each one's limit to regexp2's "none". Lexers that are not plain rule lexers are
+// left as they are.
+func noMatchTimeout(l chroma.Lexer) {
+	for _, r := range compiledRules(l) {
+		if r.Regexp != nil {
+			r.Regexp.MatchTimeout = time.Duration(math.MaxInt64)
+		}
+	}
+}
+
+// compiledRules returns the compiled rules of a chroma rule lexer (compiling them
+// first), or nil. Chroma keeps them in an unexported field: it is read by name and
+// type, so that a version of chroma without it gives nil rather than a crash.
+func compiledRules(l chroma.Lexer) []*chroma.CompiledRule {
+	rl, ok := l.(*chroma.RegexLexer)
+	if !ok {
+		return nil
+	}
+	if _, err := rl.Tokenise(nil, ""); err != nil {
+		return nil
+	}
+	f := reflect.ValueOf(rl).Elem().FieldByName("rules")
+	want := reflect.TypeOf(map[string][]*chroma.CompiledRule(nil))
+	if !f.IsValid() || f.Type() != want {
+		return nil
+	}
+	m := *(*map[string][]*chroma.CompiledRule)(unsafe.Pointer(f.UnsafeAddr()))
+	var out []*chroma.CompiledRule
+	for _, rules := range m {
+		out = append(out, rules...)
+	}
+	return out
 }
 
 // highlightable reports whether this file highlights the block (rather than the
@@ -49,12 +104,12 @@ func highlightable(n *ast.FencedCodeBlock, src []byte) (string, bool) {
 	if n.Info == nil {
 		return "", false
 	}
-	info := n.Info.Segment.Value(src)
-	if bytes.IndexByte(info, '{') >= 0 {
+	lang := string(n.Language(src))
+	// lexerFor also readies the lexer for the extension, which uses the same one.
+	if lang == "" || lexerFor(lang) == nil {
 		return "", false
 	}
-	lang := string(n.Language(src))
-	if lang == "" || lexerFor(lang) == nil {
+	if bytes.IndexByte(n.Info.Segment.Value(src), '{') >= 0 {
 		return "", false
 	}
 	return lang, true

@@ -1,8 +1,12 @@
 package content
 
 import (
+	"math"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/alecthomas/chroma/v2/lexers"
 )
 
 func TestHighlightCSS(t *testing.T) {
@@ -48,5 +52,25 @@ func TestHighlightStylesheet(t *testing.T) {
 	}
 	if css != HighlightStylesheet() {
 		t.Error("stylesheet is not deterministic")
+	}
+}
+
+// Chroma gives each match of a lexer's rules 250 ms of wall-clock time and takes a
+// match that runs out as no match: on a busy machine the same code came out with
+// "err" tokens in one build and not in the next. The lexers used have no limit.
+func TestLexersHaveNoMatchTimeout(t *testing.T) {
+	for _, lang := range []string{"go", "python", "bash", "json", "rust", "yaml"} {
+		if lexerFor(lang) == nil {
+			t.Fatalf("no lexer for %s", lang)
+		}
+		rules := compiledRules(lexers.Get(lang))
+		if len(rules) == 0 {
+			t.Fatalf("%s: no compiled rules found", lang)
+		}
+		for _, r := range rules {
+			if r.Regexp != nil && r.Regexp.MatchTimeout != time.Duration(math.MaxInt64) {
+				t.Fatalf("%s: rule %q has a match timeout of %v", lang, r.Pattern, r.Regexp.MatchTimeout)
+			}
+		}
 	}
 }

@@ -53,6 +53,8 @@ func New(s *site.Site, templates, static fs.FS) (*Renderer, error) {
 	funcs["changeTitle"] = func(c standings.Change) string { return ChangeTitle(s, c) }
 	// trusted marks HTML the build made itself (posts, pages) or sanitised (news) as safe.
 	funcs["trusted"] = func(s string) template.HTML { return template.HTML(s) }
+	// postcard is bound to each page kind's own templates by loadTemplates.
+	funcs["postcard"] = func(*content.Post) (template.HTML, error) { return "", nil }
 	funcs["dict"] = func(kv ...any) map[string]any {
 		m := map[string]any{}
 		for i := 0; i+1 < len(kv); i += 2 {

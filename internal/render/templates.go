@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/ai-league/ai-league/internal/content"
 	"github.com/ai-league/ai-league/internal/site"
 	"html/template"
 	"io/fs"
@@ -10,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // layoutFiles are parsed into every page template; the other *.html files of the
@@ -50,9 +52,35 @@ func loadTemplates(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Tem
 		if _, err := t.New(name).Parse(string(b)); err != nil {
 			return nil, fmt.Errorf("templates/%s: %w", name, err)
 		}
+		t.Funcs(template.FuncMap{"postcard": postcards(t)})
 		kinds[strings.TrimSuffix(name, ".html")] = t
 	}
 	return kinds, nil
+}
+
+// postcards returns the "postcard" function of the page kind t: the HTML of
+// {{template "postcard" .}} for a post, as t defines it, made once per post and
+// build (a post is a card on the list of all posts and on each of its tags' pages).
+func postcards(t *template.Template) func(*content.Post) (template.HTML, error) {
+	var mu sync.Mutex
+	made := map[*content.Post]template.HTML{}
+	return func(p *content.Post) (template.HTML, error) {
+		mu.Lock()
+		h, ok := made[p]
+		mu.Unlock()
+		if ok {
+			return h, nil
+		}
+		var b strings.Builder
+		if err := t.ExecuteTemplate(&b, "postcard", p); err != nil {
+			return "", err
+		}
+		h = template.HTML(b.String())
+		mu.Lock()
+		made[p] = h
+		mu.Unlock()
+		return h, nil
+	}
 }
 
 // Overlay is a file system that serves a name from top when it has it, else from base.
