@@ -291,7 +291,7 @@ func ChangeTitle(s *site.Site, c standings.Change) string {
 func changeEntries(s *site.Site) []feed.Entry {
 	var out []feed.Entry
 	for _, c := range s.Season.Changes {
-		link := s.AbsURL("standings/" + c.Date + "/#" + c.Table + "--" + c.Model)
+		link := s.AbsRowURL(c.Date, c.Table, c.Model)
 		title := ChangeTitle(s, c)
 		body := fmt.Sprintf(`<p>%s on %s. <a href="%s">See the table</a>.</p>`, html.EscapeString(title), site.LongDate(c.Date), html.EscapeString(link))
 		out = append(out, feed.Entry{ID: tagURI(s, c.Date, "standings/"+c.ID), Title: title, URL: link,

@@ -49,6 +49,7 @@ func New(s *site.Site, templates, static fs.FS) (*Renderer, error) {
 	funcs["modelName"] = s.ModelName
 	funcs["clubName"] = s.ClubName
 	funcs["h2h"] = s.H2HURL
+	funcs["rowurl"] = s.RowURL
 	funcs["compare"] = s.CompareURL
 	funcs["changeTitle"] = func(c standings.Change) string { return ChangeTitle(s, c) }
 	// trusted marks HTML the build made itself (posts, pages) or sanitised (news) as safe.
@@ -76,7 +77,7 @@ func New(s *site.Site, templates, static fs.FS) (*Renderer, error) {
 }
 
 // requiredKinds are the page templates the renderer uses.
-var requiredKinds = []string{"home", "standings", "model", "club", "benchmark", "h2h", "post", "list", "news", "page", "methodology", "notfound", "embed", "compare", "embedtable"}
+var requiredKinds = []string{"home", "standings", "model", "club", "benchmark", "h2h", "post", "list", "news", "page", "methodology", "notfound", "embed", "compare", "embedtable", "tablerows"}
 
 // Page is the data of every page template: the site's data of the page, the site,
 // and the page's charts, drawn.

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ai-league/ai-league/internal/config"
@@ -112,6 +113,7 @@ func (s *Site) build() {
 			fmt.Sprintf("League tables of open-weight AI models as they stood on %s.", LongDate(sn.Date)),
 			s.standingsView(sn, newestFirst, changes[sn.Date], false))
 		p.LastMod = sn.Date
+		s.tableRowsPages(add, sn, "standings/"+sn.Date+"/", false)
 	}
 	pg := add("standings", "standings/", "Standings",
 		fmt.Sprintf("Every league table of open-weight AI models, as of %s: points, W-D-L, ratings.", LongDate(latest.Date)),
@@ -121,6 +123,7 @@ func (s *Site) build() {
 			Chart{Kind: ChartRating, Group: t.ID, Table: t}, Chart{Kind: ChartHistory, Group: t.ID, Table: t})
 	}
 	pg.Charts = append(pg.Charts, Chart{Kind: ChartEfficiency, Eff: EfficiencyPoints(latest, s.Data.Models, s.benches)})
+	s.tableRowsPages(add, latest, "standings/", true)
 
 	// Models, clubs, benchmarks, head-to-heads.
 	for i := range s.Data.Models {
@@ -262,6 +265,10 @@ func (s *Site) tableView(t *standings.Table, sn *standings.Snapshot, top int, cu
 	if top > 0 && len(t.Rows) > top {
 		v.Rows, v.More = t.Rows[:top], true
 	}
+	if top == 0 && len(t.Rows) > TableTop {
+		v.Rows = t.Rows[:TableTop]
+		v.Next, v.NextLabel = s.URL(rowsPage(page, t.ID, TableTop)), rowsLabel(TableTop, len(t.Rows))
+	}
 	if current && top == 0 {
 		v.Files = true
 		title := t.Name + " table"
@@ -272,6 +279,105 @@ func (s *Site) tableView(t *standings.Table, sn *standings.Snapshot, top int, cu
 			s.AbsURL(EmbedPath(t.ID)), html.EscapeString(title), embedHeight(len(t.Rows)))
 	}
 	return v
+}
+
+// TableTop is how many rows of a table a standings page shows. A longer table goes
+// on over pages of TableChunk rows (standings/overall/page/2/, and the same under each
+// dated page), so that no page grows past a megabyte or two however big the league;
+// every row keeps its id, and links to a row go to the page that shows it (RowURL).
+// (Variables only so that tests can make them small.)
+var (
+	TableTop   = 200
+	TableChunk = 1000
+)
+
+// rowsPage is the site path of the page that shows row i (from 0) of table t of the
+// standings page at site path page.
+func rowsPage(page, table string, i int) string {
+	if i < TableTop {
+		return page
+	}
+	return page + table + "/page/" + strconv.Itoa(2+(i-TableTop)/TableChunk) + "/"
+}
+
+// rowsLabel names the rows from lo (from 0) of a table of n rows that one page shows.
+func rowsLabel(lo, n int) string {
+	hi := TableTop
+	if lo >= TableTop {
+		hi = min(lo+TableChunk, n)
+	}
+	if hi == lo+1 {
+		return "Row " + thousands(hi) + " of " + thousands(n)
+	}
+	return "Rows " + thousands(lo+1) + "–" + thousands(hi) + " of " + thousands(n)
+}
+
+// thousands writes 12345 as "12,345".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// RowURL returns the root-relative link of a model's row in a table: on the current
+// standings when date is "", else on that day's snapshot page; the link goes to the
+// page of the table that shows the row.
+func (s *Site) RowURL(date, table, model string) string { return s.URL(s.rowPath(date, table, model)) }
+
+// AbsRowURL is RowURL as an absolute URL, for feeds.
+func (s *Site) AbsRowURL(date, table, model string) string {
+	return s.AbsURL(s.rowPath(date, table, model))
+}
+
+// rowPath is the site path of a row, with its fragment.
+func (s *Site) rowPath(date, table, model string) string {
+	page, sn := "standings/", s.Season.Latest()
+	if date != "" {
+		page, sn = "standings/"+date+"/", s.snapshots[date]
+	}
+	if sn != nil {
+		if t := sn.Table(table); t != nil {
+			if i, ok := s.rowIndex[t][model]; ok {
+				page = rowsPage(page, table, i)
+			}
+		}
+	}
+	return page + "#" + table + "--" + model
+}
+
+// tableRowsPages adds the pages that carry on the tables of standings page page (of
+// snapshot sn) that are longer than TableTop rows.
+func (s *Site) tableRowsPages(add func(kind, path, title, desc string, data any) *Page, sn *standings.Snapshot, page string, current bool) {
+	for _, t := range sn.Tables {
+		for lo := TableTop; lo < len(t.Rows); lo += TableChunk {
+			hi := min(lo+TableChunk, len(t.Rows))
+			path := rowsPage(page, t.ID, lo)
+			v := TableView{HTMLID: t.ID, Table: t, AsOf: sn.Date, Rows: t.Rows[lo:hi], Link: s.URL(path + "#" + t.ID),
+				Page: path, Prev: s.prevSnapshot(sn), PrevRows: s.URL(rowsPage(page, t.ID, lo-1)), PrevLabel: rowsLabel(max(0, lo-TableChunk), len(t.Rows))}
+			if lo == TableTop {
+				v.PrevLabel = rowsLabel(0, len(t.Rows))
+			}
+			if !current {
+				v.Now = "standings/"
+			}
+			if hi < len(t.Rows) {
+				v.Next, v.NextLabel = s.URL(rowsPage(page, t.ID, hi)), rowsLabel(hi, len(t.Rows))
+			}
+			title := t.Name + " table, " + strings.ToLower(rowsLabel(lo, len(t.Rows))[:1]) + rowsLabel(lo, len(t.Rows))[1:]
+			when := "as of " + LongDate(sn.Date)
+			if !current {
+				title += " on " + LongDate(sn.Date)
+				when = "as it stood on " + LongDate(sn.Date)
+			}
+			p := add("tablerows", path, title, fmt.Sprintf("The %s table of open-weight AI models %s: %s.", t.Name, when, strings.ToLower(rowsLabel(lo, len(t.Rows)))),
+				TableRowsView{Table: v, Standings: page, Current: current})
+			if !current {
+				p.LastMod = sn.Date
+			}
+		}
+	}
 }
 
 // prevSnapshot is the date of the snapshot before sn, or "".

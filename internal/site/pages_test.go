@@ -253,3 +253,94 @@ func TestModelMatchesListed(t *testing.T) {
 		t.Fatalf("no model played more than %d matches: the league is too small for the test", ModelMatches)
 	}
 }
+
+// TestLongTables: a table longer than TableTop rows shows its top on the standings
+// page and goes on over pages of TableChunk rows, on the current and on each dated
+// page; RowURL links each row to the page that shows it.
+func TestLongTables(t *testing.T) {
+	top, chunk := TableTop, TableChunk
+	TableTop, TableChunk = 3, 4
+	defer func() { TableTop, TableChunk = top, chunk }()
+	g := genleague.Generate(genleague.Params{Models: 12, Benchmarks: 8, Dates: 2, News: 1, Posts: 1})
+	cfg := config.Default()
+	cfg.BaseURL = "https://u.github.io/repo/"
+	cfg.League.Divisions = nil // one table of 12 rows: rows 1-3, then 4-7, 8-11, 12
+	data := &league.Data{Clubs: g.Clubs, Models: g.Models, Benchmarks: g.Benchmarks, Results: g.Results}
+	season := standings.Compute(data.Models, data.Benchmarks, data.Results, standings.RulesFrom(cfg.League), "")
+	s := New(cfg, data, season, nil)
+	s.AddContent(nil, nil)
+	latest := season.Latest()
+	overall := latest.Table(standings.Overall)
+	if n := len(overall.Rows); n != 12 {
+		t.Fatalf("overall has %d rows, want 12", n)
+	}
+	byPath := map[string]*Page{}
+	for _, p := range s.HTMLPages() {
+		byPath[p.Path] = p
+	}
+	// Every row is on exactly the page RowURL names, for the current table and each day's.
+	for _, sn := range season.Snapshots {
+		page, date := "standings/", ""
+		pages := []string{"standings/", "standings/overall/page/2/", "standings/overall/page/3/", "standings/overall/page/4/"}
+		if sn != latest {
+			page, date = "standings/"+sn.Date+"/", sn.Date
+			for i := range pages {
+				pages[i] = page + strings.TrimPrefix(pages[i], "standings/")
+			}
+		}
+		rows := map[string]string{} // model -> page showing it
+		for _, path := range pages {
+			p := byPath[path]
+			if p == nil {
+				if len(sn.Table(standings.Overall).Rows) > 3 && path == pages[1] {
+					t.Errorf("no page %s", path)
+				}
+				continue
+			}
+			var tables []TableView
+			switch v := p.Data.(type) {
+			case StandingsView:
+				tables = v.Tables
+			case TableRowsView:
+				tables = []TableView{v.Table}
+				if p.Kind != "tablerows" || v.Table.PrevRows == "" || v.Table.Page != path {
+					t.Errorf("%s: kind %q, prev %q, page %q", path, p.Kind, v.Table.PrevRows, v.Table.Page)
+				}
+			}
+			for _, tv := range tables {
+				if len(tv.Rows) > max(TableTop, TableChunk) {
+					t.Errorf("%s shows %d rows", path, len(tv.Rows))
+				}
+				for _, r := range tv.Rows {
+					rows[r.Model] = path
+				}
+			}
+		}
+		for i, r := range sn.Table(standings.Overall).Rows {
+			want := pages[0]
+			if i >= 3 {
+				want = pages[1+(i-3)/4]
+			}
+			if rows[r.Model] != want {
+				t.Errorf("%s row %d (%s) is on %q, want %q", page, i+1, r.Model, rows[r.Model], want)
+			}
+			if got := s.RowURL(date, standings.Overall, r.Model); got != "/repo/"+want+"#overall--"+r.Model {
+				t.Errorf("RowURL(%q, overall, %s) = %q, want /repo/%s#overall--%s", date, r.Model, got, want, r.Model)
+			}
+		}
+	}
+	cur := byPath["standings/"].Data.(StandingsView).Tables[0]
+	if cur.Next != "/repo/standings/overall/page/2/" || cur.NextLabel != "Rows 4–7 of 12" || len(cur.Rows) != 3 {
+		t.Errorf("current table: next %q %q, %d rows", cur.Next, cur.NextLabel, len(cur.Rows))
+	}
+	last := byPath["standings/overall/page/4/"]
+	if v := last.Data.(TableRowsView).Table; v.Next != "" || v.PrevRows != "/repo/standings/overall/page/3/" || v.PrevLabel != "Rows 8–11 of 12" || len(v.Rows) != 1 {
+		t.Errorf("last page: next %q, prev %q %q, %d rows", v.Next, v.PrevRows, v.PrevLabel, len(v.Rows))
+	}
+	if last.Title != "Overall table, row 12 of 12" {
+		t.Errorf("title %q", last.Title)
+	}
+	if got := thousands(1234567); got != "1,234,567" {
+		t.Errorf("thousands = %q", got)
+	}
+}

@@ -36,8 +36,7 @@ type EmbedTableView struct {
 func (s *Site) embedPages(add func(kind, path, title, desc string, data any) *Page) {
 	latest := s.Season.Latest()
 	for _, t := range latest.Tables {
-		v := EmbedTableView{Table: s.tableView(t, latest, 0, true), Back: s.AbsURL("standings/#" + t.ID)}
-		v.Table.Files, v.Table.EmbedCode = false, ""
+		v := EmbedTableView{Table: s.tableView(t, latest, TableTop, true), Back: s.AbsURL("standings/#" + t.ID)}
 		p := add("embedtable", EmbedPath(t.ID), t.Name+" table",
 			fmt.Sprintf("The %s table of open-weight AI models as of %s, to embed.", t.Name, LongDate(latest.Date)), v)
 		p.NoIndex = true

@@ -37,7 +37,8 @@ type Site struct {
 	resultsByModel map[string][]league.Result
 	resultsByBench map[string][]league.Result
 	matchesByModel map[string][]*standings.Match
-	rowIndex       map[*standings.Table]map[string]int // model id -> row of the latest tables
+	rowIndex       map[*standings.Table]map[string]int // model id -> row, for the tables of every snapshot
+	snapshots      map[string]*standings.Snapshot      // by date
 	newsByModel    map[string][]news.Item
 	newsByClub     map[string][]news.Item
 	postsByModel   map[string][]*content.Post
@@ -100,7 +101,14 @@ func (s *Site) index() {
 				s.matchesByModel[m.B] = append(s.matchesByModel[m.B], m)
 			}
 		}
-		for _, t := range latest.Tables {
+	}
+	s.snapshots = map[string]*standings.Snapshot{}
+	for _, sn := range s.Season.Snapshots {
+		s.snapshots[sn.Date] = sn
+		for _, t := range sn.Tables {
+			if _, done := s.rowIndex[t]; done {
+				continue // a table unchanged from the snapshot before
+			}
 			idx := make(map[string]int, len(t.Rows))
 			for i, row := range t.Rows {
 				idx[row.Model] = i

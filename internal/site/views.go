@@ -22,6 +22,19 @@ type TableView struct {
 	Prev      string // date of the snapshot before, "" when none: movements link to its rows
 	Now       string // site path of the current standings when this table is an older one, else ""
 	EmbedCode string // the iframe HTML that embeds the table elsewhere (with Files)
+
+	// A table longer than TableTop rows goes on over several pages: links to the
+	// pages of the rows before and after, with what they hold ("Rows 1–200 of 2,000").
+	PrevRows, PrevLabel string
+	Next, NextLabel     string
+}
+
+// TableRowsView is the data of a page that carries on a long table, rows TableTop
+// and on (standings/<table>/page/N/, also under each dated page).
+type TableRowsView struct {
+	Table     TableView
+	Standings string // site path of the standings page the table starts on
+	Current   bool   // of the current standings, not a dated page
 }
 
 // ResultView is one result with what a page shows beside it.
