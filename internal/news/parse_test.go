@@ -329,6 +329,11 @@ func TestLoadCurated(t *testing.T) {
 		{"item not a mapping", "- just text\n", `data/news.yaml:1:3: item 1: expected a mapping of keys to values, got "just text"`},
 		{"models not a list", "- {title: t, url: https://a.example/, date: 2026-06-01, source: s, category: policy, models: gemma-4-12b}\n",
 			`data/news.yaml:1:94: item 1: models: expected a list of model ids, got "gemma-4-12b"`},
+		{"empty models, then a bad category", "- models:\n  title: t\n  url: https://a.example/\n  date: 2026-06-01\n  source: s\n  category: polcy\n",
+			`data/news.yaml:6:13: item 1: unknown category "polcy" (want one of release, policy, benchmark, research) (did you mean "policy"?)`},
+		{"models not a list, then a bad category", "- models: gemma-4-12b\n  title: t\n  url: https://a.example/\n  date: 2026-06-01\n  source: s\n  category: polcy\n",
+			`data/news.yaml:1:11: item 1: models: expected a list of model ids, got "gemma-4-12b"` + "\n" +
+				`data/news.yaml:6:13: item 1: unknown category "polcy" (want one of release, policy, benchmark, research) (did you mean "policy"?)`},
 		{"syntax error", "- title: [unclosed\n", `data/news.yaml:1:10: close the list with "]", or quote the value`},
 	}
 	for _, c := range errCases {
