@@ -212,3 +212,26 @@ func TestFeedGUIDs(t *testing.T) {
 		t.Errorf("ids = %v, want %v", got, want)
 	}
 }
+
+// TestAtomEntryLinks checks which link of an Atom entry an item links to: its
+// alternate link, even when a self link comes first; its self link when it has no
+// alternate.
+func TestAtomEntryLinks(t *testing.T) {
+	const atom = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Lab</title><id>urn:lab</id><updated>2026-06-02T00:00:00Z</updated>
+<entry><title>Self first</title><id>urn:1</id><updated>2026-06-02T00:00:00Z</updated>
+  <link rel="self" href="https://lab.example/entries/1.xml"/><link rel="alternate" href="https://lab.example/talk"/></entry>
+<entry><title>Only self</title><id>urn:2</id><updated>2026-06-01T00:00:00Z</updated>
+  <link rel="self" href="https://lab.example/entries/2"/></entry>
+</feed>`
+	feed := config.Feed{ID: "lab", Name: "Lab", URL: "https://lab.example/atom.xml", Category: "release"}
+	items := loadRSS(t, feed, atom)
+	got := map[string]string{}
+	for _, it := range items {
+		got[it.Title] = it.URL
+	}
+	want := map[string]string{"Self first": "https://lab.example/talk", "Only self": "https://lab.example/entries/2"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("links = %v, want %v", got, want)
+	}
+}
