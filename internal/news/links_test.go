@@ -235,3 +235,40 @@ func TestAtomEntryLinks(t *testing.T) {
 		t.Errorf("links = %v, want %v", got, want)
 	}
 }
+
+// TestFeedItemsAfterDropped: items after one that is dropped (no date, no title,
+// no usable link) are still read.
+func TestFeedItemsAfterDropped(t *testing.T) {
+	const feed = `<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Lab</title><link>https://lab.example/</link>
+<item><title>Undated</title><link>https://lab.example/undated</link></item>
+<item><title>Dated</title><link>https://lab.example/dated</link><pubDate>Mon, 01 Jun 2026 10:00:00 GMT</pubDate></item>
+<item><title></title><link>https://lab.example/untitled</link><pubDate>Mon, 01 Jun 2026 10:00:00 GMT</pubDate></item>
+<item><title>After untitled</title><link>https://lab.example/after-untitled</link><pubDate>Mon, 01 Jun 2026 09:00:00 GMT</pubDate></item>
+<item><title>No link</title><link>mailto:x@lab.example</link><pubDate>Mon, 01 Jun 2026 10:00:00 GMT</pubDate></item>
+<item><title>After no link</title><link>https://lab.example/after-no-link</link><pubDate>Mon, 01 Jun 2026 08:00:00 GMT</pubDate></item>
+</channel></rss>`
+	items := loadRSS(t, config.Feed{ID: "lab", Name: "Lab", URL: "https://lab.example/feed.xml", Category: "release"}, feed)
+	var titles []string
+	for _, it := range items {
+		titles = append(titles, it.Title)
+	}
+	if want := []string{"Dated", "After untitled", "After no link"}; !reflect.DeepEqual(titles, want) {
+		t.Errorf("titles = %q, want %q", titles, want)
+	}
+}
+
+// TestFeedSameGUIDSameDate: two items of one feed with the same GUID and date are
+// one item, with the fields of the later one in the feed (it updates the earlier,
+// as a fresh copy of a feed updates its archive).
+func TestFeedSameGUIDSameDate(t *testing.T) {
+	const feed = `<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Lab</title><link>https://lab.example/</link>
+<item><title>First</title><link>https://lab.example/first</link><guid>g1</guid><pubDate>Mon, 01 Jun 2026 10:00:00 GMT</pubDate></item>
+<item><title>Second</title><link>https://lab.example/second</link><guid>g1</guid><pubDate>Mon, 01 Jun 2026 10:00:00 GMT</pubDate></item>
+</channel></rss>`
+	items := loadRSS(t, config.Feed{ID: "lab", Name: "Lab", URL: "https://lab.example/feed.xml", Category: "release"}, feed)
+	if len(items) != 1 || items[0].Title != "Second" || items[0].URL != "https://lab.example/second" {
+		t.Errorf("items = %s, want the second alone", dump(items))
+	}
+}
