@@ -224,6 +224,13 @@ type prepared struct {
 	cache  *cache.Cache
 	count  int // files emitted, set by emitAll
 	kept   atomic.Int64
+	// sizes holds the size of every file emitted or left as it was (same), set by
+	// emitAll when it keeps nothing from a previous build (ru nil).
+	sizes map[string]int64
+	// same holds the pages whose file in the output already holds what they would
+	// be rendered into, with its size; emitAll leaves them as they are (Session
+	// sets it).
+	same map[string]int64
 	imageCounts
 }
 
@@ -239,15 +246,17 @@ type computed struct {
 
 // prepare runs the stages before rendering: load, pull, compute, content and site.
 func prepare(ctx context.Context, opt Options) (*prepared, error) {
-	c, err := compute(ctx, opt)
+	c, err := compute(ctx, opt, nil)
 	if err != nil {
 		return nil, err
 	}
 	return c.prepare(ctx, opt, nil, nil)
 }
 
-// compute runs load, pull and compute, and loads the news.
-func compute(ctx context.Context, opt Options) (*computed, error) {
+// compute runs load, pull and compute, and loads the news. memo, when not nil, keeps
+// the season between builds of one session, so that an edit of results computes
+// only the snapshots it can change.
+func compute(ctx context.Context, opt Options, memo *standings.Memo) (*computed, error) {
 	start := opt.Now()
 	cfg, err := config.Load(inputfs.Limit(opt.Src, 0), "site.yaml")
 	if err != nil {
@@ -309,13 +318,20 @@ func compute(ctx context.Context, opt Options) (*computed, error) {
 		len(data.Clubs), len(data.Models), len(data.Benchmarks), len(data.Results))
 
 	start = opt.Now()
-	season := standings.Compute(data.Models, data.Benchmarks, data.Results, standings.RulesFrom(cfg.League), opt.AsOf)
+	var season *standings.Season
+	kept := ""
+	if memo != nil {
+		season = memo.Compute(data.Models, data.Benchmarks, data.Results, standings.RulesFrom(cfg.League), opt.AsOf)
+		kept = fmt.Sprintf(" (%d kept)", memo.Kept())
+	} else {
+		season = standings.Compute(data.Models, data.Benchmarks, data.Results, standings.RulesFrom(cfg.League), opt.AsOf)
+	}
 	for _, w := range append(season.Warnings, standings.DivisionWarnings(data.Models, data.Results, standings.RulesFrom(cfg.League))...) {
 		fmt.Fprintf(opt.Log, "warning: %s\n", w)
 	}
 	latest := season.Latest()
-	opt.stage("compute", start, "as of %s; %d snapshots, %d tables, %d matches, %d changes",
-		season.AsOf, len(season.Snapshots), len(latest.Tables), len(latest.Matches), len(season.Changes))
+	opt.stage("compute", start, "as of %s; %d snapshots%s, %d tables, %d matches, %d changes",
+		season.AsOf, len(season.Snapshots), kept, len(latest.Tables), len(latest.Matches), len(season.Changes))
 
 	items, newsErr := news.Load(opt.Src, cfg.Feeds, data.Models, data.Clubs)
 	if opt.AsOf != "" {
@@ -376,6 +392,8 @@ type reuser struct {
 // build made from the same inputs is kept (not rendered again) and the others are
 // written with their keys through ru.tx instead of emit.
 func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser) error {
+	p.images.Store(0)
+	p.imagesCached.Store(0)
 	staticPaths, err := p.r.StaticPaths()
 	if err != nil {
 		return err
@@ -391,6 +409,7 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser) err
 	twice := func(path string) error {
 		return fmt.Errorf("two outputs for %s: a file in static/ takes the path of a generated one", path)
 	}
+	sizes := map[string]int64{}
 	keyed := func(path string, b []byte, key publish.Key) error {
 		if static[path] {
 			return twice(path)
@@ -406,6 +425,7 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser) err
 		}
 		mu.Lock()
 		count++
+		sizes[path] = int64(len(b))
 		mu.Unlock()
 		return nil
 	}
@@ -452,6 +472,13 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser) err
 	}
 	pages := p.site.HTMLPages()
 	err = workers.Each(ctx, len(pages), 0, func(_ context.Context, i int) error {
+		if size, ok := p.same[pages[i].Out]; ok {
+			mu.Lock()
+			count++
+			sizes[pages[i].Out] = size
+			mu.Unlock()
+			return nil
+		}
 		key := keys.page(pages[i])
 		if ok, err := reuse(pages[i].Out, key); ok || err != nil {
 			return err
@@ -468,10 +495,15 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser) err
 	if err := emitShareImages(ctx, p, keys, keyed, reuse); err != nil {
 		return err
 	}
-	if err := p.r.Static(emit); err != nil {
+	err = p.r.Static(func(path string, b []byte) error {
+		sizes[path] = int64(len(b)) // one at a time
+		return emit(path, b)
+	})
+	if err != nil {
 		return err
 	}
 	p.count = count + len(staticPaths)
+	p.sizes = sizes
 	return nil
 }
 

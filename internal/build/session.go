@@ -1,16 +1,24 @@
 package build
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path"
+	"reflect"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 
 	"github.com/ai-league/ai-league/internal/content"
+	"github.com/ai-league/ai-league/internal/league"
 	"github.com/ai-league/ai-league/internal/publish"
+	"github.com/ai-league/ai-league/internal/render"
 	"github.com/ai-league/ai-league/internal/site"
+	"github.com/ai-league/ai-league/internal/standings"
 	"github.com/ai-league/ai-league/internal/workers"
 )
 
@@ -28,7 +36,12 @@ import (
 //     the pages of the tags and models it names before or after the edit;
 //   - any other change (results, models, site.yaml, templates, static files, a post
 //     added, removed, renamed, moved by its date, or given a new tag) runs the whole
-//     build, which writes only the files whose bytes changed.
+//     build, with two shortcuts: the standings are computed again only from the first
+//     day an edit of results can show on (standings.Memo keeps the snapshots before
+//     it), and the files are written in place, only those whose bytes changed, once
+//     every file is rendered (the first build, and one that changes more than
+//     rewriteMax bytes, writes a new output and swaps it in instead). Posts stay in
+//     the memo while the set of models stays the same.
 //
 // The pages chosen are those the built-in templates make from a post; a site whose
 // own templates show a post elsewhere sees that page updated at the next full build.
@@ -39,13 +52,16 @@ type Session struct {
 	// rebuilds (the preview server goes offline after the first).
 	Options Options
 
-	memo *content.Memo
-	last *prepared // the last good build; nil before the first or after a failure
+	memo    *content.Memo
+	season  *standings.Memo  // the last season computed, for an edit of results
+	checked []string         // the model ids the posts in memo were checked against
+	last    *prepared        // the last good build; nil before the first or after a failure
+	files   map[string]int64 // the files of the output and their sizes, as the last good build left them; nil when not known
 }
 
 // NewSession returns a session that builds with opt.
 func NewSession(opt Options) *Session {
-	return &Session{Options: opt, memo: content.NewMemo()}
+	return &Session{Options: opt, memo: content.NewMemo(), season: standings.NewMemo()}
 }
 
 // Rebuild brings the output up to date after the files in changed (slash paths
@@ -67,25 +83,217 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (Stats, string,
 			return st, "content", nil
 		}
 	}
-	if !contentOnly(changed) {
-		// What posts are checked against (models, tables) may have changed.
-		s.memo.Reset()
-	}
+	last := s.last
 	s.last = nil
-	c, err := compute(ctx, opt)
+	c, err := compute(ctx, opt, s.season)
 	if err != nil {
 		return Stats{}, "full", err
+	}
+	// What posts are checked against is the set of models: posts that show league
+	// data (tables, divisions) are never kept in the memo.
+	if ids := modelIDs(c.data); changed == nil || !slices.Equal(ids, s.checked) {
+		s.memo.Reset()
+		s.checked = ids
 	}
 	r, err := c.prepare(ctx, opt, s.memo, nil)
 	if err != nil {
 		return Stats{}, "full", err
 	}
-	st, err := write(ctx, opt, out, r, nil)
+	files := s.files
+	s.files = nil
+	var st Stats
+	if files != nil && out.Built() {
+		if last != nil && builtinTemplates(opt) {
+			r.same = samePages(last.site, r.site, files)
+		}
+		st, err = rewrite(ctx, opt, out, r, files)
+	}
+	if files == nil || errors.Is(err, errTooMuch) || !out.Built() {
+		r.same = nil // a new output holds nothing yet
+		st, err = write(ctx, opt, out, r, nil)
+	}
 	if err != nil {
 		return Stats{}, "full", err
 	}
+	s.files = r.sizes
 	s.last = r
 	return st, "full", nil
+}
+
+// rewriteMax is the most bytes of changed files rewrite holds before it gives up
+// for a whole write (a variable for tests).
+var rewriteMax = 64 << 20
+
+// errTooMuch is rewrite giving up: too many bytes changed.
+var errTooMuch = errors.New("too many changed bytes to hold")
+
+// rewrite renders every file of r, as a whole build does, but writes only those
+// whose bytes changed, each in place, and removes the files of the output (files,
+// as the last build left it) that r no longer makes. Nothing is written before
+// every file is rendered, so a failed build leaves the output as it was; the files
+// that changed are held until then, and past rewriteMax bytes of them it gives up
+// (errTooMuch) for write, which streams.
+func rewrite(ctx context.Context, opt Options, out *publish.Output, r *prepared, files map[string]int64) (Stats, error) {
+	start := opt.Now()
+	var (
+		mu      sync.Mutex
+		changed []render.File
+		held    int
+	)
+	err := emitAll(ctx, r, func(p string, b []byte) error {
+		same := out.Holds(p, b)
+		mu.Lock()
+		defer mu.Unlock()
+		if !same {
+			if held += len(b); held > rewriteMax {
+				return errTooMuch
+			}
+			changed = append(changed, render.File{Path: p, Data: b})
+		}
+		return nil
+	}, nil)
+	if errors.Is(err, errTooMuch) {
+		return Stats{}, err
+	}
+	if err != nil {
+		return Stats{}, fmt.Errorf("render: %w", err)
+	}
+	opt.stage("render", start, "%d pages and files (%d pages as they were), %d changed, %d share images (%d reused)",
+		r.count, len(r.same), len(changed), r.images.Load(), r.imagesCached.Load())
+	start = opt.Now()
+	st := Stats{Kept: len(r.same)}
+	for _, size := range r.sizes {
+		st.Files++
+		st.Bytes += size
+	}
+	st.Unchanged = st.Files - len(changed)
+	for _, f := range changed {
+		if _, err := out.Patch(f.Path, f.Data); err != nil {
+			return Stats{}, fmt.Errorf("write: %w", err)
+		}
+	}
+	var gone []string
+	for p := range files {
+		if _, ok := r.sizes[p]; !ok {
+			gone = append(gone, p)
+		}
+	}
+	sort.Strings(gone)
+	for _, p := range gone {
+		if err := out.Remove(p); err != nil {
+			return Stats{}, fmt.Errorf("write: %w", err)
+		}
+	}
+	opt.stage("write", start, "%d files in place in %s: %d written, %d removed", st.Files, opt.Out, len(changed), len(gone))
+	return st, nil
+}
+
+// samePages returns the pages of site b that show exactly what they showed in a,
+// the site of the build the output holds (its files and their sizes), with the built-in templates: the
+// templates read a page's own data (Page and its Data), the site's configuration,
+// its standalone pages, the as-of day, the models, clubs and benchmarks, and which
+// pages exist (links to head-to-heads); charts read their Chart, and the categories
+// and benchmark charts the latest snapshot's results of their model or benchmark
+// too. When all of those but the pages' own data are the same in a and b, a page
+// whose data is the same (reflect.DeepEqual: a NaN is never the same), and whose
+// charts read the same, would be rendered into the bytes it was rendered into
+// before. (The methodology page, whose data is the whole site, is always rendered.)
+func samePages(a, b *site.Site, files map[string]int64) map[string]int64 {
+	if !reflect.DeepEqual(a.Config, b.Config) || a.Season.AsOf != b.Season.AsOf ||
+		!reflect.DeepEqual(a.Data.Models, b.Data.Models) || !reflect.DeepEqual(a.Data.Clubs, b.Data.Clubs) ||
+		!reflect.DeepEqual(a.Data.Benchmarks, b.Data.Benchmarks) || !reflect.DeepEqual(a.Pages, b.Pages) {
+		return nil
+	}
+	before := map[string]*site.Page{}
+	for _, p := range a.HTMLPages() {
+		before[p.Out] = p
+	}
+	pages := b.HTMLPages()
+	if len(pages) != len(before) {
+		return nil
+	}
+	for _, p := range pages {
+		if before[p.Out] == nil {
+			return nil
+		}
+	}
+	// The categories and benchmark charts read the latest snapshot's results of
+	// their model or benchmark (chart.ModelCategories, chart.BenchmarkScores).
+	results := func(s *site.Site, key func(league.Result) string) map[string][]league.Result {
+		m := map[string][]league.Result{}
+		for _, r := range s.Season.Latest().Results {
+			m[key(r)] = append(m[key(r)], r)
+		}
+		return m
+	}
+	model := func(r league.Result) string { return r.Model }
+	bench := func(r league.Result) string { return r.Benchmark }
+	modelsA, modelsB := results(a, model), results(b, model)
+	benchesA, benchesB := results(a, bench), results(b, bench)
+	charts := func(p *site.Page) bool {
+		for _, c := range p.Charts {
+			switch c.Kind {
+			case site.ChartCategories:
+				if !reflect.DeepEqual(modelsA[c.Model], modelsB[c.Model]) {
+					return false
+				}
+			case site.ChartBenchmark:
+				if c.Bench == nil || !reflect.DeepEqual(benchesA[c.Bench.ID], benchesB[c.Bench.ID]) {
+					return false
+				}
+			case site.ChartHistory: // every snapshot
+				return false
+			}
+		}
+		return true
+	}
+	same := map[string]int64{}
+	for _, p := range pages {
+		if _, whole := p.Data.(*site.Site); whole {
+			continue
+		}
+		if size, ok := files[p.Out]; ok && reflect.DeepEqual(*p, *before[p.Out]) && charts(p) {
+			same[p.Out] = size
+		}
+	}
+	return same
+}
+
+// builtinTemplates reports whether the site's templates are the built-in ones: it
+// has none of its own, or its templates/ holds the same files as the built-in one.
+func builtinTemplates(opt Options) bool {
+	own, base := sub(opt.Src, "templates"), sub(opt.Defaults, "templates")
+	if own == nil {
+		return true
+	}
+	if base == nil {
+		return false
+	}
+	same := true
+	err := fs.WalkDir(own, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		a, err := fs.ReadFile(own, p)
+		if err != nil {
+			return err
+		}
+		if b, err := fs.ReadFile(base, p); err != nil || !bytes.Equal(a, b) {
+			same = false
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return err == nil && same
+}
+
+// modelIDs returns the ids of the league's models, in order.
+func modelIDs(d *league.Data) []string {
+	ids := make([]string, len(d.Models))
+	for i, m := range d.Models {
+		ids[i] = m.ID
+	}
+	return ids
 }
 
 // contentOnly reports whether every changed path is a markdown file under content/.

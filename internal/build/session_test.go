@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // A session's rebuilds give the same output as a fresh build of the edited site,
@@ -33,6 +34,15 @@ func TestSessionRebuilds(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	later := filepath.Join(src, "data/results/later.json")
+	march := filepath.Join(src, "data/results/march.json")
+	marchResults := `{"source": {"name": "March card", "url": "https://north.example/march", "kind": "self-reported"},
+ "date": "2026-03-01",
+ "results": [
+  {"model": "alpha-7b", "benchmark": "quiz", "score": 66},
+  {"model": "alpha-7b", "benchmark": "errors", "score": 4},
+  {"model": "gamma-70b", "benchmark": "maths", "score": 72}
+ ]}`
 	plain := "---\ntitle: Plain\ndate: 2026-01-22\nsummary: No league here.\ntags: [small]\n---\nJust *text*.\n"
 	steps := []struct {
 		name    string
@@ -40,27 +50,54 @@ func TestSessionRebuilds(t *testing.T) {
 		changed []string
 		how     string
 		want    string // in the post's or the home page
+		kept    int    // snapshots the standings memo kept; -1: not checked
 	}{
 		{"post body", func() { edit(post, "Alpha and Beta met", "Alpha and Beta clashed") },
-			[]string{"content/posts/derby.md"}, "content", "clashed"},
+			[]string{"content/posts/derby.md"}, "content", "clashed", -1},
 		{"post title", func() { edit(post, "title: The small derby", "title: The little derby") },
-			[]string{"content/posts/derby.md"}, "content", "The little derby"},
+			[]string{"content/posts/derby.md"}, "content", "The little derby", -1},
 		{"new post", func() { os.WriteFile(filepath.Join(src, "content/posts/plain.md"), []byte(plain), 0o644) },
-			[]string{"content/posts/plain.md"}, "full", "Plain"},
+			[]string{"content/posts/plain.md"}, "full", "Plain", -1},
 		{"plain post edit", func() { edit(filepath.Join(src, "content/posts/plain.md"), "Just *text*", "Only *words*") },
-			[]string{"content/posts/plain.md"}, "content", "<em>words</em>"},
+			[]string{"content/posts/plain.md"}, "content", "<em>words</em>", -1},
 		{"tags among the existing ones", func() { edit(filepath.Join(src, "content/posts/plain.md"), "tags: [small]", "tags: [derby]") },
-			[]string{"content/posts/plain.md"}, "content", "<em>words</em>"},
+			[]string{"content/posts/plain.md"}, "content", "<em>words</em>", -1},
 		{"date that reorders the posts", func() { edit(filepath.Join(src, "content/posts/plain.md"), "date: 2026-01-22", "date: 2026-01-02") },
-			[]string{"content/posts/plain.md"}, "full", "<em>words</em>"},
+			[]string{"content/posts/plain.md"}, "full", "<em>words</em>", -1},
 		{"page", func() { edit(filepath.Join(src, "content/about.md"), "A test league.", "A test league. Edited about.") },
-			[]string{"content/about.md"}, "content", "Edited about."},
+			[]string{"content/about.md"}, "content", "Edited about.", -1},
 		{"new tag", func() { edit(post, "tags: [derby, small]", "tags: [derby, small, rivals]") },
-			[]string{"content/posts/derby.md"}, "full", "rivals"},
+			[]string{"content/posts/derby.md"}, "full", "rivals", -1},
 		{"results", func() { edit(filepath.Join(src, "content/posts/plain.md"), "Only", "Merely") },
-			[]string{"content/posts/plain.md", "data/results/later.json"}, "full", "Merely"},
+			[]string{"content/posts/plain.md", "data/results/later.json"}, "full", "Merely", -1},
 		{"removed post", func() { os.Remove(filepath.Join(src, "content/posts/plain.md")) },
-			[]string{"content/posts/plain.md"}, "full", "little derby"},
+			[]string{"content/posts/plain.md"}, "full", "little derby", -1},
+		{"score", func() { edit(later, `"score": 70.5`, `"score": 71.5`) },
+			[]string{"data/results/later.json"}, "full", "71.5", 1},
+		{"score that turns a leg", func() { edit(later, `"score": 70,`, `"score": 75,`) },
+			[]string{"data/results/later.json"}, "full", "75", 1},
+		{"result moved later", func() { edit(later, `"score": 75, "date": "2026-02-01"`, `"score": 75, "date": "2026-02-15"`) },
+			[]string{"data/results/later.json"}, "full", "standings/2026-02-15/", 1},
+		{"new results file", func() { os.WriteFile(march, []byte(marchResults), 0o644) },
+			[]string{"data/results/march.json"}, "full", "standings/2026-03-01/", 3},
+		{"results file moved earlier", func() { edit(march, `"date": "2026-03-01"`, `"date": "2026-01-20"`) },
+			[]string{"data/results/march.json"}, "full", "standings/2026-01-20/", 1},
+		{"results and a post", func() {
+			edit(march, `"score": 66`, `"score": 64`)
+			edit(post, "Alpha and Beta clashed", "Alpha and Beta fought")
+		}, []string{"data/results/march.json", "content/posts/derby.md"}, "full", "fought", 1},
+		{"removed results file", func() { os.Remove(march) },
+			[]string{"data/results/march.json"}, "full", "little derby", 1},
+		{"unchanged results file", func() { os.WriteFile(later, []byte(read(t, later)), 0o644) },
+			[]string{"data/results/later.json"}, "full", "little derby", 3},
+		{"more changed than rewrite holds", func() {
+			rewriteMax = 100
+			edit(later, `"score": 71.5`, `"score": 72.5`)
+		}, []string{"data/results/later.json"}, "full", "72.5", 1},
+		{"in place again", func() {
+			rewriteMax = 64 << 20
+			edit(later, `"score": 72.5`, `"score": 73.5`)
+		}, []string{"data/results/later.json"}, "full", "73.5", 1},
 	}
 	for i, st := range steps {
 		st.do()
@@ -71,11 +108,27 @@ func TestSessionRebuilds(t *testing.T) {
 		if how != st.how {
 			t.Errorf("%s: rebuilt the %s way, want %s", st.name, how, st.how)
 		}
+		if st.kept >= 0 && s.season.Kept() != st.kept {
+			t.Errorf("%s: the standings kept %d snapshots, want %d", st.name, s.season.Kept(), st.kept)
+		}
+		// An edit that changes nothing leaves every page as it was, unrendered, but
+		// those that show every snapshot or the whole site.
+		if st.name == "unchanged results file" {
+			for _, p := range s.last.site.HTMLPages() {
+				want := p.Kind != "methodology" && p.Out != "standings/index.html"
+				if _, ok := s.last.same[p.Out]; ok != want {
+					t.Errorf("%s: %s left as it was: %v, want %v", st.name, p.Out, ok, want)
+				}
+			}
+		}
 		fresh := filepath.Join(tmp, "fresh", st.name)
 		build(t, options(src, fresh))
 		want := files(t, fresh)
 		got := files(t, out)
 		sameFiles(t, st.name, want, got)
+		if dirs := emptyDirs(t, out); len(dirs) > 0 {
+			t.Errorf("%s: empty folders left in the output: %v", st.name, dirs)
+		}
 		all := ""
 		for p, b := range got {
 			if strings.HasSuffix(p, ".html") {
@@ -86,6 +139,25 @@ func TestSessionRebuilds(t *testing.T) {
 			t.Errorf("step %d, %s: no page shows %q", i, st.name, st.want)
 		}
 	}
+}
+
+// emptyDirs lists the folders under dir that hold nothing, which no build makes.
+func emptyDirs(t *testing.T, dir string) []string {
+	t.Helper()
+	var empty []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		if entries, err := os.ReadDir(p); err == nil && len(entries) == 0 {
+			empty = append(empty, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return empty
 }
 
 // A failed rebuild leaves the output as it was, and the next good one recovers.
@@ -112,5 +184,25 @@ func TestSessionRecovers(t *testing.T) {
 	}
 	if !strings.Contains(string(files(t, out)[filepath.Join("posts", "derby", "index.html")]), "met again") {
 		t.Error("the fixed post is not on its page")
+	}
+}
+
+// Pages are left unrendered only under the built-in templates: a site whose
+// templates/ holds one file of its own renders every page.
+func TestBuiltinTemplates(t *testing.T) {
+	base := fstest.MapFS{"templates/h2h.html": {Data: []byte("built in")}, "templates/base.html": {Data: []byte("layout")}}
+	for _, c := range []struct {
+		name string
+		src  fstest.MapFS
+		want bool
+	}{
+		{"no templates", fstest.MapFS{"site.yaml": {}}, true},
+		{"the same templates", fstest.MapFS{"templates/h2h.html": {Data: []byte("built in")}}, true},
+		{"a changed template", fstest.MapFS{"templates/h2h.html": {Data: []byte("mine")}}, false},
+		{"a template of its own", fstest.MapFS{"templates/h2h.html": {Data: []byte("built in")}, "templates/extra.html": {Data: []byte("x")}}, false},
+	} {
+		if got := builtinTemplates(Options{Src: c.src, Defaults: base}); got != c.want {
+			t.Errorf("%s: builtinTemplates = %v, want %v", c.name, got, c.want)
+		}
 	}
 }

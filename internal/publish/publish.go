@@ -20,7 +20,9 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -484,4 +486,46 @@ func (o *Output) Patch(path string, data []byte) (written bool, err error) {
 		return false, fmt.Errorf("publish: %w", err)
 	}
 	return true, nil
+}
+
+// Built reports whether the output folder holds a build (its marker), so that a
+// rebuild may patch it file by file.
+func (o *Output) Built() bool {
+	info, err := os.Lstat(filepath.Join(o.Dir, Marker))
+	return err == nil && info.Mode().IsRegular()
+}
+
+// Holds reports whether the output's file at path is a regular file holding exactly
+// data, so that a rebuild need not write it again.
+func (o *Output) Holds(path string, data []byte) bool {
+	if !valid(path) {
+		return false
+	}
+	dst := filepath.Join(o.Dir, filepath.FromSlash(path))
+	info, err := os.Lstat(dst)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false
+	}
+	old, err := os.ReadFile(dst)
+	return err == nil && bytes.Equal(old, data)
+}
+
+// Remove deletes one file of the output folder, and the folders inside it that this
+// leaves empty, as a build that no longer makes the file would leave them.
+func (o *Output) Remove(name string) error {
+	if o.lock == nil {
+		return errors.New("publish: output already closed")
+	}
+	if !valid(name) || name == Marker {
+		return fmt.Errorf("publish: invalid output path %q", name)
+	}
+	if err := os.Remove(filepath.Join(o.Dir, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("publish: %w", err)
+	}
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if os.Remove(filepath.Join(o.Dir, filepath.FromSlash(dir))) != nil {
+			break // not empty (or gone): its parents are not empty either
+		}
+	}
+	return nil
 }
