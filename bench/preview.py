@@ -4,7 +4,7 @@
     python3 preview.py BINARY SRC OUT PORT FILE URLPATH OLD NEW [EXPECT] [-- BUILD FLAGS]
 
 Starts `BINARY -offline -serve -addr 127.0.0.1:PORT -src SRC -out OUT [FLAGS]`, waits
-for it to serve, then five times: replaces the first OLD in SRC/FILE by NEW with
+for it to serve, then five times (EDITS in the environment: that many): replaces the first OLD in SRC/FILE by NEW with
 "{i}" in NEW replaced by the edit's number (so every edit is new), and polls
 URLPATH every 5 ms until the page holds EXPECT (with "{i}" replaced the same way;
 by default NEW without leading markdown marks). It prints, per edit, the time from
@@ -58,7 +58,7 @@ def main():
     url = "http://127.0.0.1:%s%s" % (port, urlpath)
     times, cpus = [], []
     try:
-        for i in range(5):
+        for i in range(int(os.environ.get("EDITS", "5"))):
             time.sleep(2)
             seen = len([l for l in lines() if l.startswith("rebuil")])
             text = new.replace("{i}", str(i))

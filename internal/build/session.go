@@ -346,10 +346,12 @@ func (s *Session) patch(ctx context.Context, opt Options, out *publish.Output, c
 		}
 		return nil
 	}
-	if err := r.r.DataFiles(emit); err != nil {
-		return Stats{}, false, err
-	}
-	err = workers.Each(ctx, len(pages), 0, func(_ context.Context, i int) error {
+	// The data files (feeds, sitemap…), the longest job, start first, beside the pages.
+	err = workers.Each(ctx, len(pages)+1, 0, func(_ context.Context, i int) error {
+		if i == 0 {
+			return r.r.DataFiles(emit)
+		}
+		i--
 		b, err := r.r.Page(pages[i])
 		if err != nil {
 			return fmt.Errorf("render: %w", err)
