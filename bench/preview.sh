@@ -16,7 +16,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
-shared=${SHARED:-$(cd "$repo/../shared" && pwd)}
+shared=${SHARED:-$repo/../shared} # only for a missing corpus
 work=${WORK:-/tmp/ssg-bench}
 port=${PORT:-18413}
 export EDITS=${EDITS:-7}
