@@ -230,15 +230,16 @@ func samePages(a, b *site.Site, files map[string]int64) map[string]int64 {
 	bench := func(r league.Result) string { return r.Benchmark }
 	modelsA, modelsB := results(a, model), results(b, model)
 	benchesA, benchesB := results(a, bench), results(b, bench)
+	q := newEqualer() // the pages share tables, matches and posts: each is compared once
 	charts := func(p *site.Page) bool {
 		for _, c := range p.Charts {
 			switch c.Kind {
 			case site.ChartCategories:
-				if !reflect.DeepEqual(modelsA[c.Model], modelsB[c.Model]) {
+				if !q.Equal(modelsA[c.Model], modelsB[c.Model]) {
 					return false
 				}
 			case site.ChartBenchmark:
-				if c.Bench == nil || !reflect.DeepEqual(benchesA[c.Bench.ID], benchesB[c.Bench.ID]) {
+				if c.Bench == nil || !q.Equal(benchesA[c.Bench.ID], benchesB[c.Bench.ID]) {
 					return false
 				}
 			case site.ChartHistory: // every snapshot
@@ -252,7 +253,7 @@ func samePages(a, b *site.Site, files map[string]int64) map[string]int64 {
 		if _, whole := p.Data.(*site.Site); whole {
 			continue
 		}
-		if size, ok := files[p.Out]; ok && reflect.DeepEqual(*p, *before[p.Out]) && charts(p) {
+		if size, ok := files[p.Out]; ok && q.Equal(*p, *before[p.Out]) && charts(p) {
 			same[p.Out] = size
 		}
 	}
