@@ -192,7 +192,9 @@ func rewrite(ctx context.Context, opt Options, out *publish.Output, r *prepared,
 // the site of the build the output holds (its files and their sizes), with the built-in templates: the
 // templates read a page's own data (Page and its Data), the site's configuration,
 // its standalone pages, the as-of day, the models, clubs and benchmarks, and which
-// pages exist (links to head-to-heads); charts read their Chart, and the categories
+// pages exist (links to head-to-heads), and, in a league whose tables are longer than
+// site.TableTop rows, where each row of every table falls (links to rows: then no
+// page is left); charts read their Chart, and the categories
 // and benchmark charts the latest snapshot's results of their model or benchmark
 // too. When all of those but the pages' own data are the same in a and b, a page
 // whose data is the same (reflect.DeepEqual: a NaN is never the same), and whose
@@ -203,6 +205,17 @@ func samePages(a, b *site.Site, files map[string]int64) map[string]int64 {
 		!reflect.DeepEqual(a.Data.Models, b.Data.Models) || !reflect.DeepEqual(a.Data.Clubs, b.Data.Clubs) ||
 		!reflect.DeepEqual(a.Data.Benchmarks, b.Data.Benchmarks) || !reflect.DeepEqual(a.Pages, b.Pages) {
 		return nil
+	}
+	// A link to a row (rowurl) goes to the page of its table that shows it, which
+	// the tables of every snapshot decide once they are longer than a page's top.
+	for _, s := range []*site.Site{a, b} {
+		for _, sn := range s.Season.Snapshots {
+			for _, t := range sn.Tables {
+				if len(t.Rows) > site.TableTop {
+					return nil
+				}
+			}
+		}
 	}
 	before := map[string]*site.Page{}
 	for _, p := range a.HTMLPages() {
