@@ -138,15 +138,9 @@ func (f *fitter) solveBlock(b []float64, m int) []float64 {
 		}
 		for k := range m {
 			alpha[k] = 0
-			if done[k] {
-				continue
+			if !done[k] { // q ≠ 0, and −H is positive definite: qap > 0
+				alpha[k] = rz[k] / qap[k]
 			}
-			if qap[k] <= 0 {
-				done[k] = true
-				left--
-				continue
-			}
-			alpha[k] = rz[k] / qap[k]
 		}
 		for i := range n {
 			xi, ri, qi, ai := x[i*m:(i+1)*m], r[i*m:(i+1)*m], q[i*m:(i+1)*m], aq[i*m:(i+1)*m]

@@ -2,6 +2,7 @@ package standings
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"testing"
 
@@ -108,3 +109,38 @@ func TestOneStepCloseToRefits(t *testing.T) {
 // maxOneStepDiff bounds, in rating points, how far the ends of a one-step interval
 // may be from the refits' in TestOneStepCloseToRefits.
 const maxOneStepDiff = 120.0
+
+// TestSolveBlock solves (−H)·X = B for three right-hand sides at once, one of them
+// zero, and checks each column against the fitter's own product with −H.
+func TestSolveBlock(t *testing.T) {
+	// Three players in a triangle; the Hessian at some strengths.
+	es := &edges{words: 1, I: []int32{0, 0, 1}, J: []int32{1, 2, 2},
+		shared: []uint64{0b111, 0b011, 0b110}, wonI: []uint64{0b101, 0b001, 0b010}, draw: []uint64{0, 0b010, 0}}
+	f := newFitter(3, es)
+	f.aggregate([][]uint64{{0b111}})
+	f.gradient([]float64{0.3, -0.2, 0.1})
+	b := []float64{ // row-major 3×3: columns zero, (1, −2, 0.5), (0, 0, 1)
+		0, 1, 0,
+		0, -2, 0,
+		0, 0.5, 1,
+	}
+	want := slices.Clone(b)
+	x := f.solveBlock(b, 3)
+	for c := range 3 {
+		col := []float64{x[c], x[3+c], x[6+c]}
+		if c == 0 {
+			if col[0] != 0 || col[1] != 0 || col[2] != 0 {
+				t.Errorf("zero column solved to %v", col)
+			}
+			continue
+		}
+		back := make([]float64, 3)
+		f.multiply(col, back)
+		for i := range 3 {
+			if math.Abs(back[i]-want[i*3+c]) > 1e-7 {
+				t.Errorf("column %d: (−H)·x = %v, want column of %v", c, back, want)
+				break
+			}
+		}
+	}
+}
