@@ -2,9 +2,11 @@ package build
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/ai-league/ai-league/internal/render"
@@ -55,6 +57,48 @@ func TestGolden(t *testing.T) {
 		}
 		if string(want) != string(f.Data) {
 			t.Errorf("%s differs from %s; run go test ./internal/build -run Golden -update and review the diff", name, golden)
+		}
+	}
+}
+
+// TestModelJSONMatchesOnce: every match is in the model.json of the pair's first model
+// (byte order) and in no other, from that model's side, with its page when there is one.
+func TestModelJSONMatchesOnce(t *testing.T) {
+	files, err := Render(context.Background(), options("testdata/site", t.TempDir()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for _, f := range files {
+		if !strings.HasSuffix(f.Path, "/model.json") {
+			continue
+		}
+		var doc struct {
+			ID      string            `json:"id"`
+			Matches []json.RawMessage `json:"matches"`
+		}
+		if err := json.Unmarshal(f.Data, &doc); err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		for _, raw := range doc.Matches {
+			var m []any
+			if err := json.Unmarshal(raw, &m); err != nil || len(m) < 4 || len(m) > 5 {
+				t.Fatalf("%s: match %s is not [opponent, for, against, drawn, page?]", f.Path, raw)
+			}
+			opp := m[0].(string)
+			if opp <= doc.ID {
+				t.Errorf("%s: match with %s belongs in %s's file", f.Path, opp, opp)
+			}
+			seen[doc.ID+" "+opp]++
+		}
+	}
+	// testdata/site: alpha-7b and beta-9b draw 1-1 with one drawn and have a page.
+	if seen["alpha-7b beta-9b"] != 1 || len(seen) == 0 {
+		t.Errorf("matches seen: %v", seen)
+	}
+	for _, f := range files {
+		if f.Path == "models/alpha-7b/model.json" && !strings.Contains(string(f.Data), `["beta-9b",1,1,1,"/league/h2h/alpha-7b-vs-beta-9b/"]`) {
+			t.Errorf("alpha-7b's match with beta-9b: %s", f.Data)
 		}
 	}
 }

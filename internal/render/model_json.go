@@ -47,15 +47,24 @@ type modelResult struct {
 	Date           string  `json:"date"`
 }
 
-// modelMatch is one match from the model's side: benchmarks it took (for), lost
-// (against) and drew, and the head-to-head page when the pair has one.
+// modelMatch is one match, kept only in the model.json of the pair's first model (in
+// byte order: /compare/ reads both files), as a compact array, since a league of M
+// models has M·(M−1)/2 of them: [opponent, benchmarks this model took, benchmarks the
+// opponent took, drawn] and the head-to-head page when the pair has one. Who won
+// follows from the counts.
 type modelMatch struct {
-	Opponent string `json:"opponent"`
-	For      int    `json:"for"`
-	Against  int    `json:"against"`
-	Drawn    int    `json:"drawn"`
-	Result   string `json:"result"` // won, lost or drawn
-	H2H      string `json:"h2h,omitempty"`
+	Opponent            string
+	For, Against, Drawn int
+	H2H                 string
+}
+
+// MarshalJSON writes the match as its array.
+func (m modelMatch) MarshalJSON() ([]byte, error) {
+	a := []any{m.Opponent, m.For, m.Against, m.Drawn}
+	if m.H2H != "" {
+		a = append(a, m.H2H)
+	}
+	return json.Marshal(a)
 }
 
 // modelJSON formats one model's data for /compare/.
@@ -80,17 +89,10 @@ func modelJSON(s *site.Site, v site.ModelView) ([]byte, error) {
 		doc.Results = append(doc.Results, mr)
 	}
 	for _, mt := range v.Matches {
-		mm := modelMatch{Opponent: mt.B, For: mt.AWon, Against: mt.BWon, Drawn: mt.Drawn, Result: "drawn", H2H: s.H2HURL(mt.A, mt.B)}
-		if mt.B == m.ID {
-			mm.Opponent, mm.For, mm.Against = mt.A, mt.BWon, mt.AWon
+		if mt.A != m.ID || mt.B == m.ID {
+			continue // in the other model's file
 		}
-		switch mt.Winner {
-		case m.ID:
-			mm.Result = "won"
-		case mm.Opponent:
-			mm.Result = "lost"
-		}
-		doc.Matches = append(doc.Matches, mm)
+		doc.Matches = append(doc.Matches, modelMatch{Opponent: mt.B, For: mt.AWon, Against: mt.BWon, Drawn: mt.Drawn, H2H: s.H2HURL(mt.A, mt.B)})
 	}
 	b, err := json.Marshal(doc)
 	if err != nil {

@@ -91,6 +91,17 @@
     t.appendChild(body);
     return t;
   }
+  // A match is kept once, in the model.json of the pair's first model (byte order),
+  // as [opponent, benchmarks it took, benchmarks the opponent took, drawn, page?]:
+  // matchOf gives it from a's side, or null when the two did not meet.
+  function matchOf(a, b) {
+    var m = (a.matches || []).filter(function (x) { return x[0] === b.id; })[0];
+    if (m) { return { for: m[1], against: m[2], drawn: m[3], h2h: m[4] }; }
+    m = (b.matches || []).filter(function (x) { return x[0] === a.id; })[0];
+    if (m) { return { for: m[2], against: m[1], drawn: m[3], h2h: m[4] }; }
+    return null;
+  }
+
   function draw(a, b) {
     out.textContent = "";
     var h = el("h2", "", "");
@@ -99,11 +110,11 @@
     h.appendChild(link(base + "models/" + b.id + "/", b.name));
     out.appendChild(h);
 
-    var match = (a.matches || []).filter(function (m) { return m.opponent === b.id; })[0];
+    var match = matchOf(a, b);
     var p = el("p", "scoreline");
     if (match) {
       p.appendChild(el("span", "big", match.for + " – " + match.against));
-      var words = match.result === "won" ? a.name + " wins the match" : match.result === "lost" ? b.name + " wins the match" : "the match is drawn";
+      var words = match.for > match.against ? a.name + " wins the match" : match.for < match.against ? b.name + " wins the match" : "the match is drawn";
       p.appendChild(document.createTextNode((match.drawn ? " with " + match.drawn + " drawn" : "") + ": " + words + ". "));
       if (match.h2h) { p.appendChild(link(match.h2h, "Head-to-head page")); }
     } else {
