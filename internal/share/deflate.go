@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"slices"
+	"sync"
 )
 
 // A deflate compressor (RFC 1951) made for share images. A card is mostly flat colour
@@ -86,10 +87,18 @@ const (
 // number of flat stretches of row y (filter byte included).
 func (d *deflater) parse(data []byte, row int, same []bool, runs []int) {
 	d.tokens = d.tokens[:0]
+	d.parseSpan(data, 0, len(data), row, same, runs)
+}
+
+// parseSpan appends the tokens of data[start:end] to d.tokens. Its matches reach
+// back at most to the row above start and never past end, and the hash chains start
+// empty, so the tokens depend on data[start-row:end] alone (see spans).
+func (d *deflater) parseSpan(data []byte, start, end, row int, same []bool, runs []int) {
 	clear(d.head[:])
-	n := len(data)
-	i := 0
-	y, next := 0, row // the row of i, and where the next one starts
+	n := end
+	data = data[:end]
+	i := start
+	y, next := i/row, (i/row+1)*row // the row of i, and where the next one starts
 	for i < n {
 		if i >= next {
 			y = i / row
@@ -99,16 +108,16 @@ func (d *deflater) parse(data []byte, row int, same []bool, runs []int) {
 			// From here to the end of a run of rows equal to the ones above. Rows
 			// of a few flat stretches are coded stretch by stretch at distance 1,
 			// whose codes are the cheapest; other rows as copies of the row above.
-			end := (y + 1) * row
-			for end < n && same[end/row] {
-				end += row
+			stop := min((y+1)*row, n)
+			for stop < n && same[stop/row] {
+				stop = min(stop+row, n)
 			}
 			if runs[y] <= maxRuns {
-				d.flat(data, i, end)
+				d.flat(data, i, stop)
 			} else {
-				d.copies(data, i, end, row)
+				d.copies(data, i, stop, row)
 			}
-			i = end
+			i = stop
 			continue
 		}
 		h := hashAt(data, i)
@@ -138,6 +147,49 @@ func (d *deflater) parse(data []byte, row int, same []bool, runs []int) {
 		}
 		i += length
 	}
+}
+
+// span is a part of the data parsed on its own (see parseSpan); the tokens of a span
+// marked shared are kept for the next image with the same bytes there.
+type span struct {
+	start, end int
+	shared     bool
+}
+
+// spanMemo keeps the tokens of shared spans by their bytes (the span and the row
+// above it): the header and footer of cards of one kind are equal from card to card.
+var spanMemo = struct {
+	sync.RWMutex
+	m    map[string][]uint32
+	size int
+}{m: map[string][]uint32{}}
+
+// spanMemoMax bounds the bytes the memo keeps (keys and tokens).
+const spanMemoMax = 16 << 20
+
+// parseMemo appends the tokens of one span, from the memo when its bytes were seen.
+func (d *deflater) parseMemo(data []byte, sp span, row int, same []bool, runs []int) {
+	if !sp.shared {
+		d.parseSpan(data, sp.start, sp.end, row, same, runs)
+		return
+	}
+	key := data[max(0, sp.start-row):sp.end]
+	spanMemo.RLock()
+	toks, ok := spanMemo.m[string(key)]
+	spanMemo.RUnlock()
+	if ok {
+		d.tokens = append(d.tokens, toks...)
+		return
+	}
+	from := len(d.tokens)
+	d.parseSpan(data, sp.start, sp.end, row, same, runs)
+	toks = slices.Clone(d.tokens[from:])
+	spanMemo.Lock()
+	if _, ok := spanMemo.m[string(key)]; !ok && spanMemo.size+len(key)+4*len(toks) <= spanMemoMax {
+		spanMemo.m[string(key)] = toks
+		spanMemo.size += len(key) + 4*len(toks)
+	}
+	spanMemo.Unlock()
 }
 
 // maxRuns is the most flat stretches a row may have to be coded stretch by stretch
@@ -476,8 +528,15 @@ const blockTokens = 2048
 // compress appends data as deflate blocks to d.out (see parse for row, same and
 // runs): the tokens are cut into blocks of at most blockTokens, each with Huffman
 // codes of its own, so a band of text and a band of flat rows get codes each.
-func (d *deflater) compress(data []byte, row int, same []bool, runs []int) {
-	d.parse(data, row, same, runs)
+func (d *deflater) compress(data []byte, row int, same []bool, runs []int, spans ...span) {
+	if len(spans) == 0 {
+		d.parse(data, row, same, runs)
+	} else {
+		d.tokens = d.tokens[:0]
+		for _, sp := range spans {
+			d.parseMemo(data, sp, row, same, runs)
+		}
+	}
 	w := bitWriter{out: d.out}
 	toks := d.tokens
 	for {

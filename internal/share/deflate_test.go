@@ -330,3 +330,46 @@ func TestRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedSpans: a card gives the same bytes whether its header and footer tokens
+// come from the memo (another card of its kind was encoded first) or are made anew,
+// and cards of one kind do reuse them.
+func TestSharedSpans(t *testing.T) {
+	clearSpanMemo := func() {
+		spanMemo.Lock()
+		clear(spanMemo.m)
+		spanMemo.size = 0
+		spanMemo.Unlock()
+	}
+	other := samples["h2h-draw"] // same header and host as h2h, another body
+	for _, name := range sampleNames() {
+		clearSpanMemo()
+		cold, err := samples[name].PNG()
+		if err != nil {
+			t.Fatal(err)
+		}
+		clearSpanMemo()
+		if _, err := other.PNG(); err != nil {
+			t.Fatal(err)
+		}
+		warm, err := samples[name].PNG()
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, _ := samples[name].PNG()
+		if !bytes.Equal(cold, warm) || !bytes.Equal(cold, again) {
+			t.Errorf("%s: bytes depend on the cards encoded before", name)
+		}
+	}
+	clearSpanMemo()
+	samples["h2h"].PNG()
+	spanMemo.RLock()
+	n := len(spanMemo.m)
+	spanMemo.RUnlock()
+	samples["h2h-draw"].PNG()
+	spanMemo.RLock()
+	defer spanMemo.RUnlock()
+	if n != 2 || len(spanMemo.m) != 2 {
+		t.Errorf("memo holds %d then %d spans, want the header and footer kept and reused (2, 2)", n, len(spanMemo.m))
+	}
+}

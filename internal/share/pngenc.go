@@ -34,7 +34,7 @@ func encodePNG(w io.Writer, img *image.Paletted) error {
 
 // encode writes a PNG of the rows in raw, each width bytes of indices into pal after
 // a byte for its filter (set here to None), as a canvas lays them out.
-func (d *deflater) encode(w io.Writer, raw []byte, width, height int, pal color.Palette) error {
+func (d *deflater) encode(w io.Writer, raw []byte, width, height int, pal color.Palette, spans ...span) error {
 	if len(pal) == 0 || len(pal) > 256 {
 		return errors.New("palette of 1 to 256 colours needed")
 	}
@@ -93,7 +93,7 @@ func (d *deflater) encode(w io.Writer, raw []byte, width, height int, pal color.
 	out = append(out, 0, 0, 0, 0, 'I', 'D', 'A', 'T')
 	out = append(out, 0x78, 0x01) // zlib: deflate, 32 KB window, fastest-level flag
 	d.out = out
-	d.compress(raw, row, same, runs)
+	d.compress(raw, row, same, runs, spans...)
 	out = binary.BigEndian.AppendUint32(d.out, sum.value())
 	binary.BigEndian.PutUint32(out[start:], uint32(len(out)-start-8))
 	out = binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(out[start+4:]))

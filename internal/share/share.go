@@ -31,7 +31,7 @@ const (
 
 // version changes whenever the drawing changes, so cached images made by an older
 // drawing are not reused.
-const version = "share-6"
+const version = "share-7"
 
 // Card is what one share image says. The body drawn depends on what is set, in this
 // order: Match (a head-to-head), Stats (a model), Rows (a table, the home page),
@@ -104,10 +104,19 @@ func (c Card) Encode(w io.Writer) error {
 	c.drawOn(cv)
 	d := deflaters.Get().(*deflater)
 	defer deflaters.Put(d)
-	if err := d.encode(w, cv.raw, Width, Height, palette); err != nil {
+	if err := d.encode(w, cv.raw, Width, Height, palette, cardSpans...); err != nil {
 		return fmt.Errorf("share image %q: %w", c.Title, err)
 	}
 	return nil
+}
+
+// cardSpans cut a card's rows for the compressor: the header band and rule, the
+// body, the footer band. Cards of one kind share their header, and mostly their
+// footer, so those are compressed once per process and their tokens reused.
+var cardSpans = []span{
+	{0, bodyTop * (Width + 1), true},
+	{bodyTop * (Width + 1), footerTop * (Width + 1), false},
+	{footerTop * (Width + 1), Height * (Width + 1), true},
 }
 
 // canvases are reused by Encode: a card's image is 740 KB.
