@@ -287,7 +287,7 @@ func (s *Site) tableView(t *standings.Table, sn *standings.Snapshot, top int, cu
 // every row keeps its id, and links to a row go to the page that shows it (RowURL).
 // (Variables only so that tests can make them small.)
 var (
-	TableTop   = 200
+	TableTop   = 100
 	TableChunk = 1000
 )
 
