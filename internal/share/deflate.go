@@ -18,6 +18,12 @@ import (
 // a longer one). Tokens are coded in dynamic Huffman blocks of some two thousand. On
 // cards it writes streams some 25% smaller than compress/flate at its fastest level,
 // in well under half the time. The output is plain deflate: every decoder reads it.
+//
+// Why not a library: github.com/klauspost/compress/zlib, the fast deflate the Go
+// community uses, was measured in its place (level 5, pooled writers, the same PNG
+// chunks): per card it took about twice the CPU (h2h 2.6 against 1.2 ms, post 4.8
+// against 2.7 ms, drawing included) for files 15-28% larger (h2h 13.7 against
+// 11.6 KB), because it compares the rows a card repeats again and again.
 
 const (
 	minMatch   = 3
