@@ -25,6 +25,8 @@ cd "$(dirname "$0")/.."
 
 gremlins=${GREMLINS:-$(command -v gremlins || echo "$(go env GOPATH)/bin/gremlins")}
 out=${OUT:-$(mktemp -d /tmp/mutation.XXXXXX)}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
 pkgs=("$@")
 if [ ${#pkgs[@]} -eq 0 ]; then
 	for d in internal/*/; do
@@ -36,14 +38,20 @@ if [ "${TABLE_ONLY:-}" != 1 ]; then
 	[ -x "$gremlins" ] || { echo "no gremlins at $gremlins; go install github.com/go-gremlins/gremlins/cmd/gremlins@v0.6.0" >&2; exit 2; }
 	v=$(go version -m "$gremlins" | awk '$1 == "mod" {print $3}')
 	[ "$v" = v0.6.0 ] || echo "warning: $gremlins is gremlins ${v:-of unknown version}, not v0.6.0" >&2
+	# gremlins reads each file when it reaches its mutants: run on a snapshot of the
+	# tree (tracked and new files, as they are now), so that editing, checking out or
+	# rebasing during a run cannot mix two versions of the code.
+	snap=$(mktemp -d /tmp/mutation-tree.XXXXXX)
+	trap 'rm -rf "$snap"' EXIT
+	git ls-files -co --exclude-standard -z | tar -cf - --null --ignore-failed-read -T - 2>/dev/null | tar -xf - -C "$snap"
 	for p in "${pkgs[@]}"; do
 		p=${p#./}
 		p=${p%/}
 		mkdir -p "$out/$(dirname "$p")"
 		name=$p${PART:+@$PART}
 		echo "== $name ($(date -u +%H:%M:%S))" >&2
-		"$gremlins" unleash --invert-logical --invert-loopctrl --workers 1 --timeout-coefficient 10 \
-			${EXCLUDE:+-E "$EXCLUDE"} -o "$out/$name.json" "./$p" >"$out/$name.log" 2>&1 ||
+		(cd "$snap" && "$gremlins" unleash --invert-logical --invert-loopctrl --workers 1 --timeout-coefficient 10 \
+			${EXCLUDE:+-E "$EXCLUDE"} -o "$out/$name.json" "./$p") >"$out/$name.log" 2>&1 ||
 			{ echo "gremlins failed on $p; see $out/$name.log" >&2; tail -5 "$out/$name.log" >&2; exit 1; }
 	done
 fi
