@@ -272,3 +272,29 @@ func TestFeedSameGUIDSameDate(t *testing.T) {
 		t.Errorf("items = %s, want the second alone", dump(items))
 	}
 }
+
+// TestMergeByLinkFirst: a feed item whose link is one item's and whose GUID is
+// another's is merged into the item with its link.
+func TestMergeByLinkFirst(t *testing.T) {
+	const curated = `- {title: X, url: "https://a.example/x", date: 2026-06-01, source: S, category: release}
+- {title: Y, url: "https://a.example/y", date: 2026-06-01, source: S, category: release}
+`
+	const feed = `<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Lab</title><link>https://lab.example/</link>
+<item><title>Gemma 4 12B is out</title><link>https://a.example/x</link><guid>https://a.example/y</guid><pubDate>Mon, 01 Jun 2026 10:00:00 GMT</pubDate></item>
+</channel></rss>`
+	f := config.Feed{ID: "lab", Name: "Lab", URL: "https://lab.example/feed.xml", Category: "release"}
+	fsys := fstest.MapFS{CuratedFile: {Data: []byte(curated)}, pull.CacheDir + "/feeds/lab.xml": {Data: []byte(feed)}}
+	items, err := Load(fsys, []config.Feed{f}, testModels, testClubs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	models := map[string][]string{}
+	for _, it := range items {
+		models[it.Title] = it.Models
+	}
+	want := map[string][]string{"X": {"gemma-4-12b"}, "Y": nil}
+	if len(items) != 2 || !reflect.DeepEqual(models, want) {
+		t.Errorf("items = %s, want X tagged with gemma-4-12b and Y untagged", dump(items))
+	}
+}
