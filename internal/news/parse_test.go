@@ -453,3 +453,13 @@ func mustRead(t *testing.T, name string) []byte {
 	}
 	return b
 }
+
+// TestTaggerShortNames: a name of three characters tags; one of two does not.
+func TestTaggerShortNames(t *testing.T) {
+	tg := newTagger([]league.Model{{ID: "phi", Name: "Phi", Club: "ms"}, {ID: "xy", Name: "XY", Club: "ms"}},
+		[]league.Club{{ID: "ms", Name: "MS"}})
+	models, clubs := tg.tag(normalise("Phi and XY from MS"))
+	if !reflect.DeepEqual(models, []string{"phi"}) || !reflect.DeepEqual(clubs, []string{"ms"}) {
+		t.Errorf("tag = %q %q, want [phi] [ms]", models, clubs)
+	}
+}
