@@ -463,3 +463,19 @@ func TestTaggerShortNames(t *testing.T) {
 		t.Errorf("tag = %q %q, want [phi] [ms]", models, clubs)
 	}
 }
+
+// TestNormalise: what tagging and keywords match against.
+func TestNormalise(t *testing.T) {
+	for in, want := range map[string]string{
+		"Qwen3.5-27B":        "qwen 3.5 27b",
+		"Qwen/Qwen3.5-27B":   "qwen qwen 3.5 27b",
+		".5 and 3.":          "5 and 3",
+		"a.b":                "a.b",
+		"..":                 "",
+		"Gemma 4: it's out!": "gemma 4 it s out",
+	} {
+		if got := normalise(in); got != want {
+			t.Errorf("normalise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
