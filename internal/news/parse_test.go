@@ -472,6 +472,7 @@ func TestNormalise(t *testing.T) {
 		".5 and 3.":          "5 and 3",
 		"a.b":                "a.b",
 		"..":                 "",
+		"3 .5 and 3. 5":      "3 5 and 3 5",
 		"Gemma 4: it's out!": "gemma 4 it s out",
 	} {
 		if got := normalise(in); got != want {
