@@ -46,6 +46,7 @@ type Feed struct {
 
 // The values of h2h_pages. Every choice also gives a page to each pair a post names.
 const (
+	H2HAuto       = "auto"       // the default: divisions, or neighbours when divisions would give more than AutoH2HLimit pages
 	H2HNeighbours = "neighbours" // pairs of a division that met and stood within h2h_places places of each other in its table on some snapshot
 	H2HDivisions  = "divisions"  // pairs that met in a division (both in the same one)
 	H2HAll        = "all"        // every pair that met
@@ -53,7 +54,12 @@ const (
 )
 
 // H2HChoices are the values h2h_pages accepts.
-var H2HChoices = []string{H2HNeighbours, H2HDivisions, H2HAll, H2HNamed}
+var H2HChoices = []string{H2HAuto, H2HNeighbours, H2HDivisions, H2HAll, H2HNamed}
+
+// AutoH2HLimit is how many pairs of divisions that met h2h_pages: auto gives pages to
+// (as divisions does) before it gives them only to neighbours: past it, a league's
+// head-to-heads grow with the square of its divisions (34,335 pages at 500 models).
+const AutoH2HLimit = 10000
 
 // DefaultH2HPlaces is h2h_places when site.yaml does not set it.
 const DefaultH2HPlaces = 5
@@ -63,7 +69,7 @@ func Default() Config {
 	return Config{
 		Language:  "en",
 		FeedLimit: 50,
-		H2HPages:  H2HNeighbours,
+		H2HPages:  H2HAuto,
 		H2HPlaces: DefaultH2HPlaces,
 		MaxFileMB: inputfs.DefaultMaxMB,
 		League: League{

@@ -139,7 +139,7 @@ func TestLoadErrors(t *testing.T) {
 			`site.yaml:1:8: cname must be a host name like "league.example.com", not "https://league.example.com"`},
 		{"feed_limit zero", "feed_limit: 0\n", `site.yaml:1:13: feed_limit must be at least 1, got 0`},
 		{"feed_limit text", "feed_limit: ten\n", `site.yaml:1:13: feed_limit must be a whole number, got "ten"`},
-		{"h2h_pages unknown", "h2h_pages: every\n", `site.yaml:1:12: h2h_pages must be one of neighbours, divisions, all, named, got "every"`},
+		{"h2h_pages unknown", "h2h_pages: every\n", `site.yaml:1:12: h2h_pages must be one of auto, neighbours, divisions, all, named, got "every"`},
 		{"h2h_places zero", "h2h_places: 0\n", `site.yaml:1:13: h2h_places must be at least 1, got 0`},
 		{"h2h_places text", "h2h_places: five\n", `site.yaml:1:13: h2h_places must be a whole number, got "five"`},
 		{"max_file_mb zero", "max_file_mb: 0\n", `site.yaml:1:14: max_file_mb must be from 1 to 4096 (MiB), got 0`},

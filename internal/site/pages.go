@@ -653,14 +653,16 @@ func (s *Site) h2hPairs() map[string]bool {
 			pairs[pairKey(m.A, m.B)] = true
 		}
 	case config.H2HDivisions:
-		for _, m := range latest.Matches {
-			if d := division[m.A]; d != "" && d == division[m.B] {
-				pairs[pairKey(m.A, m.B)] = true
-			}
-		}
+		divisionPairs(pairs, latest, division)
 	case config.H2HNamed:
-	default: // config.H2HNeighbours, the default
+	case config.H2HNeighbours:
 		s.neighbours(pairs)
+	default: // config.H2HAuto, the default
+		divisionPairs(pairs, latest, division)
+		if len(pairs) > autoH2HLimit {
+			clear(pairs)
+			s.neighbours(pairs)
+		}
 	}
 	named := func(body string) {
 		for _, d := range directives(body) {
@@ -689,6 +691,19 @@ func (s *Site) h2hPairs() map[string]bool {
 		}
 	}
 	return met
+}
+
+// autoH2HLimit is config.AutoH2HLimit, a variable so that tests can cross it with a
+// small league.
+var autoH2HLimit = config.AutoH2HLimit
+
+// divisionPairs adds the pairs of models of one division that met.
+func divisionPairs(pairs map[string]bool, latest *standings.Snapshot, division map[string]string) {
+	for _, m := range latest.Matches {
+		if d := division[m.A]; d != "" && d == division[m.B] {
+			pairs[pairKey(m.A, m.B)] = true
+		}
+	}
 }
 
 // neighbours adds the pairs of models that stood within H2HPlaces places of each

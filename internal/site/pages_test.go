@@ -83,6 +83,7 @@ func TestH2HNeighbours(t *testing.T) {
 		{2, "h2h/m1-vs-m2/ h2h/m1-vs-m3/ h2h/m1-vs-m4/ h2h/m1-vs-m5/ h2h/m2-vs-m3/ h2h/m2-vs-m4/ h2h/m3-vs-m4/ h2h/m3-vs-m5/ h2h/m4-vs-m5/"},
 	} {
 		c := cfg
+		c.H2HPages = config.H2HNeighbours
 		c.H2HPlaces = tt.places
 		s := New(c, data, season, nil)
 		s.AddContent(nil, nil)
@@ -100,6 +101,48 @@ func TestH2HNeighbours(t *testing.T) {
 	}
 }
 
+// TestH2HAuto: the default, h2h_pages: auto, gives every pair of a division that met
+// its page (as divisions) while they are at most autoH2HLimit pairs, and past that only
+// the neighbours.
+func TestH2HAuto(t *testing.T) {
+	cfg := config.Default()
+	cfg.BaseURL = "https://u.github.io/"
+	cfg.H2HPlaces = 1
+	cfg.League = config.League{MinShared: 2, Divisions: []config.Division{{ID: "d", Name: "D"}}}
+	data := &league.Data{
+		Clubs:      []league.Club{{ID: "c", Name: "C"}},
+		Benchmarks: []league.Benchmark{{ID: "q", Name: "Q", HigherIsBetter: true, Max: 100}, {ID: "r", Name: "R", HigherIsBetter: true, Max: 100}},
+	}
+	for i := 1; i <= 4; i++ {
+		id := fmt.Sprintf("m%d", i)
+		data.Models = append(data.Models, league.Model{ID: id, Name: id, Club: "c", ParamsB: 4})
+		for _, bm := range []string{"q", "r"} {
+			data.Results = append(data.Results, league.Result{Model: id, Benchmark: bm, Score: float64(10 * i), Date: "2026-01-01", File: "x.json", Index: len(data.Results)})
+		}
+	}
+	season := standings.Compute(data.Models, data.Benchmarks, data.Results, standings.RulesFrom(cfg.League), "")
+	defer func(n int) { autoH2HLimit = n }(autoH2HLimit)
+	for _, tt := range []struct {
+		limit int
+		want  string
+	}{
+		{6, "h2h/m1-vs-m2/ h2h/m1-vs-m3/ h2h/m1-vs-m4/ h2h/m2-vs-m3/ h2h/m2-vs-m4/ h2h/m3-vs-m4/"},
+		{5, "h2h/m1-vs-m2/ h2h/m2-vs-m3/ h2h/m3-vs-m4/"},
+	} {
+		autoH2HLimit = tt.limit
+		s := New(cfg, data, season, nil)
+		s.AddContent(nil, nil)
+		got := h2hPaths(s)
+		slices.Sort(got)
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("auto, limit %d: pages %q, want %q", tt.limit, strings.Join(got, " "), tt.want)
+		}
+	}
+	if config.Default().H2HPages != config.H2HAuto {
+		t.Errorf("default h2h_pages = %q, want auto", config.Default().H2HPages)
+	}
+}
+
 func TestH2HPages(t *testing.T) {
 	post := content.Post{Slug: "p", Date: "2026-02-01", Models: []string{"b2", "a2"},
 		HTML: "<p>x</p>" + embedMark + "h2h b1 a1" + embedMark}
@@ -109,6 +152,7 @@ func TestH2HPages(t *testing.T) {
 		want    string
 	}{
 		{"", nil, "h2h/a1-vs-a2/ h2h/b1-vs-b2/"},
+		{config.H2HAuto, []content.Post{post}, "h2h/a1-vs-a2/ h2h/a1-vs-b1/ h2h/a2-vs-b2/ h2h/b1-vs-b2/"},
 		{config.H2HNeighbours, []content.Post{post}, "h2h/a1-vs-a2/ h2h/a1-vs-b1/ h2h/a2-vs-b2/ h2h/b1-vs-b2/"},
 		{config.H2HDivisions, nil, "h2h/a1-vs-a2/ h2h/b1-vs-b2/"},
 		{config.H2HAll, nil, "h2h/a1-vs-a2/ h2h/a1-vs-b1/ h2h/a1-vs-b2/ h2h/a2-vs-b1/ h2h/a2-vs-b2/ h2h/b1-vs-b2/"},
