@@ -7,15 +7,21 @@ import (
 	"github.com/ai-league/ai-league/internal/genleague"
 )
 
-// TestDenseAndEdgeFitsAgree fits the overall table of a generated league, and
-// resamples of it, once with dense matrices and once edge by edge.
-func TestDenseAndEdgeFitsAgree(t *testing.T) {
+// generatedOverall is the overall table of a generated league of 48 models and 20
+// benchmarks, every result applied.
+func generatedOverall() *Table {
 	l := genleague.Generate(genleague.Params{Models: 48, Benchmarks: 20, Dates: 3, News: 1, Posts: 1})
 	e := newEngine(l.Models, l.Benchmarks, Rules{MinShared: 3}, 1)
 	for _, r := range l.Results {
 		e.apply(e.modelIndex[r.Model], e.benchIndex[r.Benchmark], r)
 	}
-	tb := e.snapshot("2027-01-01").Tables[0]
+	return e.snapshot("2027-01-01").Tables[0]
+}
+
+// TestDenseAndEdgeFitsAgree fits the overall table of a generated league, and
+// resamples of it, once with dense matrices and once edge by edge.
+func TestDenseAndEdgeFitsAgree(t *testing.T) {
+	tb := generatedOverall()
 	n, es := len(tb.members), tb.edges
 	if 4*es.len() < n*n {
 		t.Fatalf("%d players, %d edges: not dense enough to test", n, es.len())

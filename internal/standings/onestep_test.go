@@ -12,12 +12,7 @@ import (
 // TestDenseAndEdgeBasesAgree linearises the overall fit of a generated league once
 // with dense matrices and once edge by edge.
 func TestDenseAndEdgeBasesAgree(t *testing.T) {
-	l := genleague.Generate(genleague.Params{Models: 48, Benchmarks: 20, Dates: 3, News: 1, Posts: 1})
-	e := newEngine(l.Models, l.Benchmarks, Rules{MinShared: 3}, 1)
-	for _, r := range l.Results {
-		e.apply(e.modelIndex[r.Model], e.benchIndex[r.Benchmark], r)
-	}
-	tb := e.snapshot("2027-01-01").Tables[0]
+	tb := generatedOverall()
 	n, es := len(tb.members), tb.edges
 	benches := make([]int, 20)
 	for b := range benches {
