@@ -16,6 +16,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
+. "$here/site.sh"
 shared=${SHARED:-$repo/../shared} # only for a missing corpus
 work=${WORK:-/tmp/ssg-bench}
 port=${PORT:-18413}
@@ -33,12 +34,7 @@ if [ ! -f "$corpus/posts/post-01000.md" ]; then
 fi
 site="$work/preview-1000"
 rm -rf "$site" "$work/preview-1000-out" "$work/preview-1000-cache"
-mkdir -p "$site/content/posts"
-cp "$repo/site.yaml" "$site/"
-cp -r "$repo/data" "$site/data"
-rm -rf "$site/data/cache"
-cp "$repo/content/about.md" "$site/content/"
-cp "$corpus"/posts/*.md "$site/content/posts/"
+corpus_site "$repo" "$corpus" "$site"
 
 bundled="$work/preview-bundled"
 rm -rf "$bundled" "$work/preview-bundled-out" "$work/preview-bundled-cache"

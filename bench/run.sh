@@ -29,6 +29,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
+. "$here/site.sh"
 shared=${SHARED:-$(cd "$repo/../shared" && pwd)}
 work=${WORK:-/tmp/ssg-bench}
 hugo=${HUGO:-/usr/bin/hugo}
@@ -58,12 +59,7 @@ setup() {
 	fi
 	site="$work/league-$n"
 	rm -rf "$site"
-	mkdir -p "$site/content/posts"
-	cp "$repo/site.yaml" "$site/"
-	cp -r "$repo/data" "$site/data"
-	rm -rf "$site/data/cache"
-	cp "$repo/content/about.md" "$site/content/"
-	cp "$corpus"/posts/*.md "$site/content/posts/"
+	corpus_site "$repo" "$corpus" "$site"
 	rm -rf "$work/cache-$n" "$work/ours-cold-$n" "$work/ours-warm-$n" "$work/hugo-out-$n"
 	cold="$ours -offline -no-cache -src $site -out $work/ours-cold-$n"
 	warm="$ours -offline -cache $work/cache-$n -src $site -out $work/ours-warm-$n"
