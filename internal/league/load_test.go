@@ -212,6 +212,16 @@ func TestLoadDataErrors(t *testing.T) {
 		{"two collisions", map[string]string{ModelsFile: "- {id: a, name: A, club: google}\n- {id: b, name: B, club: google, aliases: [A, c]}\n- {id: c, name: C, club: google}\n"},
 			`data/models.yaml:2:44: alias "A" of model "b" collides with model "a"` + "\n" +
 				`data/models.yaml:2:47: alias "c" of model "b" collides with model "c"`},
+		// An item that is not a mapping is reported, and the items after it are still read.
+		{"club not a mapping, then a bad one", map[string]string{ClubsFile: "- alibaba\n- {id: b}\n"},
+			`data/clubs.yaml:1:3: club 1: expected a mapping of keys to values, got "alibaba"` + "\n" +
+				`data/clubs.yaml:2:3: club 2: missing "name"`},
+		{"model not a mapping, then a bad one", map[string]string{ModelsFile: "- [m]\n- {id: m, name: M, club: gogle}\n"},
+			`data/models.yaml:1:3: model 1: expected a mapping of keys to values, got a list` + "\n" +
+				`data/models.yaml:2:26: model 2: unknown club "gogle" (did you mean "google"?)`},
+		{"benchmark not a mapping, then a bad one", map[string]string{BenchmarksFile: "- 7\n- {id: b, name: B}\n"},
+			`data/benchmarks.yaml:1:3: benchmark 1: expected a mapping of keys to values, got "7"` + "\n" +
+				`data/benchmarks.yaml:2:3: benchmark 2: missing "higher_is_better"`},
 		{"lm_eval unknown key", map[string]string{BenchmarksFile: "- id: b\n  name: B\n  higher_is_better: true\n  lm_eval: {task: t, metrc: \"acc,none\"}\n"},
 			`data/benchmarks.yaml:4:12: benchmark 1: lm_eval: missing "metric"` + "\n" +
 				`data/benchmarks.yaml:4:22: benchmark 1: lm_eval: unknown key "metrc" (did you mean "metric"?)`},
