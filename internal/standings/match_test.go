@@ -126,3 +126,25 @@ func TestLegsOfHandMadeMatches(t *testing.T) {
 		t.Errorf("zero Match legs = %+v", got)
 	}
 }
+
+// TestNewMatchCounts: NewMatch counts the benchmarks each model took and the draws
+// from the legs' winners, and names the model that took more as the winner.
+func TestNewMatchCounts(t *testing.T) {
+	leg := func(w string) Leg { return Leg{Benchmark: "b", Winner: w} }
+	for _, tt := range []struct {
+		legs              []Leg
+		aWon, bWon, drawn int
+		winner            string
+	}{
+		{[]Leg{leg("a"), leg("b"), leg(""), leg("b")}, 1, 2, 1, "b"},
+		{[]Leg{leg("a"), leg(""), leg("a"), leg("")}, 2, 0, 2, "a"},
+		{[]Leg{leg("b"), leg("a"), leg(""), leg("")}, 1, 1, 2, ""},
+		{nil, 0, 0, 0, ""},
+	} {
+		m := NewMatch("a", "b", tt.legs)
+		if m.A != "a" || m.B != "b" || m.AWon != tt.aWon || m.BWon != tt.bWon || m.Drawn != tt.drawn || m.Winner != tt.winner {
+			t.Errorf("NewMatch(a, b, %v) = %s %d-%d %s, %d drawn, winner %q; want %d-%d, %d drawn, winner %q",
+				tt.legs, m.A, m.AWon, m.BWon, m.B, m.Drawn, m.Winner, tt.aWon, tt.bWon, tt.drawn, tt.winner)
+		}
+	}
+}
