@@ -3,7 +3,6 @@ package standings
 import (
 	"fmt"
 	"math/bits"
-	"slices"
 	"sort"
 
 	"github.com/ai-league/ai-league/internal/league"
@@ -360,26 +359,32 @@ func (e *engine) snapshot(date string) *Snapshot {
 		sn.Results = append(sn.Results, e.own[m]...)
 	}
 
-	// Play again the pairs with a changed model.
-	var fresh []Match // one allocation for the new matches of this snapshot
-	var at []int      // their pair numbers
+	// Play again the pairs with a changed model. The snapshot keeps the new matches
+	// for good: they go into one array of their exact number, counted first (growing
+	// it by appending would make several times its size in garbage on a big league).
+	fresh := 0
+	for x, i := range members {
+		for _, j := range members[x+1:] {
+			if (e.dirty[i] || e.dirty[j]) && e.meets(i, j) {
+				fresh++
+			}
+		}
+	}
+	var played []Match
+	if fresh > 0 {
+		played = make([]Match, 0, fresh)
+	}
 	for x, i := range members {
 		for _, j := range members[x+1:] {
 			if e.dirty[i] || e.dirty[j] {
 				p := pairIndex(i, j, n)
 				e.match[p] = nil
 				if m, ok := e.play(i, j); ok {
-					fresh = append(fresh, m)
-					at = append(at, p)
+					played = append(played, m) // within its capacity: never moves
+					e.match[p] = &played[len(played)-1]
 				}
 			}
 		}
-	}
-	// The snapshot keeps the new matches for good: hold them in an array of
-	// their exact number.
-	fresh = slices.Clone(fresh)
-	for f, p := range at {
-		e.match[p] = &fresh[f]
 	}
 	meet := 0
 	for x, i := range members {
