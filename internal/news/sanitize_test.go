@@ -43,6 +43,25 @@ func TestPlainText(t *testing.T) {
 		{"markup nested in escaped markup stripped", `&lt;i&gt;&amp;lt;script&amp;gt;x&amp;lt;/script&amp;gt;&lt;/i&gt;y`, `y`},
 		{"less-than kept as text", `a < b and 3<4`, `a < b and 3<4`},
 		{"deep nesting defused", `&lt;i&gt;&amp;lt;i&amp;gt;&amp;amp;lt;i&amp;amp;gt;&amp;amp;amp;lt;b&amp;amp;amp;gt;x`, `‹i>&lt;b&gt;x`},
+		{"deep nesting ending in <", `&lt;i&gt;&amp;lt;i&amp;gt;&amp;amp;lt;i&amp;amp;gt;&amp;amp;amp;lt;b&amp;amp;amp;gt;x<`, `‹i>&lt;b&gt;x<`},
+		{"text ending in <", `a &lt;`, `a <`},
+		{"stray end tag of a skipped element", `a</script>b`, `ab`},
+		{"end tag inside a skipped element", `<svg><g>x</g></svg>y`, `y`},
+		{"self-closing block separates words", `a<br/>b<hr/>c`, `a b c`},
+		{"end tag of a block separates words", `a</div>b`, `a b`},
+		{"no leading space from a start tag", `<p>a`, `a`},
+		{"no leading space from an end tag", `</p>a`, `a`},
+		{"no leading space from a self-closing tag", `<br/>a`, `a`},
+		{"control characters are space", "a\x01b\x7fc", `a b c`},
+		{"invalid UTF-8 is space", "a\xffb", `a b`},
+		{"escaped <a> stripped", `&lt;a&gt;x`, `x`},
+		{"escaped <z> stripped", `&lt;z&gt;x`, `x`},
+		{"escaped <A> stripped", `&lt;A&gt;x`, `x`},
+		{"escaped <Z> stripped", `&lt;Z&gt;x`, `x`},
+		{"escaped end tag stripped", `&lt;/q&gt;x`, `x`},
+		{"escaped comment stripped", `&lt;!--c--&gt;x`, `x`},
+		{"escaped processing instruction stripped", `&lt;?p?&gt;x`, `x`},
+		{"< before characters that start no tag kept", `&lt;@ &lt;[ &lt;` + "`" + ` &lt;{ &lt;1`, "<@ <[ <` <{ <1"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -63,6 +82,10 @@ func TestTruncate(t *testing.T) {
 		{"exactly ten", 11, "exactly ten"},
 		{"one two three four five", 15, "one two three…"},
 		{"ééééééééééé", 5, "ééééé…"},
+		{"abcdef gh", 8, "abcdef g…"},          // the space at 3/4 of the cut is too early to cut at
+		{"abcdefg hi", 9, "abcdefg…"},          // past 3/4: cut at the space
+		{"ab cdefghijkl", 12, "ab cdefghijk…"}, // a space early in the text: no cut there
+		{"abc d", 4, "abc…"},                   // the trailing space is trimmed
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
