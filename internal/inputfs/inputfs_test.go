@@ -2,6 +2,7 @@ package inputfs
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -113,5 +114,41 @@ func TestLimitReplacesCap(t *testing.T) {
 	}
 	if _, ok := l.FS.(*FS); ok {
 		t.Error("wrapped twice")
+	}
+}
+
+// sized is a file system whose one file says it has the given size.
+type sized int64
+
+func (s sized) Open(string) (fs.File, error) { return sizedFile(s), nil }
+
+type sizedFile int64
+
+func (f sizedFile) Stat() (fs.FileInfo, error) { return sizedInfo(f), nil }
+func (sizedFile) Read([]byte) (int, error)     { return 0, io.EOF }
+func (sizedFile) Close() error                 { return nil }
+
+type sizedInfo int64
+
+func (sizedInfo) Name() string       { return "f" }
+func (s sizedInfo) Size() int64      { return int64(s) }
+func (sizedInfo) Mode() fs.FileMode  { return 0o644 }
+func (sizedInfo) ModTime() time.Time { return time.Time{} }
+func (sizedInfo) IsDir() bool        { return false }
+func (sizedInfo) Sys() any           { return nil }
+
+// TestZeroCap checks that an FS made without Limit, whose Max is 0, has the default
+// cap: a file of exactly DefaultMaxMB MiB is read, one byte more is refused.
+func TestZeroCap(t *testing.T) {
+	if b, err := fs.ReadFile(&FS{FS: fstest.MapFS{"a": {Data: []byte("x")}}}, "a"); err != nil || string(b) != "x" {
+		t.Fatalf("got %q, %v", b, err)
+	}
+	if _, err := (&FS{FS: sized(DefaultMaxMB * MiB)}).Open("f"); err != nil {
+		t.Fatalf("a file of exactly the default cap: %v", err)
+	}
+	_, err := (&FS{FS: sized(DefaultMaxMB*MiB + 1)}).Open("f")
+	want := "file is 64.0 MiB, over the cap of 64 MiB per input file (max_file_mb in site.yaml)"
+	if err == nil || err.Error() != want {
+		t.Fatalf("got %v, want %q", err, want)
 	}
 }
