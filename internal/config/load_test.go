@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"reflect"
 	"testing"
@@ -238,6 +239,8 @@ func TestBasePath(t *testing.T) {
 		{"https://example.org/", "/"},
 		{"https://user.github.io/repo/", "/repo/"},
 		{"https://user.github.io/a/b", "/a/b/"},
+		{"https://e.org/%zz", "/"}, // not a URL (a -base-url flag is not checked by Load)
+		{"a/b", "/a/b/"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.base, func(t *testing.T) {
@@ -245,6 +248,20 @@ func TestBasePath(t *testing.T) {
 				t.Errorf("BasePath() = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestLoadLimits checks the smallest and largest numbers each setting accepts.
+func TestLoadLimits(t *testing.T) {
+	for _, mb := range []int{1, 4096} {
+		c, err := load(t, fmt.Sprintf("feed_limit: 1\nh2h_places: 1\nmax_file_mb: %d\nleague:\n  min_shared: 1\n", mb))
+		if err != nil {
+			t.Fatalf("max_file_mb %d: %v", mb, err)
+		}
+		if c.FeedLimit != 1 || c.H2HPlaces != 1 || c.MaxFileMB != mb || c.League.MinShared != 1 {
+			t.Errorf("feed_limit %d, h2h_places %d, max_file_mb %d, min_shared %d; want 1, 1, %d, 1",
+				c.FeedLimit, c.H2HPlaces, c.MaxFileMB, c.League.MinShared, mb)
+		}
 	}
 }
 
