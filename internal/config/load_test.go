@@ -158,6 +158,8 @@ func TestLoadErrors(t *testing.T) {
 			`site.yaml:3:38: division 1: max_params_b must be above 0, got 0`},
 		{"division unbounded before last", "league:\n  divisions:\n    - {id: a, name: A}\n    - {id: b, name: B, max_params_b: 5}\n",
 			`site.yaml:3:7: division 1: only the last division may omit max_params_b`},
+		{"division empty id", "league:\n  divisions:\n    - {id: \"\", name: A, max_params_b: 5}\n    - {id: \"\", name: B}\n",
+			"site.yaml:3:7: division 1: missing \"id\"\nsite.yaml:4:7: division 2: missing \"id\""},
 		{"division missing name", "league:\n  divisions:\n    - {id: a}\n", `site.yaml:3:7: division 1: missing "name"`},
 		{"division reserved id", "league:\n  divisions:\n    - {id: overall, name: All}\n",
 			`site.yaml:3:12: division 1: id "overall" is reserved for the table of all models`},
