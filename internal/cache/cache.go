@@ -208,9 +208,7 @@ func writeAtomic(p string, b []byte) error {
 		return err
 	}
 	_, err = f.Write(b)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+	err = errors.Join(err, f.Close())
 	if err == nil {
 		err = os.Rename(f.Name(), p)
 	}

@@ -149,8 +149,8 @@ func TestOpenErrors(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "f")
 	os.WriteFile(file, []byte("x"), 0o644)
 	_, err := Open(filepath.Join(file, "c"))
-	if err == nil || !strings.HasPrefix(err.Error(), "cache: mkdir ") {
-		t.Errorf("Open under a file: %v", err)
+	if want := "cache: mkdir " + file + ": not a directory"; err == nil || err.Error() != want {
+		t.Errorf("Open under a file: %v, want %s", err, want)
 	}
 }
 
@@ -160,11 +160,37 @@ func TestPutError(t *testing.T) {
 	// The entry's folder is taken by a file.
 	os.WriteFile(filepath.Join(c.Dir(), k.String()[:2]), []byte("x"), 0o644)
 	err := c.Put(k, []byte("x"))
-	if err == nil || !strings.HasPrefix(err.Error(), "cache: mkdir ") {
-		t.Errorf("Put = %v", err)
+	if want := "cache: mkdir " + filepath.Join(c.Dir(), k.String()[:2]) + ": not a directory"; err == nil || err.Error() != want {
+		t.Errorf("Put = %v, want %s", err, want)
 	}
 	if _, ok := c.Get(k); ok {
 		t.Error("hit after a failed Put")
+	}
+}
+
+// TestPutRenameError checks a Put whose entry path is taken by a folder: the rename
+// fails, the error says so, and no temporary file is left beside the entry.
+func TestPutRenameError(t *testing.T) {
+	c := open(t)
+	k := NewKey("test")
+	p := c.path(k)
+	if err := os.MkdirAll(filepath.Join(p, "inside"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := c.Put(k, []byte("x"))
+	var le *os.LinkError
+	if !errors.As(err, &le) || le.Op != "rename" || le.New != p || !strings.HasPrefix(err.Error(), "cache: rename "+filepath.Dir(p)+string(filepath.Separator)+".tmp-") {
+		t.Fatalf("Put = %v, want the rename's error", err)
+	}
+	entries, err := os.ReadDir(filepath.Dir(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 || entries[0].Name() != filepath.Base(p) {
+		t.Errorf("left in the entry's folder: %v", entries)
+	}
+	if c.Stats().Writes != 0 {
+		t.Errorf("writes = %d after a failed Put", c.Stats().Writes)
 	}
 }
 
@@ -218,6 +244,9 @@ func TestNoteID(t *testing.T) {
 	}
 	if got := noteID(note("Go\x00\x00", "the-id")[:18]); got != "" {
 		t.Errorf("short note: %q", got)
+	}
+	if got := rawID([]byte("\xff Go build ID: \"at-the-start\"")); got != "at-the-start" {
+		t.Errorf("raw id at offset 0: %q", got)
 	}
 	if got := rawID([]byte("\xff Go build ID: \"unterminated")); got != "" {
 		t.Errorf("unterminated raw id: %q", got)
