@@ -95,16 +95,42 @@ var blends = func() *[numBase][256][steps + 1]uint8 {
 
 // canvas is one image being drawn. Its rows lie in raw with a spare byte before
 // each, where the PNG encoder writes the row's filter type: the pixels are
-// compressed where they were drawn, without a copy.
+// compressed where they were drawn, without a copy. A canvas is reused from card to
+// card, and notes the rows it drew on, so that only those are painted over with the
+// background for the next card.
 type canvas struct {
-	img *image.Paletted
-	raw []byte
+	img   *image.Paletted
+	raw   []byte
+	drawn [Height]bool // rows that may differ from the background
 }
 
 func newCanvas() *canvas {
 	raw := make([]byte, (Width+1)*Height)
 	img := &image.Paletted{Pix: raw[1:], Stride: Width + 1, Rect: image.Rect(0, 0, Width, Height), Palette: palette}
-	return &canvas{img: img, raw: raw}
+	cv := &canvas{img: img, raw: raw}
+	for y := range cv.drawn {
+		cv.drawn[y] = true
+	}
+	return cv
+}
+
+// clear paints the background over the rows drawn on since the last clear.
+func (cv *canvas) clear() {
+	bg := background()
+	const row = Width + 1
+	for y, d := range cv.drawn {
+		if d {
+			copy(cv.raw[y*row:(y+1)*row], bg[y*row:(y+1)*row])
+			cv.drawn[y] = false
+		}
+	}
+}
+
+// touch notes that rows y0 to y1-1 are drawn on.
+func (cv *canvas) touch(y0, y1 int) {
+	for y := max(y0, 0); y < min(y1, Height); y++ {
+		cv.drawn[y] = true
+	}
 }
 
 // face returns the font of a weight at a pixel size.
@@ -116,6 +142,7 @@ func (cv *canvas) fill(r image.Rectangle, c color.RGBA) {
 	if r.Empty() {
 		return
 	}
+	cv.touch(r.Min.Y, r.Max.Y)
 	i := idx(c)
 	first := cv.img.Pix[r.Min.Y*cv.img.Stride+r.Min.X : r.Min.Y*cv.img.Stride+r.Max.X]
 	for x := range first {
@@ -189,14 +216,14 @@ func (cv *canvas) text(f *face, s string, x, y int, ink color.RGBA) int {
 // mask blends a coverage mask of w×h steps, placed at x0, y0, into the image.
 func (cv *canvas) mask(x0, y0, w, h int, cov []uint8, lut *[256][steps + 1]uint8) {
 	r := image.Rect(x0, y0, x0+w, y0+h).Intersect(cv.img.Rect)
+	cv.touch(r.Min.Y, r.Max.Y)
 	pix, stride := cv.img.Pix, cv.img.Stride
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		src := cov[(y-y0)*w+r.Min.X-x0 : (y-y0)*w+r.Max.X-x0]
 		dst := pix[y*stride+r.Min.X : y*stride+r.Max.X]
+		dst = dst[:len(src)]
 		for i, s := range src {
-			if s != 0 {
-				dst[i] = lut[dst[i]][s]
-			}
+			dst[i] = lut[dst[i]][s] // step 0 keeps the paper (see blendStep)
 		}
 	}
 }

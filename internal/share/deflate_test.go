@@ -61,11 +61,12 @@ func samePixels(a, b *image.Paletted) bool {
 }
 
 // TestCardsDecode: every sample card decodes (zlib checksum included) to exactly the
-// image Draw makes, also when the same pooled canvas drew another card just before.
+// image Draw makes, also when the same pooled canvas drew another card just before
+// (it paints the background over only the rows that card drew on).
 func TestCardsDecode(t *testing.T) {
 	for _, name := range sampleNames() {
 		want := samples[name].Draw()
-		for _, before := range []string{"post"} {
+		for _, before := range sampleNames() {
 			if _, err := samples[before].PNG(); err != nil {
 				t.Fatal(err)
 			}
@@ -173,8 +174,11 @@ func TestDeflateStreams(t *testing.T) {
 		rows := max(1, len(in)/100)
 		same := make([]bool, rows+1)
 		runs := make([]int, rows+1)
-		d.compress(in, 100, same, runs)
-		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(d.out)))
+		d.parseSpan(in, 0, len(in), 100, same, runs)
+		var w bitWriter
+		d.blocks(&w, d.tokens)
+		finish(&w)
+		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(w.out)))
 		if err != nil {
 			t.Fatalf("%s: inflate: %v", name, err)
 		}
@@ -251,6 +255,21 @@ func TestLengthAndDistanceCodes(t *testing.T) {
 		wantNB := max(0, sym/2-1)
 		if sym < 0 || sym >= numDist || nb != wantNB || distBase[sym]+extra != d || extra >= 1<<nb && nb > 0 || nb == 0 && extra != 0 {
 			t.Fatalf("distance %d: symbol %d, %d extra bits of value %d", d, sym, nb, extra)
+		}
+	}
+	// The tables the compressor reads agree with the functions.
+	for l := minMatch; l <= maxMatch; l++ {
+		sym, nb, extra := lengthCode(l)
+		s := lengthSymbols[l-minMatch]
+		if int(s.sym) != sym || int(s.nb) != nb || l-minMatch-int(s.base) != extra {
+			t.Fatalf("length %d: table has %+v, want symbol %d, %d extra bits of value %d", l, s, sym, nb, extra)
+		}
+	}
+	for d := 1; d <= maxDist; d++ {
+		sym, nb, extra := distCode(d)
+		s := distSymbol(uint32(d - 1))
+		if int(s.sym) != sym || int(s.nb) != nb || d-1-int(s.base) != extra {
+			t.Fatalf("distance %d: table has %+v, want symbol %d, %d extra bits of value %d", d, *s, sym, nb, extra)
 		}
 	}
 }
@@ -331,16 +350,10 @@ func TestRuns(t *testing.T) {
 	}
 }
 
-// TestSharedSpans: a card gives the same bytes whether its header and footer tokens
+// TestSharedSpans: a card gives the same bytes whether its header and footer bits
 // come from the memo (another card of its kind was encoded first) or are made anew,
 // and cards of one kind do reuse them.
 func TestSharedSpans(t *testing.T) {
-	clearSpanMemo := func() {
-		spanMemo.Lock()
-		clear(spanMemo.m)
-		spanMemo.size = 0
-		spanMemo.Unlock()
-	}
 	other := samples["h2h-draw"] // same header and host as h2h, another body
 	for _, name := range sampleNames() {
 		clearSpanMemo()
@@ -372,4 +385,77 @@ func TestSharedSpans(t *testing.T) {
 	if n != 2 || len(spanMemo.m) != 2 {
 		t.Errorf("memo holds %d then %d spans, want the header and footer kept and reused (2, 2)", n, len(spanMemo.m))
 	}
+}
+
+// TestPutBits: bits copied with putBits at every offset within a byte are the bits
+// written one by one.
+func TestPutBits(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	src := make([]byte, 41)
+	for i := range src {
+		src[i] = byte(r.IntN(256))
+	}
+	for lead := range 9 {
+		for _, n := range []int{0, 1, 7, 8, 9, 31, 32, 33, 64, 200, 8 * len(src)} {
+			var got, want bitWriter
+			got.put(0x15a, uint(lead))
+			want.put(0x15a, uint(lead))
+			got.putBits(src, n)
+			for i := range n {
+				want.put(uint64(src[i/8]>>(i%8)&1), 1)
+			}
+			got.flush()
+			want.flush()
+			if !bytes.Equal(got.out, want.out) {
+				t.Fatalf("%d bits after %d: % x, want % x", n, lead, got.out, want.out)
+			}
+		}
+	}
+}
+
+// TestSpanMemoIsUsed: a card whose header comes from the memo decodes to its
+// drawing; with one bit of the kept header flipped it no longer does (the decoder
+// fails, or the pixels or the checksum differ), so the memo's bits are what is sent
+// and the tests would see a wrong one.
+func TestSpanMemoIsUsed(t *testing.T) {
+	clearSpanMemo()
+	defer clearSpanMemo()
+	c := samples["h2h"]
+	if _, err := c.PNG(); err != nil {
+		t.Fatal(err)
+	}
+	spanMemo.Lock()
+	var header *spanCode
+	for k, code := range spanMemo.m {
+		if len(k) == bodyTop*(Width+1) { // the first span has no row above it
+			header = code
+		}
+	}
+	spanMemo.Unlock()
+	if header == nil {
+		t.Fatal("the header was not kept")
+	}
+	want := c.Draw()
+	b, err := c.PNG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := decodePaletted(t, b); !samePixels(got, want) {
+		t.Fatal("a card with its header from the memo does not decode to its drawing")
+	}
+	header.bits[len(header.bits)/2] ^= 0x10
+	b, err = c.PNG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if img, err := png.Decode(bytes.NewReader(b)); err == nil && samePixels(img.(*image.Paletted), want) {
+		t.Error("a card decodes to its drawing with a corrupt header")
+	}
+}
+
+func clearSpanMemo() {
+	spanMemo.Lock()
+	clear(spanMemo.m)
+	spanMemo.size = 0
+	spanMemo.Unlock()
 }

@@ -40,7 +40,7 @@ var background = sync.OnceValue(func() []uint8 {
 
 // frame draws what every card has: background, header, rule and footer.
 func (cv *canvas) frame(c Card) {
-	copy(cv.raw, background())
+	cv.clear()
 	kicker := strings.ToUpper(cv.clean(c.Kicker))
 	kf, kicker := cv.fit(bold, kicker, 460, 26, 22)
 	kw := width(kf, kicker)

@@ -33,31 +33,16 @@ func encodePNG(w io.Writer, img *image.Paletted) error {
 }
 
 // encode writes a PNG of the rows in raw, each width bytes of indices into pal after
-// a byte for its filter (set here to None), as a canvas lays them out.
+// a byte for its filter (set here to None), as a canvas lays them out. The rows are
+// compressed span by span (see compressSpan); without spans, as one.
 func (d *deflater) encode(w io.Writer, raw []byte, width, height int, pal color.Palette, spans ...span) error {
 	if len(pal) == 0 || len(pal) > 256 {
 		return errors.New("palette of 1 to 256 colours needed")
 	}
-	// Rows equal to the one above, and the number of flat stretches of each row, are
-	// noted for the compressor, and the checksum of a row equal to the one above is
-	// not computed again.
 	row := width + 1
-	same, runs := grow(d.same, height), grow(d.runs, height)
-	sum := adler{s1: 1}
-	var rs adlerRow
-	for y := range height {
-		line := raw[y*row : (y+1)*row]
-		line[0] = 0
-		same[y] = y > 0 && bytes.Equal(line, raw[(y-1)*row:y*row])
-		if y > 0 && same[y] {
-			runs[y] = runs[y-1]
-		} else {
-			runs[y] = countRuns(line, maxRuns)
-			rs = rowSum(line)
-		}
-		sum.add(rs, row)
+	if len(spans) == 0 {
+		spans = []span{{0, row * height, false}}
 	}
-	d.same, d.runs = same, runs
 
 	out := d.out[:0]
 	out = append(out, "\x89PNG\r\n\x1a\n"...)
@@ -92,15 +77,44 @@ func (d *deflater) encode(w io.Writer, raw []byte, width, height int, pal color.
 	start := len(out)
 	out = append(out, 0, 0, 0, 0, 'I', 'D', 'A', 'T')
 	out = append(out, 0x78, 0x01) // zlib: deflate, 32 KB window, fastest-level flag
-	d.out = out
-	d.compress(raw, row, same, runs, spans...)
-	out = binary.BigEndian.AppendUint32(d.out, sum.value())
+	bw := bitWriter{out: out}
+	sum := adler{s1: 1}
+	for _, sp := range spans {
+		d.compressSpan(&bw, &sum, raw, row, sp)
+	}
+	finish(&bw)
+	out = binary.BigEndian.AppendUint32(bw.out, sum.value())
 	binary.BigEndian.PutUint32(out[start:], uint32(len(out)-start-8))
 	out = binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(out[start+4:]))
 	out = chunk(out, "IEND", nil)
 	d.out = out
 	_, err := w.Write(out)
 	return err
+}
+
+// rowsOf prepares the rows of sp for the compressor: it sets their filter bytes to
+// None, notes which rows equal the row above (same) and the number of flat stretches
+// of each (runs), and returns the Adler-32 sums of the span's bytes. The checksum of
+// a row equal to the one above is not computed again.
+func (d *deflater) rowsOf(raw []byte, row int, sp span) adlerRow {
+	height := len(raw) / row
+	same, runs := grow(d.same, height), grow(d.runs, height)
+	d.same, d.runs = same, runs
+	var sum adler
+	var rs adlerRow
+	for y := sp.start / row; y < sp.end/row; y++ {
+		line := raw[y*row : (y+1)*row]
+		line[0] = 0
+		same[y] = y > 0 && bytes.Equal(line, raw[(y-1)*row:y*row])
+		if same[y] && y > sp.start/row {
+			runs[y] = runs[y-1]
+		} else {
+			runs[y] = countRuns(line, maxRuns)
+			rs = rowSum(line)
+		}
+		sum.add(rs, row)
+	}
+	return adlerRow{sum.s1, sum.s2}
 }
 
 // chunk appends a PNG chunk: length, type, data, CRC of type and data.

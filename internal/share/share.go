@@ -31,7 +31,7 @@ const (
 
 // version changes whenever the drawing changes, so cached images made by an older
 // drawing are not reused.
-const version = "share-7"
+const version = "share-8"
 
 // Card is what one share image says. The body drawn depends on what is set, in this
 // order: Match (a head-to-head), Stats (a model), Rows (a table, the home page),
@@ -112,7 +112,8 @@ func (c Card) Encode(w io.Writer) error {
 
 // cardSpans cut a card's rows for the compressor: the header band and rule, the
 // body, the footer band. Cards of one kind share their header, and mostly their
-// footer, so those are compressed once per process and their tokens reused.
+// footer, so those are compressed once per process and their deflate blocks reused
+// as they are.
 var cardSpans = []span{
 	{0, bodyTop * (Width + 1), true},
 	{bodyTop * (Width + 1), footerTop * (Width + 1), false},
