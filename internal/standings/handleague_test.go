@@ -728,3 +728,31 @@ func TestManyBenchmarks(t *testing.T) {
 		}
 	}
 }
+
+// TestManyBenchmarksSharedSets: with more than 64 benchmarks a model's set takes
+// several words; a pair's shared benchmarks are those of its own two models. b
+// shares 8 of 70 benchmarks with a and c, which share all 70: the pair b–c is
+// rated on 8 games, not on a–c's 70.
+func TestManyBenchmarksSharedSets(t *testing.T) {
+	models := []league.Model{{ID: "a", ParamsB: 1}, {ID: "b", ParamsB: 1}, {ID: "c", ParamsB: 1}}
+	var benchmarks []league.Benchmark
+	var results []league.Result
+	add := func(m string, i int, score float64) {
+		results = append(results, league.Result{Model: m, Benchmark: fmt.Sprintf("b%02d", i), Score: score,
+			Date: "2026-01-01", File: "data/results/" + m + ".json", Index: i})
+	}
+	for i := range 70 {
+		benchmarks = append(benchmarks, league.Benchmark{ID: fmt.Sprintf("b%02d", i), HigherIsBetter: true, Max: 100})
+		add("a", i, float64(50+i%7))
+		add("c", i, float64(40+i%3))
+		if i < 5 || i >= 64 && i < 67 {
+			add("b", i, 60)
+		}
+	}
+	s := standings.Compute(models, benchmarks, results, standings.Rules{}, "")
+	compareSeason(t, s, refCompute(models, benchmarks, results, standings.Rules{}, "2026-01-01"))
+	m := s.Latest().Match("b", "c")
+	if m == nil || m.AWon != 8 || m.BWon != 0 || len(m.Legs()) != 8 {
+		t.Errorf("Match(b, c) = %+v, want b 8-0 c over 8 legs", m)
+	}
+}
