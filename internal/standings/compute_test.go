@@ -1,6 +1,7 @@
 package standings
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -118,5 +119,78 @@ func BenchmarkCompute(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		Compute(models, benchmarks, results, rules, "")
+	}
+}
+
+// TestTableEdgesOverWords checks the comparisons a table keeps for its fit when a
+// benchmark set takes several words (130 benchmarks: three), against a count made
+// here from the scores: for every pair of members, the benchmarks both have, those
+// the first took and those drawn. It runs before any test that fits, so that
+// wrong sets fail here rather than in a fit of impossible data.
+func TestTableEdgesOverWords(t *testing.T) {
+	ids := []string{"a", "b", "c", "d"}
+	models := []league.Model{model("a", 70), model("b", 8), model("c", 5), model("d", 3)}
+	const k = 130
+	var benchmarks []league.Benchmark
+	for b := range k {
+		benchmarks = append(benchmarks, bench(fmt.Sprintf("b%03d", b)))
+	}
+	has := func(m, b int) bool {
+		switch m {
+		case 1:
+			return b%2 == 0
+		case 2:
+			return b%3 == 0
+		case 3:
+			return b >= 60
+		}
+		return true
+	}
+	score := func(m, b int) float64 { return float64((m*7 + b*3) % 5) }
+	e := newEngine(models, benchmarks, Rules{Divisions: []Division{{ID: "small", Name: "Small", MaxParamsB: 10}, {ID: "big", Name: "Big"}}}, 1)
+	for m := range ids {
+		for b := range k {
+			if has(m, b) {
+				e.apply(m, b, res(ids[m], benchmarks[b].ID, score(m, b), "2026-01-01"))
+			}
+		}
+	}
+	sn := e.snapshot("2026-01-01")
+	if len(sn.Tables) != 3 {
+		t.Fatalf("%d tables, want 3", len(sn.Tables))
+	}
+	for _, tb := range sn.Tables {
+		es, w := tb.edges, e.words
+		if w != 3 || es.words != 3 {
+			t.Fatalf("%s: %d and %d words, want 3", tb.ID, w, es.words)
+		}
+		var pairs [][2]int
+		for x := range tb.members {
+			for y := x + 1; y < len(tb.members); y++ {
+				pairs = append(pairs, [2]int{x, y})
+			}
+		}
+		if es.len() != len(pairs) || len(es.shared) != len(pairs)*w || len(es.wonI) != len(pairs)*w || len(es.draw) != len(pairs)*w {
+			t.Fatalf("%s: %d edges (%d, %d, %d words), want %d", tb.ID, es.len(), len(es.shared), len(es.wonI), len(es.draw), len(pairs))
+		}
+		for n, xy := range pairs {
+			if int(es.I[n]) != xy[0] || int(es.J[n]) != xy[1] {
+				t.Fatalf("%s: edge %d is %d-%d, want %d-%d", tb.ID, n, es.I[n], es.J[n], xy[0], xy[1])
+			}
+			i, j := tb.members[xy[0]], tb.members[xy[1]]
+			for b := range k {
+				bit := func(set []uint64) bool { return set[n*w+b/64]>>(b%64)&1 == 1 }
+				both := has(i, b) && has(j, b)
+				won := both && score(i, b) > score(j, b)
+				drawn := both && score(i, b) == score(j, b)
+				if bit(es.shared) != both || bit(es.wonI) != won || bit(es.draw) != drawn {
+					t.Fatalf("%s: %s-%s on %s: shared %v, %s took %v, drawn %v; want %v, %v, %v", tb.ID, ids[i], ids[j], benchmarks[b].ID,
+						bit(es.shared), ids[i], bit(es.wonI), bit(es.draw), both, won, drawn)
+				}
+			}
+		}
+	}
+	if got := fmt.Sprint(sn.Tables[1].members, sn.Tables[2].members); got != "[1 2 3] [0]" {
+		t.Errorf("division members %s, want [1 2 3] [0]", got)
 	}
 }
