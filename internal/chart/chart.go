@@ -27,7 +27,6 @@
 package chart
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
@@ -105,15 +104,24 @@ type rectChart interface {
 // function marker __f__ (which the inputs may not contain); dataBlock reads the
 // option back out of the script's lines.
 func script(c rectChart, id string) string {
-	c.Validate() // what RenderSnippet runs first
-	option := strings.TrimSuffix(string(c.JSONNotEscaped()), "\n")
-	option = strings.NewReplacer(`__f__"`, "", `"__f__`, "", "__f__", "").Replace(option)
+	option := optionOf(c)
 	return "<script type=\"text/javascript\">\n" +
 		"    \"use strict\";\n" +
 		"    let goecharts_" + id + " = echarts.init(document.getElementById('" + id + "'), \"" + Theme + "\", { renderer: \"canvas\" });\n" +
 		"    let option_" + id + " = " + option + "\n" +
 		"\n    goecharts_" + id + ".setOption(option_" + id + ");\n</script>\n"
 }
+
+// optionOf is the chart's option as go-echarts serialises it for RenderSnippet's
+// script, with its function marker stripped.
+func optionOf(c rectChart) string {
+	c.Validate() // what RenderSnippet runs first
+	option := strings.TrimSuffix(string(c.JSONNotEscaped()), "\n")
+	return unmark.Replace(option)
+}
+
+// unmark strips go-echarts' function marker as RenderSnippet does.
+var unmark = strings.NewReplacer(`__f__"`, "", `"__f__`, "", "__f__", "")
 
 // finish is a go-echarts visitor: it replaces top-level option keys with the
 // figure's own (axes, grid, legend) and sets what every chart shares.
@@ -160,60 +168,120 @@ func newInit(id string) charts.GlobalOpts {
 	return charts.WithInitializationOpts(opts.Initialization{ChartID: id, Theme: Theme})
 }
 
-var elementTmpl = template.Must(template.New("element").Parse(
-	`<div id="{{.ID}}" class="chart" role="img" aria-label="{{.Caption}}"` +
-		`{{if .Height}} data-chart-h="{{.Height}}"{{end}}></div>`))
-
-var tableTmpl = template.Must(template.New("table").Parse(
-	`<details class="chart-data"><summary>Data</summary>` +
-		`<table><caption>{{.Caption}}</caption>` +
-		`<thead><tr>{{range .Cols}}<th scope="col"{{if .Num}} class="num"{{end}}>{{.Label}}</th>{{end}}</tr></thead>` +
-		`<tbody>{{range .Rows}}<tr>{{range $i, $c := .}}{{if eq $i $.RowHead}}<th scope="row">{{$c}}</th>` +
-		`{{else}}<td{{if (index $.Cols $i).Num}} class="num"{{end}}>{{$c}}</td>{{end}}{{end}}</tr>{{end}}</tbody>` +
-		`</table></details>`))
-
 // drawn, when set (by tests), sees every figure before it is drawn.
 var drawn func(figure)
 
-// draw turns a figure into its three pieces.
+// draw turns a figure into its three pieces. The option is go-echarts' own, taken
+// as a data block (see dataBlock); the element and the table are written here, with
+// html/template's escaping of text and quoted attribute values (escape), as a
+// template would: a figure's pieces are made for every page of a league, thousands
+// of times, and executing templates for them was most of the cost of drawing.
 func draw(f figure) Figure {
 	if drawn != nil {
 		drawn(f)
 	}
 	f.chart.Accept(finish{option: f.option, series: f.series})
-	snip := script(f.chart, f.id)
+	option := optionOf(f.chart)
 
-	var el bytes.Buffer
-	height := 0
+	var el strings.Builder
+	el.WriteString(`<div id="`)
+	escape(&el, f.id)
+	el.WriteString(`" class="chart" role="img" aria-label="`)
+	escape(&el, f.caption)
+	el.WriteByte('"')
 	if f.rows > 0 {
-		height = max(360, 26*f.rows+70)
+		el.WriteString(` data-chart-h="`)
+		el.WriteString(strconv.Itoa(max(360, 26*f.rows+70)))
+		el.WriteByte('"')
 	}
-	if err := elementTmpl.Execute(&el, struct {
-		ID, Caption string
-		Height      int
-	}{f.id, f.caption, height}); err != nil {
-		panic(err) // the template and its data are fixed: a failure is a bug here
-	}
-	var tb bytes.Buffer
-	if err := tableTmpl.Execute(&tb, f.table); err != nil {
-		panic(err)
-	}
+	el.WriteString(`></div>`)
+
 	return Figure{
 		ID:      f.id,
 		Caption: f.caption,
 		Element: template.HTML(el.String()),
-		Script:  template.HTML(dataBlock(snip, f.id)),
-		Table:   template.HTML(tb.String()),
+		Script:  template.HTML(block(option, f.id)),
+		Table:   template.HTML(f.table.html()),
 	}
 }
 
-// dataBlock takes the option out of go-echarts' script and returns it as a JSON data
-// block for charts.js. The script's other lines (init on the element, setOption) are
-// what charts.js does for every block, so nothing is lost; a script of another shape
-// is a bug here (a go-echarts upgrade) and panics. go-echarts writes the option with
-// HTML escaping off, so a label could close the block (DEPENDENCIES.md, trap 1):
-// every '<' and '>' in it is inside a JSON string, where \u003c and \u003e mean the
-// same characters.
+// html writes the table inside a <details>, every cell escaped.
+func (t dataTable) html() string {
+	var b strings.Builder
+	b.WriteString(`<details class="chart-data"><summary>Data</summary><table><caption>`)
+	escape(&b, t.Caption)
+	b.WriteString(`</caption><thead><tr>`)
+	for _, c := range t.Cols {
+		b.WriteString(`<th scope="col"`)
+		if c.Num {
+			b.WriteString(` class="num"`)
+		}
+		b.WriteByte('>')
+		escape(&b, c.Label)
+		b.WriteString(`</th>`)
+	}
+	b.WriteString(`</tr></thead><tbody>`)
+	for _, row := range t.Rows {
+		b.WriteString(`<tr>`)
+		for i, c := range row {
+			switch {
+			case i == t.RowHead:
+				b.WriteString(`<th scope="row">`)
+				escape(&b, c)
+				b.WriteString(`</th>`)
+			case t.Cols[i].Num:
+				b.WriteString(`<td class="num">`)
+				escape(&b, c)
+				b.WriteString(`</td>`)
+			default:
+				b.WriteString(`<td>`)
+				escape(&b, c)
+				b.WriteString(`</td>`)
+			}
+		}
+		b.WriteString(`</tr>`)
+	}
+	b.WriteString(`</tbody></table></details>`)
+	return b.String()
+}
+
+// escape writes s as html/template writes a string into text or a quoted attribute
+// value: NUL becomes U+FFFD and " & ' + < > character references; every other byte
+// (UTF-8 or not) is written as it is.
+func escape(b *strings.Builder, s string) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case 0:
+			r = "\uFFFD"
+		case '"':
+			r = "&#34;"
+		case '&':
+			r = "&amp;"
+		case '\'':
+			r = "&#39;"
+		case '+':
+			r = "&#43;"
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(s[start:i])
+		b.WriteString(r)
+		start = i + 1
+	}
+	b.WriteString(s[start:])
+}
+
+// dataBlock takes the option out of a script of go-echarts' shape (script's) and
+// returns it as a JSON data block for charts.js (block). The script's other lines
+// (init on the element, setOption) are what charts.js does for every block, so
+// nothing is lost; a script of another shape is a bug here (a go-echarts upgrade)
+// and panics.
 func dataBlock(script, id string) string {
 	init := "let goecharts_" + id + " = echarts.init(document.getElementById('" + id + "'), \"" + Theme + "\", { renderer: \"canvas\" });"
 	decl := "let option_" + id + " = "
@@ -229,12 +297,26 @@ func dataBlock(script, id string) string {
 			panic("chart: unexpected line in go-echarts' script: " + line[:min(len(line), 60)])
 		}
 	}
+	return block(option, id)
+}
+
+// block returns a chart's option as the JSON data block charts.js draws. The option
+// is one line of JSON, as go-echarts writes it; anything else is a bug here (a
+// go-echarts upgrade) and panics. go-echarts writes the option with HTML escaping
+// off, so a label could close the block (DEPENDENCIES.md, trap 1): every '<' and '>'
+// in it is inside a JSON string, where \u003c and \u003e mean the same characters.
+func block(option, id string) string {
+	if strings.ContainsAny(option, "\r\n") {
+		panic("chart: go-echarts' option is more than one line: " + option[:min(len(option), 60)])
+	}
 	if !json.Valid([]byte(option)) {
 		panic("chart: go-echarts' option is not JSON: " + option[:min(len(option), 60)])
 	}
-	option = strings.NewReplacer("<", `\u003c`, ">", `\u003e`).Replace(option)
+	option = angles.Replace(option)
 	return `<script type="application/json" data-chart="` + id + `">` + option + "</script>\n"
 }
+
+var angles = strings.NewReplacer("<", `\u003c`, ">", `\u003e`)
 
 // ID returns a chart id: "chart_" and the parts joined by '_', with every byte that
 // is not an ASCII letter, digit or '_' replaced by '_'. Where that changed anything,

@@ -37,9 +37,14 @@ func ModelCategories(prefix, modelID string, snap *standings.Snapshot, benchmark
 		norm  float64
 	}
 	var es []entry
-	for _, r := range snap.Results {
+	// The snapshot's results are sorted by model: the model's are one run of them.
+	from := sort.Search(len(snap.Results), func(i int) bool { return snap.Results[i].Model >= modelID })
+	for _, r := range snap.Results[from:] {
+		if r.Model != modelID {
+			break
+		}
 		b, ok := bench[r.Benchmark]
-		if r.Model != modelID || !ok {
+		if !ok {
 			continue
 		}
 		es = append(es, entry{b, r.Score, round1(standings.Normalised(b, r.Score))})
