@@ -444,7 +444,9 @@ func recent(items []news.Item) ([]news.Item, int) {
 
 func (s *Site) resultView(res league.Result) ResultView {
 	b := s.Benchmark(res.Benchmark)
-	v := ResultView{Result: res, Bench: b}
+	v := ResultView{Model: res.Model, Benchmark: res.Benchmark, Score: res.Score, Stderr: res.Stderr,
+		HasStderr: res.HasStderr, Setting: res.Setting, Date: res.Date, From: res.From, Until: res.Until,
+		Source: res.Source, File: res.File, Index: res.Index, Line: res.Line, Col: res.Col, Bench: b}
 	if b != nil {
 		v.Normalised = standings.Normalised(*b, res.Score)
 	}

@@ -37,9 +37,19 @@ type TableRowsView struct {
 	Current   bool   // of the current standings, not a dated page
 }
 
-// ResultView is one result with what a page shows beside it.
+// ResultView is one result with what a page shows beside it: the fields of
+// league.Result, as its own fields (see LegView), then the benchmark's definition and
+// the normalised score.
 type ResultView struct {
-	league.Result
+	Model, Benchmark  string
+	Score, Stderr     float64
+	HasStderr         bool
+	Setting           string
+	Date, From, Until string
+	Source            league.Source
+	File              string
+	Index, Line, Col  int
+
 	Bench      *league.Benchmark
 	Normalised float64
 }
@@ -103,7 +113,8 @@ func (v H2HView) Legs() []LegView {
 	legs := v.Match.Legs()
 	out := make([]LegView, len(legs))
 	for i, l := range legs {
-		out[i] = LegView{Leg: l, Bench: v.benches[l.Benchmark]}
+		out[i] = LegView{Benchmark: l.Benchmark, A: l.A, B: l.B, Diff: l.Diff, Threshold: l.Threshold,
+			Winner: l.Winner, Bench: v.benches[l.Benchmark]}
 	}
 	return out
 }
@@ -111,10 +122,17 @@ func (v H2HView) Legs() []LegView {
 // Shared is the number of benchmarks the two share: each is taken by one or drawn.
 func (v H2HView) Shared() int { return v.Match.AWon + v.Match.BWon + v.Match.Drawn }
 
-// LegView is one benchmark of a head-to-head.
+// LegView is one benchmark of a head-to-head: the fields of standings.Leg and the
+// benchmark's definition. The fields are its own, not an embedded Leg's: a template
+// finds an embedded struct's field only after a search through the embedding, on
+// every use, and a league has thousands of head-to-heads of dozens of legs.
 type LegView struct {
-	standings.Leg
-	Bench *league.Benchmark
+	Benchmark string
+	A, B      league.Result // the two results compared
+	Diff      float64       // |A.Score - B.Score|
+	Threshold float64       // a diff at or under it is a draw
+	Winner    string        // model id, or "" for a draw
+	Bench     *league.Benchmark
 }
 
 // ListView is a list of posts (/posts/, /tags/<tag>/).
