@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unsafe"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -48,7 +47,11 @@ func lexerFor(lang string) chroma.Lexer {
 	var lx chroma.Lexer
 	if l := lexers.Get(lang); l != nil {
 		noMatchTimeout(l)
-		lx = chroma.Coalesce(l)
+		if q := newQuickLexer(l); q != nil {
+			lx = chroma.Coalesce(q)
+		} else {
+			lx = chroma.Coalesce(l)
+		}
 	}
 	codeLexers.Store(lang, lx)
 	return lx
@@ -75,9 +78,20 @@ func noMatchTimeout(l chroma.Lexer) {
 }
 
 // compiledRules returns the compiled rules of a chroma rule lexer (compiling them
-// first), or nil. Chroma keeps them in an unexported field: it is read by name and
-// type, so that a version of chroma without it gives nil rather than a crash.
+// first), or nil.
 func compiledRules(l chroma.Lexer) []*chroma.CompiledRule {
+	var out []*chroma.CompiledRule
+	for _, rules := range compiledRuleMap(l) {
+		out = append(out, rules...)
+	}
+	return out
+}
+
+// compiledRuleMap returns the compiled rules of a chroma rule lexer by state
+// (compiling them first), or nil. Chroma keeps them in an unexported field: it is
+// read by name and type, so that a version of chroma without it gives nil rather
+// than a crash.
+func compiledRuleMap(l chroma.Lexer) map[string][]*chroma.CompiledRule {
 	rl, ok := l.(*chroma.RegexLexer)
 	if !ok {
 		return nil
@@ -85,17 +99,8 @@ func compiledRules(l chroma.Lexer) []*chroma.CompiledRule {
 	if _, err := rl.Tokenise(nil, ""); err != nil {
 		return nil
 	}
-	f := reflect.ValueOf(rl).Elem().FieldByName("rules")
-	want := reflect.TypeOf(map[string][]*chroma.CompiledRule(nil))
-	if !f.IsValid() || f.Type() != want {
-		return nil
-	}
-	m := *(*map[string][]*chroma.CompiledRule)(unsafe.Pointer(f.UnsafeAddr()))
-	var out []*chroma.CompiledRule
-	for _, rules := range m {
-		out = append(out, rules...)
-	}
-	return out
+	m, _ := unexported[map[string][]*chroma.CompiledRule](reflect.ValueOf(rl).Elem(), "rules")
+	return m
 }
 
 // highlightable reports whether this file highlights the block (rather than the

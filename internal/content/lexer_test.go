@@ -1,0 +1,114 @@
+package content
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+)
+
+// quickSamples exercise what a lexer does: keywords, strings across lines,
+// comments, numbers, nested states, characters no rule matches, text beyond
+// ASCII, CRLF and lone CR line ends, and a missing final newline.
+var quickSamples = []string{
+	"package main\n\nimport \"fmt\"\n\n// Sum adds.\nfunc main() {\n\tx := 0x1F + 3.5e-2 // note\n\ts := `raw\nstring`\n\tfmt.Println(\"héllo, 世界\", x, s, 'a')\n}\n",
+	"def f(x: int) -> str:\n    \"\"\"Doc\n    string.\"\"\"\n    return f\"{x!r:>10}\" + 'é' # comment\n\n@decorator\nclass A(B):\n    pass\n",
+	"#!/bin/bash\nset -euo pipefail\nfor f in *.md; do\n  echo \"${f%.md}: $(wc -l < \"$f\")\" >> out.txt\ndone\ncat <<EOF\nheredoc $HOME\nEOF\n",
+	"{\n  \"name\": \"ai-league\",\n  \"n\": -12.5e+3,\n  \"ok\": true,\n  \"list\": [null, \"é\\u00e9\"]\n}",
+	"# comment\nkey: value\nlist:\n  - a\n  - \"b\"\nblock: |\n  line one\n  line two\nanchor: &a {x: 1}\n",
+	"use std::time::Instant;\n\n/// Doc.\nfn main() {\n    let start = Instant::now();\n    let total: u64 = (0..85855u64).map(|i| i * i).sum();\n    println!(\"{} in {:?}\", total, start.elapsed());\n}\n",
+	"SELECT a, COUNT(*) AS n FROM t WHERE b = 'x''y' -- comment\nGROUP BY a;\r\n/* block\r\ncomment */\rINSERT INTO t VALUES (1);",
+	"<!doctype html>\n<html><head><style>p{color:red}</style><script>let x = 1 < 2;</script></head>\n<body class=\"a\">é &amp; ™</body></html>",
+	"const f = async (a, b = {}) => { return `t ${a + b}` }; /re[gex]+/g.test(x) // c\n",
+	"int main(void) {\n#ifdef X\n  printf(\"%d\\n\", 42u);\n#endif\n  return 0; /* c */\n}",
+	"\x00\x01 ¿§ \u2028 unmatched ✓ @@@ \\\\ ```",
+	"",
+}
+
+// quickLanguages are the languages TestQuickLexerTokens runs: the usual ones of
+// posts about models and their tooling.
+var quickLanguages = []string{
+	"go", "python", "bash", "json", "yaml", "rust", "javascript", "typescript", "html",
+	"css", "c", "cpp", "java", "sql", "toml", "diff", "docker", "makefile", "ruby", "php",
+	"kotlin", "swift", "csharp", "lua", "haskell", "ini", "xml", "powershell", "r", "scala",
+}
+
+// TestQuickLexerTokens checks that the quick lexer gives chroma's own tokens.
+func TestQuickLexerTokens(t *testing.T) {
+	for _, lang := range quickLanguages {
+		l := lexers.Get(lang)
+		if l == nil {
+			t.Fatalf("%s: chroma has no lexer", lang)
+		}
+		q := newQuickLexer(l)
+		if q == nil {
+			t.Errorf("%s: no quick lexer for %T", lang, l)
+			continue
+		}
+		for i, text := range quickSamples {
+			want, err := chroma.Tokenise(chroma.Coalesce(l), nil, text)
+			if err != nil {
+				t.Fatalf("%s, sample %d: chroma: %v", lang, i, err)
+			}
+			got, err := chroma.Tokenise(chroma.Coalesce(q), nil, text)
+			if err != nil {
+				t.Fatalf("%s, sample %d: %v", lang, i, err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, sample %d: tokens differ from chroma's:\n got %v\nwant %v", lang, i, got, want)
+			}
+		}
+	}
+}
+
+// TestQuickLexerOptions checks that options other than chroma's defaults go to
+// chroma itself.
+func TestQuickLexerOptions(t *testing.T) {
+	q := newQuickLexer(lexers.Get("go"))
+	opts := &chroma.TokeniseOptions{State: "root", Nested: true}
+	got, err := chroma.Tokenise(q, opts, "x := 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := chroma.Tokenise(lexers.Get("go"), opts, "x := 1")
+	if !reflect.DeepEqual(got, want) || len(got) == 0 || strings.HasSuffix(got[len(got)-1].Value, "\n") {
+		t.Errorf("nested tokens = %v, want chroma's %v (no newline added)", got, want)
+	}
+}
+
+// TestQuickLexerRefusesOthers checks that lexers that are not plain rule lexers
+// are left to chroma.
+func TestQuickLexerRefusesOthers(t *testing.T) {
+	for _, lang := range []string{"markdown", "erb", "go-html-template"} {
+		if q := newQuickLexer(lexers.Get(lang)); q != nil {
+			t.Errorf("%s: got a quick lexer for %T", lang, lexers.Get(lang))
+		}
+	}
+	if newQuickLexer(chroma.Coalesce(lexers.Get("go"))) != nil {
+		t.Error("a coalesced lexer got a quick lexer")
+	}
+}
+
+// TestQuickLexerNamedGroups checks a lexer whose mutators read the named groups of
+// a match (Raku's quoting constructs).
+func TestQuickLexerNamedGroups(t *testing.T) {
+	l := lexers.Get("raku")
+	q := newQuickLexer(l)
+	if q == nil {
+		t.Fatalf("no quick lexer for %T", l)
+	}
+	text := "my $s = Q:to/END/;\nhello\nEND\nsay q{a {b} c} ~ qq:w[x y];\n=begin pod\ntext\n=end pod\n"
+	want, err := chroma.Tokenise(chroma.Coalesce(l), nil, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := chroma.Tokenise(chroma.Coalesce(q), nil, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("tokens differ from chroma's:\n got %v\nwant %v", got, want)
+	}
+}
