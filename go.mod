@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/alecthomas/chroma/v2 v2.27.0 // code highlighting with CSS classes (light and dark stylesheets)
+	github.com/dlclark/regexp2/v2 v2.2.1 // chroma's regular expressions: their first-character sets let highlighting skip rules (content/lexer.go)
 	github.com/fsnotify/fsnotify v1.10.1 // -serve: the file watcher the Go community uses; each directory is added
 	github.com/go-echarts/go-echarts/v2 v2.6.7 // charts, rendered as snippets into our own templates
 	github.com/microcosm-cc/bluemonday v1.0.27 // sanitising feed HTML (allow-list policy); older versions are retracted
@@ -16,8 +17,6 @@ require (
 	golang.org/x/sync v0.25.0 // errgroup with SetLimit: the one bounded worker pool (internal/workers)
 	golang.org/x/sys v0.50.0 // renameat2(RENAME_EXCHANGE): swap the new site in atomically
 )
-
-require github.com/dlclark/regexp2/v2 v2.2.1
 
 require (
 	github.com/aymerick/douceur v0.2.0 // indirect
