@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -55,12 +56,14 @@ func noTempFiles(t *testing.T, dir string) {
 func TestPullGoodFeeds(t *testing.T) {
 	var mu sync.Mutex
 	agents := map[string]string{}
+	accepts := map[string]string{}
 	mux := http.NewServeMux()
 	serve := func(path, file, contentType string) {
 		body := mustRead(t, filepath.Join("..", "news", "testdata", file))
 		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
 			mu.Lock()
 			agents[path] = r.Header.Get("User-Agent")
+			accepts[path] = r.Header.Get("Accept")
 			mu.Unlock()
 			w.Header().Set("Content-Type", contentType)
 			w.Header().Set("ETag", `"`+file+`"`)
@@ -105,6 +108,9 @@ func TestPullGoodFeeds(t *testing.T) {
 			}
 			if agents[c.path] != UserAgent {
 				t.Errorf("User-Agent = %q, want %q", agents[c.path], UserAgent)
+			}
+			if want := "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"; accepts[c.path] != want {
+				t.Errorf("Accept = %q, want %q", accepts[c.path], want)
 			}
 		})
 	}
@@ -346,6 +352,10 @@ func TestPullCharset(t *testing.T) {
 func TestPullResults(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/array.json", func(w http.ResponseWriter, r *http.Request) {
+		if a := r.Header.Get("Accept"); a != "application/json" {
+			http.Error(w, "Accept: "+a, http.StatusNotAcceptable)
+			return
+		}
 		w.Write([]byte(`[{"model": "m", "benchmark": "b", "score": 1}]`))
 	})
 	mux.HandleFunc("/object.json", func(w http.ResponseWriter, r *http.Request) {
@@ -412,20 +422,49 @@ func TestPullBadInput(t *testing.T) {
 		{ID: "../etc", URL: "https://x.example/feed"},
 		{ID: "ok", URL: "https://x.example/feed"},
 		{ID: "ok", URL: "https://y.example/feed"},
+		{ID: "later", URL: "https://z.example/feed"}, // read after a duplicate
+		{ID: "Bad", URL: "https://z.example/feed"},
+		{ID: "last", URL: "https://z.example/last"}, // read after a bad id
 	}
 	opt := testOptions()
 	opt.Client = &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
 		return nil, fmt.Errorf("no network in tests")
 	})}
-	w, err := Pull(context.Background(), feeds, []string{"ftp://x.example/r.json"}, t.TempDir(), opt)
+	results := []string{"ftp://x.example/r.json", "https://r.example/b.json", "https://r.example/b.json", "https://r.example/a.json"}
+	w, err := Pull(context.Background(), feeds, results, t.TempDir(), opt)
 	want := `feed "../etc": id must be 1 to 64 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit` + "\n" +
+		`feed "Bad": id must be 1 to 64 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit` + "\n" +
 		"feed ok: listed twice\n" +
 		"results ftp://x.example/r.json: not an absolute http(s) URL"
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant %s", err, want)
 	}
-	if len(w) != 1 || w[0].String() != "feed ok (https://x.example/feed): no network in tests; no cached copy" {
-		t.Errorf("warnings = %v", w)
+	// Sorted by kind, then id; a results URL listed twice is pulled once.
+	wantW := []string{
+		"feed last (https://z.example/last): no network in tests; no cached copy",
+		"feed later (https://z.example/feed): no network in tests; no cached copy",
+		"feed ok (https://x.example/feed): no network in tests; no cached copy",
+		"results https://r.example/a.json: no network in tests; no cached copy",
+		"results https://r.example/b.json: no network in tests; no cached copy",
+	}
+	var got []string
+	for _, x := range w {
+		got = append(got, x.String())
+	}
+	if !slices.Equal(got, wantW) {
+		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantW, "\n"))
+	}
+}
+
+// TestCheckFeedID checks the longest id accepted, and the message for one longer.
+func TestCheckFeedID(t *testing.T) {
+	if err := CheckFeedID(strings.Repeat("a", 64)); err != nil {
+		t.Errorf("64 characters: %v", err)
+	}
+	id := strings.Repeat("a", 65)
+	want := `feed "` + id + `": id must be 1 to 64 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit`
+	if err := CheckFeedID(id); err == nil || err.Error() != want {
+		t.Errorf("65 characters: %v", err)
 	}
 }
 
@@ -438,6 +477,13 @@ func TestResultsCacheName(t *testing.T) {
 		{"https://example.org/league/q35.json", "example.org-league-q35-"},
 		{"https://Example.org/a%20b/C.JSON?x=1", "example.org-a-b-c-"},
 		{"not a url", "not-a-url-"},
+		{"https://zz.example/a0/b9.json", "zz.example-a0-b9-"}, // the ends of the letters and digits kept
+		{"mailto:x@y", "mailto-x-y-"},                          // no host: the whole URL
+		{"https://e.org/%zz", "https-e.org-zz-"},               // does not parse: the whole URL
+		{"https://e.org/--x", "e.org-x-"},
+		{"", "results-"},
+		{"/" + strings.Repeat("b", 70), strings.Repeat("b", 60) + "-"},                   // a leading separator takes no room
+		{"https://" + strings.Repeat("a", 70) + ".org/x", strings.Repeat("a", 60) + "-"}, // at most 60 characters
 	}
 	seen := map[string]bool{}
 	for _, c := range cases {
@@ -457,6 +503,22 @@ func TestResultsCacheName(t *testing.T) {
 	}
 	if got, want := ResultsCachePath("https://example.org/league/q35.json"), "data/cache/results/"+ResultsCacheName("https://example.org/league/q35.json"); got != want {
 		t.Errorf("ResultsCachePath = %q, want %q", got, want)
+	}
+}
+
+// TestOptionDefaults checks what the zero Options stand for.
+func TestOptionDefaults(t *testing.T) {
+	o := Options{}.withDefaults()
+	if o.RequestTimeout != 10*time.Second || o.Deadline != 30*time.Second || o.MaxBytes != 5<<20 || o.Concurrency != 4 || o.UserAgent != UserAgent {
+		t.Errorf("defaults: timeout %v, deadline %v, max bytes %d, concurrency %d, user agent %q",
+			o.RequestTimeout, o.Deadline, o.MaxBytes, o.Concurrency, o.UserAgent)
+	}
+	if o.Client == nil || o.Client.CheckRedirect == nil {
+		t.Error("no client, or one without the redirect check")
+	}
+	o = Options{RequestTimeout: 1, Deadline: 2, MaxBytes: 3, Concurrency: 5, UserAgent: "u"}.withDefaults()
+	if o.RequestTimeout != 1 || o.Deadline != 2 || o.MaxBytes != 3 || o.Concurrency != 5 || o.UserAgent != "u" {
+		t.Errorf("given options changed: %+v", o)
 	}
 }
 
