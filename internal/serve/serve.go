@@ -105,7 +105,7 @@ func Run(ctx context.Context, ln net.Listener, opt Options) error {
 	if err := wt.add(opt.Root); err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	srv := newServer(h)
 	go func() {
 		<-ctx.Done()
 		srv.Close()
@@ -116,6 +116,12 @@ func Run(ctx context.Context, ln net.Listener, opt Options) error {
 		return err
 	}
 	return nil
+}
+
+// newServer is the preview's HTTP server: a client that opens a connection must send
+// its request headers within 10 s.
+func newServer(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 }
 
 // watcher watches the site root, one folder at a time (fsnotify is not recursive).
