@@ -557,3 +557,39 @@ func TestPullSameBytesKeepsDay(t *testing.T) {
 		t.Errorf("a changed feed: fetched on %q, want 2026-06-03", m.FetchedOn())
 	}
 }
+
+// TestPullSizeLimit: a results file of exactly MaxBytes is taken, one byte more is
+// not, whether the size is declared (Content-Length) or only found while reading.
+func TestPullSizeLimit(t *testing.T) {
+	file := func(n int) []byte { return []byte("[" + strings.Repeat(" ", n-2) + "]") }
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var n int
+		fmt.Sscanf(r.URL.Path, "/%d.json", &n)
+		if r.URL.Query().Get("declared") != "" {
+			w.Header().Set("Content-Length", fmt.Sprint(n))
+			w.Write(file(n))
+			return
+		}
+		b := file(n)
+		w.Write(b[:1])
+		w.(http.Flusher).Flush() // no Content-Length from here on
+		w.Write(b[1:])
+	}))
+	defer srv.Close()
+	opt := testOptions()
+	opt.MaxBytes = 100
+	for _, q := range []string{"", "?declared=1"} {
+		ok, big := srv.URL+"/100.json"+q, srv.URL+"/101.json"+q
+		w, err := Pull(context.Background(), nil, []string{ok, big}, t.TempDir(), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "results " + big + ": larger than the limit of 100 bytes; no cached copy"
+		if q != "" {
+			want = "results " + big + ": larger than the limit of 100 bytes (Content-Length 101); no cached copy"
+		}
+		if len(w) != 1 || w[0].String() != want {
+			t.Errorf("warnings = %v\nwant [%s]", w, want)
+		}
+	}
+}
