@@ -556,6 +556,10 @@ func TestPullSameBytesKeepsDay(t *testing.T) {
 	if m := pullOn(3); m.FetchedOn() != "2026-06-03" {
 		t.Errorf("a changed feed: fetched on %q, want 2026-06-03", m.FetchedOn())
 	}
+	feeds[0].URL = srv.URL + "/moved"
+	if m := pullOn(4); m.FetchedOn() != "2026-06-04" || m.URL != srv.URL+"/moved" {
+		t.Errorf("the same bytes from a new URL: %s fetched on %q, want the new URL on 2026-06-04", m.URL, m.FetchedOn())
+	}
 }
 
 // TestPullSizeLimit: a results file of exactly MaxBytes is taken, one byte more is
