@@ -597,3 +597,56 @@ func TestPullSizeLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestPullRedirectLimit: five redirects are followed, a sixth is not.
+func TestPullRedirectLimit(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var n, end int
+		fmt.Sscanf(r.URL.Path, "/%d/%d", &n, &end)
+		if n < end {
+			http.Redirect(w, r, fmt.Sprintf("/%d/%d", n+1, end), http.StatusFound)
+			return
+		}
+		w.Write([]byte("[]"))
+	}))
+	defer srv.Close()
+	five, six := srv.URL+"/0/5", srv.URL+"/0/6"
+	w, err := Pull(context.Background(), nil, []string{five, six}, t.TempDir(), testOptions())
+	want := fmt.Sprintf("results %s: more than 5 redirects; no cached copy", six)
+	if err != nil || len(w) != 1 || w[0].String() != want {
+		t.Errorf("Pull = %v, %v; want one warning %q", w, err, want)
+	}
+}
+
+// TestPullFormatChange: a feed that turns from RSS into a JSON Feed leaves one copy,
+// the new one; pulling it again keeps that copy.
+func TestPullFormatChange(t *testing.T) {
+	file := "rss.xml"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write(mustRead(t, filepath.Join("..", "news", "testdata", file)))
+	}))
+	defer srv.Close()
+	cache := t.TempDir()
+	feeds := []config.Feed{{ID: "lab", URL: srv.URL, Category: "release"}}
+	copies := func() string {
+		t.Helper()
+		if w, err := Pull(context.Background(), feeds, nil, cache, testOptions()); err != nil || len(w) > 0 {
+			t.Fatalf("Pull: %v %v", w, err)
+		}
+		var names []string
+		entries, _ := os.ReadDir(filepath.Join(cache, "feeds"))
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return strings.Join(names, " ")
+	}
+	if got := copies(); got != "lab.meta.json lab.xml" {
+		t.Fatalf("after the RSS pull: %s", got)
+	}
+	file = "feed.json"
+	for i := range 2 {
+		if got := copies(); got != "lab.json lab.meta.json" {
+			t.Errorf("after JSON Feed pull %d: %s", i+1, got)
+		}
+	}
+}
