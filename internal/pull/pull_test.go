@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -649,4 +650,20 @@ func TestPullFormatChange(t *testing.T) {
 			t.Errorf("after JSON Feed pull %d: %s", i+1, got)
 		}
 	}
+}
+
+// TestWriteAtomicRenameFails: when the final rename fails (a folder has the name),
+// the error is the rename's and no temporary file is left.
+func TestWriteAtomicRenameFails(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "x.json")
+	if err := os.MkdirAll(filepath.Join(name, "inside"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteAtomic(name, []byte("[]"))
+	var le *os.LinkError
+	if !errors.As(err, &le) || le.Op != "rename" || le.New != name || !strings.HasPrefix(le.Old, filepath.Join(dir, ".x.json.tmp-")) {
+		t.Fatalf("WriteAtomic = %v, want the rename's error", err)
+	}
+	noTempFiles(t, dir)
 }
