@@ -667,3 +667,19 @@ func TestWriteAtomicRenameFails(t *testing.T) {
 	}
 	noTempFiles(t, dir)
 }
+
+// TestPullStatus299: every 2xx status is a success, up to 299; 300 is not.
+func TestPullStatus299(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var code int
+		fmt.Sscanf(r.URL.Path, "/%d", &code)
+		w.WriteHeader(code)
+		w.Write([]byte("[]"))
+	}))
+	defer srv.Close()
+	w, err := Pull(context.Background(), nil, []string{srv.URL + "/299", srv.URL + "/300"}, t.TempDir(), testOptions())
+	want := "results " + srv.URL + "/300: HTTP 300 Multiple Choices; no cached copy"
+	if err != nil || len(w) != 1 || w[0].String() != want {
+		t.Errorf("Pull = %v, %v; want one warning %q", w, err, want)
+	}
+}
