@@ -240,3 +240,32 @@ func TestMemoKeeps(t *testing.T) {
 		}
 	}
 }
+
+// TestMemoAfterTheLastEvent: the only result of the as-of day is removed, so the
+// memo keeps the first snapshot and computes the as-of day again from it, with no
+// result starting or stopping after the kept day.
+func TestMemoAfterTheLastEvent(t *testing.T) {
+	models := []league.Model{model("a", 1), model("b", 1)}
+	benchmarks := []league.Benchmark{bench("x"), bench("y"), bench("z")}
+	base := numbered("data/results/day1.json",
+		res("a", "x", 50, "2026-01-01"), res("a", "y", 50, "2026-01-01"), res("a", "z", 50, "2026-01-01"),
+		res("b", "x", 60, "2026-01-01"), res("b", "y", 40, "2026-01-01"), res("b", "z", 60, "2026-01-01"))
+	late := numbered("data/results/day5.json", res("a", "x", 70, "2026-01-05"))
+	const asOf = "2026-01-05"
+	m := NewMemo()
+	first := m.computeWith(models, benchmarks, append(slices.Clone(base), late...), Rules{}, asOf, 1)
+	if m := first.At(asOf).Match("a", "b"); m == nil || m.Winner != "a" {
+		t.Fatalf("with a's result of the as-of day: Match(a, b) = %+v, want a 2-1 b", m)
+	}
+	got := m.computeWith(models, benchmarks, base, Rules{}, asOf, 1)
+	want := computeWith(models, benchmarks, base, Rules{}, asOf, 1)
+	if m.Kept() != 1 {
+		t.Errorf("kept %d snapshots, want 1", m.Kept())
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the memo's season differs from Compute's\n got %s\nwant %s", describe(got), describe(want))
+	}
+	if m := got.At(asOf).Match("a", "b"); m == nil || m.Winner != "b" || m.BWon != 2 {
+		t.Errorf("without it: Match(a, b) = %+v, want a 1-2 b", m)
+	}
+}
