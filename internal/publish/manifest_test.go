@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func ino(t *testing.T, p string) uint64 {
@@ -165,5 +166,46 @@ func TestParseManifestRefusesDamage(t *testing.T) {
 		if _, err := ParseManifest(bad); err == nil || err.Error() != "publish: not a manifest" {
 			t.Errorf("%s: err = %v, want publish: not a manifest", name, err)
 		}
+	}
+}
+
+// A path or folder name longer than what is left of the manifest is damage, not a
+// crash.
+func TestParseManifestLengthPastTheEnd(t *testing.T) {
+	for name, b := range map[string][]byte{
+		"file path": append([]byte(manifestMagic), 1, 100, 'a', 'b'),
+		"folder":    append([]byte(manifestMagic), 0, 1, 200, 1, '.'),
+	} {
+		if _, err := ParseManifest(b); err == nil || err.Error() != "publish: not a manifest" {
+			t.Errorf("%s: err = %v, want publish: not a manifest", name, err)
+		}
+	}
+}
+
+// A file rewritten in place to the same size, stamped exactly one second later
+// (same nanoseconds), is not the file the manifest describes.
+func TestManifestMtimeWholeSeconds(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	tx := txFrom(t, out, nil)
+	if err := tx.WriteKeyed("a.html", []byte("page a"), Key{1}); err != nil {
+		t.Fatal(err)
+	}
+	_, m := commit(t, tx)
+	p := filepath.Join(out, "a.html")
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte("page b"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := fi.ModTime().Add(time.Second)
+	if err := os.Chtimes(p, later, later); err != nil {
+		t.Fatal(err)
+	}
+	tx = txFrom(t, out, m)
+	defer tx.Abort()
+	if ok, err := tx.Reuse("a.html", Key{1}); ok || err != nil {
+		t.Errorf("Reuse of a file rewritten a second later = %v, %v; want false", ok, err)
 	}
 }
