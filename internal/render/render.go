@@ -49,6 +49,7 @@ func New(s *site.Site, templates, static fs.FS) (*Renderer, error) {
 	funcs["modelName"] = s.ModelName
 	funcs["clubName"] = s.ClubName
 	funcs["h2h"] = s.H2HURL
+	funcs["legrows"] = func(v site.H2HView) []legRow { return legRows(s, v) }
 	funcs["rowurl"] = s.RowURL
 	funcs["compare"] = s.CompareURL
 	funcs["changeTitle"] = func(c standings.Change) string { return ChangeTitle(s, c) }
