@@ -102,6 +102,8 @@ type canvas struct {
 	img   *image.Paletted
 	raw   []byte
 	drawn [Height]bool // rows that may differ from the background
+
+	spanBuf []span // see spans
 }
 
 func newCanvas() *canvas {

@@ -1,7 +1,9 @@
 package share
 
 import (
+	"bytes"
 	"encoding/binary"
+	"hash/maphash"
 	"math/bits"
 	"slices"
 	"sync"
@@ -164,21 +166,33 @@ type span struct {
 // spanCode is a span compressed: deflate blocks, none of them final, which may start
 // and end anywhere in a byte, and the Adler-32 sums of the span's bytes.
 type spanCode struct {
+	key   []byte // the span's bytes and the row above
 	bits  []byte // least significant bit first, the last byte padded with zeros
 	nbits int
 	sum   adlerRow
 }
 
-// spanMemo keeps the compressed shared spans by their bytes (the span and the row
-// above it): the header and footer of cards of one kind are equal from card to card.
+// spanMemo keeps the compressed shared spans by a hash of their bytes (the span and
+// the row above it; a kept span's bytes are compared before it is used): the header
+// and footer of cards of one kind are equal from card to card, and so are some lines
+// of their bodies (a head-to-head's division, its note). A span is kept the second
+// time it is met, so that lines only one card has (a post's title) do not fill the
+// memo; seen holds the hashes of the spans met once.
 var spanMemo = struct {
 	sync.RWMutex
-	m    map[string]*spanCode
+	m    map[uint64]*spanCode
+	seen map[uint64]struct{}
 	size int
-}{m: map[string]*spanCode{}}
+}{m: map[uint64]*spanCode{}, seen: map[uint64]struct{}{}}
 
-// spanMemoMax bounds the bytes the memo keeps (keys and bits).
-const spanMemoMax = 16 << 20
+// spanMemoMax bounds the bytes the memo keeps (keys and bits); spanSeenMax the spans
+// it remembers having met once (past it, it forgets them all and starts again).
+const (
+	spanMemoMax = 16 << 20
+	spanSeenMax = 1 << 18
+)
+
+var spanSeed = maphash.MakeSeed()
 
 // compressSpan writes the deflate blocks of raw[sp.start:sp.end] (whole rows of
 // length row) to w, and adds the span's bytes to the checksum; a shared span seen
@@ -197,10 +211,13 @@ func (d *deflater) compressSpan(w *bitWriter, sum *adler, raw []byte, row int, s
 		raw[y*row] = 0 // filter None, also in the memo's key
 	}
 	key := raw[max(0, sp.start-row):sp.end]
-	spanMemo.RLock()
-	code, ok := spanMemo.m[string(key)]
-	spanMemo.RUnlock()
-	if !ok {
+	h := maphash.Bytes(spanSeed, key)
+	code, met := memoized(h, key)
+	if code == nil && !met {
+		d.compressSpan(w, sum, raw, row, span{sp.start, sp.end, false})
+		return
+	}
+	if code == nil {
 		s := d.rowsOf(raw, row, sp)
 		d.tokens = d.tokens[:0]
 		d.parseSpan(raw, sp.start, sp.end, row, d.same, d.runs)
@@ -210,8 +227,9 @@ func (d *deflater) compressSpan(w *bitWriter, sum *adler, raw []byte, row int, s
 		own.flush()
 		code.bits = own.out
 		spanMemo.Lock()
-		if _, ok := spanMemo.m[string(key)]; !ok && spanMemo.size+len(key)+len(code.bits) <= spanMemoMax {
-			spanMemo.m[string(key)] = code
+		if _, ok := spanMemo.m[h]; !ok && spanMemo.size+len(key)+len(code.bits) <= spanMemoMax {
+			code.key = slices.Clone(key)
+			spanMemo.m[h] = code
 			spanMemo.size += len(key) + len(code.bits)
 		}
 		spanMemo.Unlock()
@@ -600,6 +618,30 @@ func rle(lengths []uint8, out []uint16) []uint16 {
 // tokens, each with Huffman codes fitted to it, made the sample cards some 3%
 // smaller than one block; smaller ones gained under 1% more for more CPU.
 const blockTokens = 2048
+
+// memoized returns the kept span with hash h and bytes key, if any, and whether a
+// span with that hash was met before; it notes that it was met.
+func memoized(h uint64, key []byte) (*spanCode, bool) {
+	spanMemo.RLock()
+	code := spanMemo.m[h]
+	_, met := spanMemo.seen[h]
+	spanMemo.RUnlock()
+	if code != nil {
+		if bytes.Equal(code.key, key) {
+			return code, true
+		}
+		return nil, false // another span with the same hash: compressed anew
+	}
+	if !met {
+		spanMemo.Lock()
+		if len(spanMemo.seen) >= spanSeenMax {
+			clear(spanMemo.seen)
+		}
+		spanMemo.seen[h] = struct{}{}
+		spanMemo.Unlock()
+	}
+	return nil, met
+}
 
 // blocks writes tokens as deflate blocks of at most blockTokens, none final, each
 // with Huffman codes of its own, so a band of text and a band of flat rows get codes

@@ -104,20 +104,31 @@ func (c Card) Encode(w io.Writer) error {
 	c.drawOn(cv)
 	d := deflaters.Get().(*deflater)
 	defer deflaters.Put(d)
-	if err := d.encode(w, cv.raw, Width, Height, palette, cardSpans...); err != nil {
+	if err := d.encode(w, cv.raw, Width, Height, palette, cv.spans()...); err != nil {
 		return fmt.Errorf("share image %q: %w", c.Title, err)
 	}
 	return nil
 }
 
-// cardSpans cut a card's rows for the compressor: the header band and rule, the
-// body, the footer band. Cards of one kind share their header, and mostly their
-// footer, so those are compressed once per process and their deflate blocks reused
-// as they are.
-var cardSpans = []span{
-	{0, bodyTop * (Width + 1), true},
-	{bodyTop * (Width + 1), footerTop * (Width + 1), false},
-	{footerTop * (Width + 1), Height * (Width + 1), true},
+// spans cuts the card's rows for the compressor: the header band and rule, the body
+// in bands of rows drawn on and rows left blank, and the footer band. Cards of one
+// kind share their header, mostly their footer, and some lines of their bodies (a
+// head-to-head's division and note), so those are compressed once per process and
+// their deflate blocks reused as they are; the blank rows are compressed with each
+// card, as that is as cheap as looking them up.
+func (cv *canvas) spans() []span {
+	const row = Width + 1
+	out := append(cv.spanBuf[:0], span{0, bodyTop * row, true})
+	start := bodyTop
+	for y := bodyTop + 1; y <= footerTop; y++ {
+		if y == footerTop || cv.drawn[y] != cv.drawn[start] {
+			out = append(out, span{start * row, y * row, cv.drawn[start]})
+			start = y
+		}
+	}
+	out = append(out, span{footerTop * row, Height * row, true})
+	cv.spanBuf = out
+	return out
 }
 
 // canvases are reused by Encode: a card's image is 740 KB.
