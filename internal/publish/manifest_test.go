@@ -209,3 +209,117 @@ func TestManifestMtimeWholeSeconds(t *testing.T) {
 		t.Errorf("Reuse of a file rewritten a second later = %v, %v; want false", ok, err)
 	}
 }
+
+// Reuse and ReuseGroup keep nothing without a previous output, nor for the zero key
+// (files written without a key), nor after Commit.
+func TestReuseRefused(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	tx := txFrom(t, out, nil)
+	if ok, err := tx.Reuse("a.html", Key{1}); ok || err != nil {
+		t.Errorf("Reuse without a previous output = %v, %v; want false", ok, err)
+	}
+	if g, err := tx.ReuseGroup(Key{1}); g != nil || err != nil {
+		t.Errorf("ReuseGroup without a previous output = %v, %v; want none", g, err)
+	}
+	tx.Write("feed.xml", []byte("feed"))
+	tx.WriteKeyed("a.html", []byte("page a"), Key{1})
+	_, m := commit(t, tx)
+
+	tx = txFrom(t, out, m)
+	if ok, err := tx.Reuse("feed.xml", Key{}); ok || err != nil {
+		t.Errorf("Reuse with the zero key = %v, %v; want false", ok, err)
+	}
+	if g, err := tx.ReuseGroup(Key{}); g != nil || err != nil {
+		t.Errorf("ReuseGroup of the zero key = %v, %v; want none", g, err)
+	}
+	tx.Write("feed.xml", []byte("feed"))
+	tx.WriteKeyed("a.html", []byte("page a"), Key{1})
+	_, m = commit(t, tx)
+	if g, err := tx.ReuseGroup(Key{1}); g != nil || err != nil {
+		t.Errorf("ReuseGroup after Commit = %v, %v; want none", g, err)
+	}
+	if m.Len() != 2 {
+		t.Errorf("manifest of %d files, want 2", m.Len())
+	}
+	tx = txFrom(t, out, m)
+	tx.Abort()
+	if g, err := tx.ReuseGroup(Key{1}); g != nil || err != nil {
+		t.Errorf("ReuseGroup after Abort = %v, %v; want none", g, err)
+	}
+}
+
+// ReuseGroup keeps a group only when none of its files was written in this build
+// and all are as the last build left them.
+func TestReuseGroupRefused(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	k := Key{2}
+	build := func(m *Manifest) *Manifest {
+		tx := txFrom(t, out, m)
+		tx.WriteKeyed("data/one.json", []byte("one"), k)
+		tx.WriteKeyed("data/two.json", []byte("two"), k)
+		_, next := commit(t, tx)
+		return next
+	}
+	m := build(nil)
+	tx := txFrom(t, out, m)
+	if err := tx.Write("data/one.json", []byte("ONE")); err != nil {
+		t.Fatal(err)
+	}
+	if g, err := tx.ReuseGroup(k); g != nil || err != nil {
+		t.Errorf("ReuseGroup after one of its files was written = %v, %v; want none", g, err)
+	}
+	tx.Abort()
+
+	os.WriteFile(filepath.Join(out, "data/two.json"), []byte("TWO"), 0o644)
+	tx = txFrom(t, out, m)
+	if g, err := tx.ReuseGroup(k); g != nil || err != nil {
+		t.Errorf("ReuseGroup with a file edited since = %v, %v; want none", g, err)
+	}
+	tx.Abort()
+}
+
+// A file rewritten with other bytes of the same size is written, not kept; a file
+// kept after the new folder was made is linked into it.
+func TestKeepAfterAChange(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	tx := txFrom(t, out, nil)
+	tx.Write("feed.xml", []byte("feed"))
+	tx.WriteKeyed("a/b/page.html", []byte("page"), Key{1})
+	_, m := commit(t, tx)
+
+	tx = txFrom(t, out, m)
+	if err := tx.Write("feed.xml", []byte("FEED")); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := tx.Reuse("a/b/page.html", Key{1}); !ok || err != nil {
+		t.Fatalf("Reuse after a change = %v, %v; want true", ok, err)
+	}
+	st, _ := commit(t, tx)
+	if got := read(t, filepath.Join(out, "feed.xml")); got != "FEED" {
+		t.Errorf("feed.xml = %q, want FEED", got)
+	}
+	if got := read(t, filepath.Join(out, "a/b/page.html")); got != "page" {
+		t.Errorf("a/b/page.html = %q, want page", got)
+	}
+	if st.Files != 2 || st.Unchanged != 1 {
+		t.Errorf("stats %+v, want 2 files, 1 unchanged", st)
+	}
+}
+
+// Every folder above a file is in the manifest: a stray file in a folder that holds
+// only folders is not kept by a build that changed nothing.
+func TestManifestIntermediateFolders(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	all := func(m *Manifest) *Manifest {
+		tx := txFrom(t, out, m)
+		tx.WriteKeyed("a/b/page.html", []byte("page"), Key{1})
+		_, next := commit(t, tx)
+		return next
+	}
+	m := all(nil)
+	os.WriteFile(filepath.Join(out, "a/stray.txt"), []byte("stray"), 0o644)
+	all(m)
+	if _, err := os.Stat(filepath.Join(out, "a/stray.txt")); !os.IsNotExist(err) {
+		t.Error("a stray file in a folder of folders survived a build that changed nothing")
+	}
+}
