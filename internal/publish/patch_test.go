@@ -85,3 +85,36 @@ func TestInPlace(t *testing.T) {
 		t.Errorf("index.html = %q", got)
 	}
 }
+
+// Remove takes away every folder the file leaves empty, up to the first that is
+// not: a file alone two folders down takes both, and a folder that was already
+// empty above one that is gone stays.
+func TestRemoveEmptiedFolders(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Write(out, []File{{Path: "index.html", Data: []byte("home")}, {Path: "x/y/z.html", Data: []byte("deep")}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(out, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	o, err := Open(context.Background(), out, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	if err := o.Remove("x/y/z.html"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "x")); !os.IsNotExist(err) {
+		t.Errorf("the folder x, left empty, is still there: %v", err)
+	}
+	if err := o.Remove("empty/gone/z.html"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "empty")); err != nil {
+		t.Errorf("the folder empty, which held nothing before, was taken: %v", err)
+	}
+	if got := read(t, filepath.Join(out, "index.html")); got != "home" {
+		t.Errorf("index.html = %q", got)
+	}
+}
