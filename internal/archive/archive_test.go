@@ -114,6 +114,14 @@ func TestReadErrors(t *testing.T) {
 			`data/archive/news/lab.json: "feed" is "wire", want "lab"`, nil},
 		{"item without a date", FeedPath("lab"), `{"feed": "lab", "items": [{"id": "x", "url": "https://x.example/"}]}`,
 			`data/archive/news/lab.json: item 1: "id", "url" and "date" are required`, nil},
+		{"item without an id", FeedPath("lab"), `{"feed": "lab", "items": [{"url": "https://x.example/", "date": "2026-01-01T00:00:00Z"}]}`,
+			`data/archive/news/lab.json: item 1: "id", "url" and "date" are required`, nil},
+		{"item without a url", FeedPath("lab"), `{"feed": "lab", "items": [{"id": "x", "date": "2026-01-01T00:00:00Z"}]}`,
+			`data/archive/news/lab.json: item 1: "id", "url" and "date" are required`, nil},
+		{"broken JSON before the end", FeedPath("lab"), "{\"feed\": \"lab\",\n \"items\": [,]\n}\n\n\n",
+			`data/archive/news/lab.json: line 2: invalid character ',' looking for beginning of value`, nil},
+		{"short sha256", rp, `{"url": "` + u + `", "versions": [{"fetched": "2026-01-01", "sha256": "` + sha[:63] + `"}]}`,
+			rp + `: version 1: "sha256" must be 64 lowercase hex digits`, nil},
 		{"broken JSON", FeedPath("lab"), "{\"feed\": \"lab\",\n \"items\": [,]}",
 			`data/archive/news/lab.json: line 2: invalid character ',' looking for beginning of value`, nil},
 		{"two values", FeedPath("lab"), `{"feed": "lab", "items": []} {}`,
@@ -150,6 +158,36 @@ func TestReadErrors(t *testing.T) {
 				t.Errorf("err = %v\nwant %s", err, c.want)
 			}
 		})
+	}
+}
+
+// TestMergeFirstSeen: an archived item without a first sighting takes the day of
+// the merge; a merge on an unknown day keeps the first sighting it has.
+func TestMergeFirstSeen(t *testing.T) {
+	old := []Item{
+		{ID: "a", URL: "https://x.example/a", Date: "2026-01-01T00:00:00Z"},
+		{ID: "b", URL: "https://x.example/b", Date: "2026-01-02T00:00:00Z", FirstSeen: "2026-01-03", LastSeen: "2026-01-03"},
+	}
+	fresh := []Item{{ID: "a", URL: "https://x.example/a", Date: "2026-01-01T00:00:00Z"}, {ID: "b", URL: "https://x.example/b", Date: "2026-01-02T00:00:00Z"}}
+	got, _ := Merge(old, fresh, "2026-01-05", 0)
+	if got[1].FirstSeen != "2026-01-05" || got[0].FirstSeen != "2026-01-03" {
+		t.Errorf("first seen: a %q, b %q; want 2026-01-05 and 2026-01-03", got[1].FirstSeen, got[0].FirstSeen)
+	}
+	got, _ = Merge(old, fresh, "", 0)
+	if got[1].FirstSeen != "" || got[0].FirstSeen != "2026-01-03" || got[0].LastSeen != "2026-01-03" {
+		t.Errorf("on an unknown day: %+v", got)
+	}
+}
+
+// TestEncodeSameIDAndDate: items with the same date and id keep their order.
+func TestEncodeSameIDAndDate(t *testing.T) {
+	f := Feed{Feed: "lab", Items: []Item{
+		{ID: "x", URL: "https://x.example/1", Date: "2026-01-01T00:00:00Z"},
+		{ID: "x", URL: "https://x.example/2", Date: "2026-01-01T00:00:00Z"},
+	}}
+	b := string(f.Encode())
+	if i, j := strings.Index(b, "example/1"), strings.Index(b, "example/2"); i < 0 || j < i {
+		t.Errorf("order changed:\n%s", b)
 	}
 }
 
