@@ -341,3 +341,18 @@ func read(t *testing.T, p string) string {
 	}
 	return string(b)
 }
+
+// TestResultFilesAllErrors: every broken results archive is reported, not only the first.
+func TestResultFilesAllErrors(t *testing.T) {
+	u1, u2 := "https://a.example/r.json", "https://b.example/r.json"
+	fsys := fstest.MapFS{
+		ResultsPath(u1): {Data: []byte(`{"url": "https://other.example/", "versions": []}`)},
+		ResultsPath(u2): {Data: []byte(`{"url": "https://other.example/", "versions": []}`)},
+	}
+	_, err := ResultFiles(fsys, []string{u1, u2})
+	want := ResultsPath(u1) + `: "url" is "https://other.example/", want "` + u1 + `"` + "\n" +
+		ResultsPath(u2) + `: "url" is "https://other.example/", want "` + u2 + `"`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}
