@@ -1,6 +1,8 @@
 package archive
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -354,5 +356,19 @@ func TestResultFilesAllErrors(t *testing.T) {
 		ResultsPath(u2) + `: "url" is "https://other.example/", want "` + u2 + `"`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}
+
+// TestResultFilesSameDay: two versions fetched on the same day are in order.
+func TestResultFilesSameDay(t *testing.T) {
+	const u = "https://board.example/results.json"
+	sum := sha256.Sum256([]byte(`[]`))
+	sha := hex.EncodeToString(sum[:])
+	fsys := fstest.MapFS{
+		ResultsPath(u):      {Data: []byte(`{"url": "` + u + `", "versions": [{"fetched": "2026-01-01", "sha256": "` + sha + `"}, {"fetched": "2026-01-01", "sha256": "` + sha + `"}]}`)},
+		VersionPath(u, sha): {Data: []byte(`[]`)},
+	}
+	if _, err := ResultFiles(fsys, []string{u}); err != nil {
+		t.Error(err)
 	}
 }
