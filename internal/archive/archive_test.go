@@ -3,6 +3,8 @@ package archive
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -370,5 +372,35 @@ func TestResultFilesSameDay(t *testing.T) {
 	}
 	if _, err := ResultFiles(fsys, []string{u}); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestWriterResultsNothingToDo: no copy in the cache, or an archive that cannot be
+// read, leaves the archive as it is, without an error.
+func TestWriterResultsNothingToDo(t *testing.T) {
+	const u = "https://board.example/results.json"
+	root := t.TempDir()
+	w, err := NewWriter(root, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Results(u); err != nil {
+		t.Errorf("no copy: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(ResultsPath(u)))); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("an archive was written without a copy: %v", err)
+	}
+	broken := filepath.Join(root, filepath.FromSlash(ResultsPath(u)))
+	if err := pull.WriteAtomic(broken, []byte("{")); err != nil {
+		t.Fatal(err)
+	}
+	if err := pull.WriteAtomic(filepath.Join(root, filepath.FromSlash(pull.ResultsCachePath(u))), []byte("[]")); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Results(u); err != nil {
+		t.Errorf("unreadable archive: %v", err)
+	}
+	if b, _ := os.ReadFile(broken); string(b) != "{" {
+		t.Errorf("the unreadable archive was changed: %q", b)
 	}
 }
