@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -402,5 +403,33 @@ func TestWriterResultsNothingToDo(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(broken); string(b) != "{" {
 		t.Errorf("the unreadable archive was changed: %q", b)
+	}
+}
+
+// TestFits: a write fits when it does not grow the archive (even one already over
+// its cap) or when it ends exactly at the cap.
+func TestFits(t *testing.T) {
+	fsys := fstest.MapFS{"old.json": {Data: []byte("12345")}}
+	for _, tt := range []struct {
+		total, cap int64
+		files      map[string][]byte
+		want       bool
+	}{
+		{101, 100, map[string][]byte{"old.json": []byte("54321")}, true}, // no growth, over the cap
+		{90, 100, map[string][]byte{"new.json": make([]byte, 10)}, true}, // ends at the cap
+		{91, 100, map[string][]byte{"new.json": make([]byte, 10)}, false},
+	} {
+		w := &Writer{fsys: fsys, total: tt.total, lim: Limits{TotalBytes: tt.cap}}
+		if got := w.fits(tt.files); got != tt.want {
+			t.Errorf("total %d, cap %d: fits = %v, want %v", tt.total, tt.cap, got, tt.want)
+		}
+	}
+}
+
+// TestSortedKeys: longest paths first (a version before its index), then by name.
+func TestSortedKeys(t *testing.T) {
+	got := sortedKeys(map[string][]byte{"r/b.json": nil, "r/x/sha.json": nil, "r/a.json": nil, "r.json": nil})
+	if want := []string{"r/x/sha.json", "r/a.json", "r/b.json", "r.json"}; !slices.Equal(got, want) {
+		t.Errorf("sortedKeys = %q, want %q", got, want)
 	}
 }
