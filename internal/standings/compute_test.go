@@ -194,3 +194,31 @@ func TestTableEdgesOverWords(t *testing.T) {
 		t.Errorf("division members %s, want [1 2 3] [0]", got)
 	}
 }
+
+// TestMeetsOverWords: with more than 64 benchmarks, whether a pair meets is counted
+// on the sets of its own two models. e shares three benchmarks with a and none with
+// b, which shares 67 with a.
+func TestMeetsOverWords(t *testing.T) {
+	models := []league.Model{model("a", 1), model("b", 1), model("e", 1)}
+	var benchmarks []league.Benchmark
+	var results []league.Result
+	for b := range 70 {
+		id := fmt.Sprintf("b%02d", b)
+		benchmarks = append(benchmarks, bench(id))
+		results = append(results, res("a", id, 50, "2026-01-01"))
+		if b < 3 {
+			results = append(results, res("e", id, 60, "2026-01-01"))
+		} else {
+			results = append(results, res("b", id, 40, "2026-01-01"))
+		}
+	}
+	sn := Compute(models, benchmarks, numbered("data/results/r.json", results...), Rules{}, "").Latest()
+	for _, c := range []struct {
+		a, b string
+		meet bool
+	}{{"a", "b", true}, {"a", "e", true}, {"b", "e", false}} {
+		if m := sn.Match(c.a, c.b); (m != nil) != c.meet {
+			t.Errorf("Match(%s, %s) = %+v, want met %v", c.a, c.b, m, c.meet)
+		}
+	}
+}
