@@ -252,14 +252,12 @@ func TestTemplatesCallKnownFunctions(t *testing.T) {
 				walk(a, file)
 			}
 		case *parse.IfNode:
-			walk(n.Pipe, file)
-			walk(n.List, file)
-			walk(n.ElseList, file)
+			walk(&n.BranchNode, file)
 		case *parse.RangeNode:
-			walk(n.Pipe, file)
-			walk(n.List, file)
-			walk(n.ElseList, file)
+			walk(&n.BranchNode, file)
 		case *parse.WithNode:
+			walk(&n.BranchNode, file)
+		case *parse.BranchNode:
 			walk(n.Pipe, file)
 			walk(n.List, file)
 			walk(n.ElseList, file)

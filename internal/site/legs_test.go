@@ -12,12 +12,18 @@ import (
 // copies them rather than embedding standings.Leg; a field added to Leg must be
 // added here too.
 func TestLegViewHasEveryLegField(t *testing.T) {
-	leg, view := reflect.TypeFor[standings.Leg](), reflect.TypeFor[LegView]()
-	for i := range leg.NumField() {
-		f := leg.Field(i)
+	checkOwnFields(t, reflect.TypeFor[standings.Leg](), reflect.TypeFor[LegView]())
+}
+
+// checkOwnFields reports each field of src that view does not hold, with the same
+// type, as a field of its own (not through an embedded struct).
+func checkOwnFields(t *testing.T, src, view reflect.Type) {
+	t.Helper()
+	for i := range src.NumField() {
+		f := src.Field(i)
 		g, ok := view.FieldByName(f.Name)
 		if !ok || g.Type != f.Type || len(g.Index) != 1 {
-			t.Errorf("LegView lacks Leg's field %s %s as its own", f.Name, f.Type)
+			t.Errorf("%s lacks %s's field %s %s as its own", view.Name(), src.Name(), f.Name, f.Type)
 		}
 	}
 }
@@ -25,14 +31,8 @@ func TestLegViewHasEveryLegField(t *testing.T) {
 // TestResultViewHasEveryResultField: as LegView, ResultView copies the fields of
 // league.Result, and resultView copies their values.
 func TestResultViewHasEveryResultField(t *testing.T) {
-	res, view := reflect.TypeFor[league.Result](), reflect.TypeFor[ResultView]()
-	for i := range res.NumField() {
-		f := res.Field(i)
-		g, ok := view.FieldByName(f.Name)
-		if !ok || g.Type != f.Type || len(g.Index) != 1 {
-			t.Errorf("ResultView lacks Result's field %s %s as its own", f.Name, f.Type)
-		}
-	}
+	res := reflect.TypeFor[league.Result]()
+	checkOwnFields(t, res, reflect.TypeFor[ResultView]())
 	r := league.Result{Model: "m", Benchmark: "b", Score: 61.5, Stderr: 1.2, HasStderr: true, Setting: "5-shot",
 		Date: "2026-01-02", From: "2026-01-03", Until: "2026-02-01", Source: league.Source{Name: "n", URL: "u", Kind: "independent"},
 		File: "data/results/x.json", Index: 3, Line: 7, Col: 2}
