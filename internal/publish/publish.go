@@ -178,10 +178,19 @@ func (t *Tx) mkdir(path string) error {
 	if t.dirs[dir] {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Join(t.tmp, dir), 0o755); err != nil {
+	// A folder whose parent this Tx made takes one mkdir; otherwise MkdirAll makes
+	// the missing ancestors too, and they are all noted as made.
+	full := filepath.Join(t.tmp, dir)
+	if parent := filepath.Dir(dir); t.dirs[parent] && os.Mkdir(full, 0o755) == nil {
+		t.dirs[dir] = true
+		return nil
+	}
+	if err := os.MkdirAll(full, 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	t.dirs[dir] = true
+	for d := dir; !t.dirs[d]; d = filepath.Dir(d) {
+		t.dirs[d] = true
+	}
 	return nil
 }
 
