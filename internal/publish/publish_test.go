@@ -251,3 +251,40 @@ func TestUnchangedFilesKeepTheirTime(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteMakesFoldersInAnyOrder(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	files := []File{
+		{Path: "x/y/z/deep.txt", Data: []byte("1")},
+		{Path: "x/y/mid.txt", Data: []byte("2")},
+		{Path: "x/top.txt", Data: []byte("3")},
+		{Path: "x/y/z/w/deeper.txt", Data: []byte("4")},
+		{Path: "p/q.txt", Data: []byte("5")},
+		{Path: "p/r/s/t.txt", Data: []byte("6")},
+	}
+	if _, err := Write(out, files); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if got := read(t, filepath.Join(out, filepath.FromSlash(f.Path))); got != string(f.Data) {
+			t.Errorf("%s = %q, want %q", f.Path, got, f.Data)
+		}
+	}
+}
+
+func TestWriteFolderOverFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Write(out, []File{{Path: "index.html", Data: []byte("kept")}}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Write(out, []File{{Path: "a", Data: []byte("file")}, {Path: "a/b.html", Data: []byte("x")}})
+	if err == nil || !strings.HasPrefix(err.Error(), "publish: mkdir ") || !strings.HasSuffix(err.Error(), string(filepath.Separator)+"a: not a directory") {
+		t.Fatalf("err = %v, want publish: mkdir …/a: not a directory", err)
+	}
+	if got := read(t, filepath.Join(out, "index.html")); got != "kept" {
+		t.Errorf("previous output changed: %q", got)
+	}
+	if left := beside(t, out); len(left) != 0 {
+		t.Errorf("temporary directories left beside the output: %v", left)
+	}
+}
