@@ -30,6 +30,20 @@ const solveTol = 1e-8
 // The fitter must hold the point estimate's games (aggregate with every benchmark
 // counted once).
 func (f *fitter) basis(theta []float64, benches []int) []float64 {
+	c := f.basisRHS(theta, benches)
+	return f.solveBlock(c, len(benches)+1)
+}
+
+// basisColumns is the number of columns of a basis (see basis) that one job of the
+// pool solves: the columns are independent systems, so a big table's basis is
+// shared among the workers instead of holding up the rest of its snapshot.
+const basisColumns = 16
+
+// basisRHS sets the fitter to the point estimate theta and returns the right-hand
+// sides of basis: the n×m matrix (row-major, m = len(benches)+1) whose column 0 is
+// v and whose column 1+k is c_k. Its columns may then be solved apart, on several
+// goroutines at once (solveColumns): solving reads the fitter and changes it not.
+func (f *fitter) basisRHS(theta []float64, benches []int) []float64 {
 	f.gradient(theta) // strengths p, the diagonal d and the edge weights at theta
 	n, m := f.n, len(benches)+1
 	col := make([]int, f.es.words*64) // bit number -> column
@@ -62,7 +76,24 @@ func (f *fitter) basis(theta []float64, benches []int) []float64 {
 			}
 		}
 	}
-	return f.solveBlock(c, m)
+	return c
+}
+
+// solveColumns solves the columns lo to hi−1 of the right-hand sides c (n×m,
+// row-major, from basisRHS) and writes them into the same columns of u. Every
+// column's conjugate gradients is its own (solveBlock shares only the passes over
+// the edges), so the columns come out the same, bit for bit, as in one solve of all
+// of them.
+func (f *fitter) solveColumns(c []float64, m, lo, hi int, u []float64) {
+	w := hi - lo
+	b := make([]float64, f.n*w)
+	for i := range f.n {
+		copy(b[i*w:(i+1)*w], c[i*m+lo:i*m+hi])
+	}
+	x := f.solveBlock(b, w)
+	for i := range f.n {
+		copy(u[i*m+lo:i*m+hi], x[i*w:(i+1)*w])
+	}
 }
 
 // oneStep returns in dst the one-step strengths of a resample from the basis u (see

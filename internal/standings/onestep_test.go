@@ -139,3 +139,40 @@ func TestSolveBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestBasisColumnsApartAsTogether solves the basis of a generated league's overall
+// table whole and in column ranges of several widths (as rate hands them to the
+// pool), in both the dense and the edge-by-edge form, and wants the same bits.
+func TestBasisColumnsApartAsTogether(t *testing.T) {
+	tb := generatedOverall()
+	n, es := len(tb.members), tb.edges
+	benches := make([]int, 20)
+	for b := range benches {
+		benches[b] = b
+	}
+	m := len(benches) + 1
+	defer func(old int) { denseFrom = old }(denseFrom)
+	for _, from := range []int{32, 1 << 30} {
+		denseFrom = from
+		f := newFitter(n, es)
+		f.aggregate([][]uint64{es.benchmarks()})
+		theta := slices.Clone(f.fit(nil))
+		whole := f.basis(theta, benches)
+		for _, width := range []int{1, 5, basisColumns, m} {
+			rhs := f.basisRHS(theta, benches)
+			before := slices.Clone(rhs)
+			u := make([]float64, len(rhs))
+			for lo := 0; lo < m; lo += width {
+				f.solveColumns(rhs, m, lo, min(lo+width, m), u)
+			}
+			if !slices.Equal(rhs, before) {
+				t.Errorf("denseFrom %d, width %d: the right-hand sides changed", from, width)
+			}
+			for k := range u {
+				if math.Float64bits(u[k]) != math.Float64bits(whole[k]) {
+					t.Fatalf("denseFrom %d, width %d: entry %d (row %d, column %d) is %v, whole %v", from, width, k, k/m, k%m, u[k], whole[k])
+				}
+			}
+		}
+	}
+}

@@ -100,6 +100,8 @@ type rating struct {
 	point   []float64 // the point estimate's log-strengths
 	benches []int     // bit numbers of the table's benchmarks, in id order
 	u       []float64 // the linearisation of the fit at the point estimate (see basis)
+	f       *fitter   // holding the point estimate's games while u is solved
+	rhs     []float64 // the right-hand sides of u (basisRHS)
 	counts  [][]int   // each resample's weights of benches
 	samples []float64 // samples[s*n+x]: member x's rating in resample s
 }
@@ -109,7 +111,8 @@ type rating struct {
 //
 // The point estimates, one job per table, start from the same table's strengths in
 // the previous snapshot (a model new to the table starts at strength 1); the same
-// job linearises the fit at the point estimate (basis). Then the 200 resamples of
+// job sets up the linearisation of the fit at the point estimate (basis), whose
+// columns are then solved basisColumns to a job. Then the 200 resamples of
 // each table's benchmarks are drawn, in order, from the table's seeded generator,
 // and handled in jobs of samplesPerJob: in a table of at most linearFrom models each
 // is fitted, starting from its one-step strengths; in a bigger table its one-step
@@ -144,12 +147,37 @@ func (e *engine) rate(sn *Snapshot) {
 		f := e.fitter(len(r.members), r.es)
 		f.aggregate([][]uint64{r.es.benchmarks()})
 		r.point = slices.Clone(f.fit(r.start))
-		if len(r.benches) > 0 {
-			r.u = f.basis(r.point, r.benches)
+		if len(r.benches) == 0 {
+			e.putFitter(f)
+			return nil
 		}
-		e.putFitter(f)
+		r.f, r.rhs = f, f.basisRHS(r.point, r.benches)
+		r.u = make([]float64, len(r.rhs))
 		return nil
 	})
+	// The bases, basisColumns columns a job, big tables first in the list as in work.
+	type part struct {
+		r      *rating
+		lo, hi int
+	}
+	var parts []part
+	for _, r := range work {
+		m := len(r.benches) + 1
+		for lo := 0; r.f != nil && lo < m; lo += basisColumns {
+			parts = append(parts, part{r, lo, min(lo+basisColumns, m)})
+		}
+	}
+	_ = workers.Each(ctx, len(parts), e.limit, func(_ context.Context, k int) error {
+		p := parts[k]
+		p.r.f.solveColumns(p.r.rhs, len(p.r.benches)+1, p.lo, p.hi, p.r.u)
+		return nil
+	})
+	for _, r := range work {
+		if r.f != nil {
+			e.putFitter(r.f)
+			r.f, r.rhs = nil, nil
+		}
+	}
 
 	type job struct {
 		r     *rating
