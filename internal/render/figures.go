@@ -38,7 +38,7 @@ func (r *Renderer) figures(charts []site.Chart) []Figure {
 			f = chart.HeadToHead("h2h", c.Match, r.names, s.Data.Benchmarks)
 		}
 		if !f.Empty() {
-			figs = append(figs, Figure{Figure: f, Group: c.Group})
+			figs = append(figs, figureOf(f, c.Group))
 		}
 	}
 	return figs

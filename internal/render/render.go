@@ -19,6 +19,7 @@ import (
 
 	"github.com/ai-league/ai-league/internal/chart"
 	"github.com/ai-league/ai-league/internal/content"
+	"github.com/ai-league/ai-league/internal/share"
 	"github.com/ai-league/ai-league/internal/site"
 	"github.com/ai-league/ai-league/internal/standings"
 )
@@ -82,22 +83,67 @@ var requiredKinds = []string{"home", "standings", "model", "club", "benchmark", 
 
 // Page is the data of every page template: the site's data of the page, the site,
 // and the page's charts, drawn.
+//
+// The fields of site.Page are the Page's own, copied (pageOf), not promoted from an
+// embedded *site.Page: text/template looks a promoted field up by a search through
+// the embedded structs on every use, and the layout reads them on every page.
+// Templates name them the same either way, and .Page is still the site's page.
 type Page struct {
-	*site.Page
+	Page *site.Page
+
+	Kind        string
+	Path        string
+	Out         string
+	Title       string
+	Description string
+	Canonical   string
+	OGType      string
+	LastMod     string
+	Data        any
+	Charts      []site.Chart
+	NoIndex     bool
+	Image       string
+	ImageURL    string
+	ImageAlt    string
+	Card        *share.Card
+
 	Site    *site.Site
 	Figures []Figure // their scripts go at the end of the body
 }
 
-// Figure is a chart placed on a page; Group names the table it belongs under ("" for
-// the page as a whole).
-type Figure struct {
-	chart.Figure
-	Group string
+// pageOf is the Page of the site's page p.
+func pageOf(p *site.Page, s *site.Site, figures []Figure) Page {
+	return Page{
+		Page: p, Kind: p.Kind, Path: p.Path, Out: p.Out, Title: p.Title, Description: p.Description,
+		Canonical: p.Canonical, OGType: p.OGType, LastMod: p.LastMod, Data: p.Data, Charts: p.Charts,
+		NoIndex: p.NoIndex, Image: p.Image, ImageURL: p.ImageURL, ImageAlt: p.ImageAlt, Card: p.Card,
+		Site: s, Figures: figures,
+	}
 }
+
+// Figure is a chart placed on a page; Group names the table it belongs under ("" for
+// the page as a whole). It holds the fields of chart.Figure as its own (figureOf),
+// for the reason Page does.
+type Figure struct {
+	Figure  chart.Figure
+	ID      string
+	Caption string
+	Element template.HTML
+	Script  template.HTML
+	Table   template.HTML
+	Group   string
+}
+
+// figureOf places the chart f under group.
+func figureOf(f chart.Figure, group string) Figure {
+	return Figure{Figure: f, ID: f.ID, Caption: f.Caption, Element: f.Element, Script: f.Script, Table: f.Table, Group: group}
+}
+
+// Empty reports whether there was nothing to draw, as chart.Figure's Empty.
+func (f Figure) Empty() bool { return f.Figure.Empty() }
 
 // Page formats one page into HTML. It is safe for concurrent use.
 func (r *Renderer) Page(p *site.Page) ([]byte, error) {
-	pg := Page{Page: p, Site: r.site, Figures: r.figures(p.Charts)}
 	switch d := p.Data.(type) {
 	case site.PostView:
 		body, err := r.expand(d.HTML, d.Embeds)
@@ -108,7 +154,7 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 		post.HTML = body
 		cp := *p
 		cp.Data = &post
-		pg.Page = &cp
+		p = &cp
 	case site.PageView:
 		body, err := r.expand(d.HTML, d.Embeds)
 		if err != nil {
@@ -118,8 +164,9 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 		page.HTML = body
 		cp := *p
 		cp.Data = &page
-		pg.Page = &cp
+		p = &cp
 	}
+	pg := pageOf(p, r.site, r.figures(p.Charts))
 	var buf bytes.Buffer
 	// A kind that defines "document" is a whole page of its own (the embeds, without
 	// the site around them); every other kind fills "main" of the layout.
