@@ -198,7 +198,8 @@ func (cv *canvas) clean(s string) string {
 // text draws s with its baseline at y, starting at x, in ink, and returns its width.
 // The paper under each pixel decides the blend, so text may cross panels.
 func (cv *canvas) text(f *face, s string, x, y int, ink color.RGBA) int {
-	lut := &blends[idx(ink)]
+	ii := idx(ink)
+	lut := &blends[ii]
 	dot := fixed.P(x, y)
 	prev := rune(-1)
 	for _, r := range s {
@@ -207,13 +208,44 @@ func (cv *canvas) text(f *face, s string, x, y int, ink color.RGBA) int {
 		}
 		g := f.glyph(r, dot.X&63, dot.Y&63)
 		if g.ok {
-			cv.mask(dot.X.Floor()+g.off.X, dot.Y.Floor()+g.off.Y, g.w, g.h, g.cov, lut)
+			cv.glyph(g, ii, lut, dot.X.Floor()+g.off.X, dot.Y.Floor()+g.off.Y)
 		}
 		dot.X += g.adv
 		prev = r
 	}
 	return (dot.X - fixed.I(x)).Ceil()
 }
+
+// glyph draws g in the base colour ink (whose blends are lut) with its box's corner at
+// x0, y0. A row of the box over one base paper is copied from the glyph drawn over
+// that paper once; other rows (the paper changes under them, or is itself an edge)
+// are blended pixel by pixel. Both give the same colours.
+func (cv *canvas) glyph(g *glyph, ink uint8, lut *[256][steps + 1]uint8, x0, y0 int) {
+	if !fastGlyphs || !image.Rect(x0, y0, x0+g.w, y0+g.h).In(cv.img.Rect) || g.w == 0 {
+		cv.mask(x0, y0, g.w, g.h, g.cov, lut)
+		return
+	}
+	cv.touch(y0, y0+g.h)
+	pix, stride, w := cv.img.Pix, cv.img.Stride, g.w
+	var inked []uint8
+	paper := -1
+	for y := range g.h {
+		dst := pix[(y0+y)*stride+x0:][:w]
+		if p := dst[0]; p < numBase && runEnd(dst, 1, p) == w {
+			if int(p) != paper {
+				inked, paper = g.inkedOn(ink, p), int(p)
+			}
+			copy(dst, inked[y*w:][:w])
+			continue
+		}
+		for i, s := range g.cov[y*w:][:w] {
+			dst[i] = lut[dst[i]][s]
+		}
+	}
+}
+
+// fastGlyphs lets tests draw every glyph pixel by pixel, to compare.
+var fastGlyphs = true
 
 // mask blends a coverage mask of w×h steps, placed at x0, y0, into the image.
 func (cv *canvas) mask(x0, y0, w, h int, cov []uint8, lut *[256][steps + 1]uint8) {

@@ -92,6 +92,26 @@ type glyph struct {
 	off  image.Point
 	w, h int
 	cov  []uint8
+
+	// inked[ink*numBase+paper] is the glyph's box drawn in a base ink over a base
+	// paper, made when first needed (see canvas.glyph).
+	inked [numBase * numBase]atomic.Pointer[[]uint8]
+}
+
+// inkedOn returns the glyph's box as palette colours: ink at each pixel's coverage
+// over paper, both base colours.
+func (g *glyph) inkedOn(ink, paper uint8) []uint8 {
+	slot := &g.inked[int(ink)*numBase+int(paper)]
+	if b := slot.Load(); b != nil {
+		return *b
+	}
+	ramp := &blends[ink][paper]
+	b := make([]uint8, len(g.cov))
+	for i, s := range g.cov {
+		b[i] = ramp[s]
+	}
+	slot.Store(&b) // goroutines that race here store the same bytes
+	return b
 }
 
 type faceKey struct {
