@@ -248,6 +248,44 @@ func TestReuseRefused(t *testing.T) {
 	}
 }
 
+// A manifest that lists no file (the previous build wrote nothing) is no previous
+// output: a Tx begun from it answers Reuse and ReuseGroup as one begun from nil, even
+// for a path it would refuse to write, and still writes and commits a new output.
+func TestBeginFromEmptyManifest(t *testing.T) {
+	for _, fromEmpty := range []bool{false, true} {
+		out := filepath.Join(t.TempDir(), "public")
+		_, prev := commit(t, txFrom(t, out, nil))
+		if prev.Len() != 0 {
+			t.Fatalf("manifest of an empty build lists %d files", prev.Len())
+		}
+		if !fromEmpty {
+			prev = nil
+		}
+		tx := txFrom(t, out, prev)
+		for _, p := range []string{"a.html", "../a.html", "/a.html", "a//b.html", Marker} {
+			if ok, err := tx.Reuse(p, Key{1}); ok || err != nil {
+				t.Errorf("Reuse(%q) from a manifest of %d files = %v, %v; want false, nil", p, prev.Len(), ok, err)
+			}
+		}
+		if g, err := tx.ReuseGroup(Key{1}); g != nil || err != nil {
+			t.Errorf("ReuseGroup from a manifest of %d files = %v, %v; want none", prev.Len(), g, err)
+		}
+		if err := tx.WriteKeyed("a.html", []byte("page a"), Key{1}); err != nil {
+			t.Fatal(err)
+		}
+		st, m := commit(t, tx)
+		if st.Files != 1 || st.Unchanged != 0 || m.Len() != 1 {
+			t.Errorf("from a manifest of %d files: stats %+v, manifest of %d files; want 1 file written, none unchanged, 1 listed", prev.Len(), st, m.Len())
+		}
+		if got := read(t, filepath.Join(out, "a.html")); got != "page a" {
+			t.Errorf("a.html = %q", got)
+		}
+		if ok, err := tx.Reuse("b.html", Key{1}); ok || err != nil {
+			t.Errorf("Reuse after Commit from a manifest of %d files = %v, %v; want false, nil", prev.Len(), ok, err)
+		}
+	}
+}
+
 // ReuseGroup keeps a group only when none of its files was written in this build
 // and all are as the last build left them.
 func TestReuseGroupRefused(t *testing.T) {
