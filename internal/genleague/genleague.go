@@ -81,14 +81,21 @@ type League struct {
 
 // Generate makes the league of p.
 //
-// Model i of M has a size drawn log-uniformly from 1B to 400B and joins at one of the
-// dates (the first date holds a quarter of the models, the rest arrive evenly); on
-// that date its card reports about half of the benchmarks. Later dates bring
-// independent re-runs: about one model in ten has a few of its scores re-measured or
-// added. A score is the model's skill (which grows with size and with the date it
-// joined) against the benchmark's difficulty, plus noise, rounded to 0.1; every third
-// result has a stderr; every seventh benchmark has a draw margin of 0.5 and every
-// tenth is lower-is-better.
+// Dates are a week apart from 2026-01-05. Model i of M has a size drawn log-uniformly
+// from 1B to 400B (rounded to 0.1B) and a club drawn uniformly, and joins at one of
+// the dates (the first quarter of the models on the first date, the rest evenly over
+// the later dates); on that date its card reports about half of the benchmarks. Later
+// dates bring independent re-runs: about one model in ten of those that joined
+// earlier has one to four of its scores re-measured or added. A score is the model's
+// skill against the benchmark's difficulty, plus noise: skill = 20 + 8·log2(size in
+// B) + 1.5·(index of the date it joined) + N(0, 6²), difficulty uniform on [0, 30),
+// score = baseline + 0.9·(skill − difficulty) + N(0, 4²), clamped to [baseline,
+// max], taken from the max when lower is better, rounded to 0.1. A third of the
+// results have a stderr, uniform on [0.3, 1.8] and rounded to 0.01. Every fourth
+// benchmark has a random baseline of 25, every seventh a draw margin of 0.5, and
+// every tenth is lower-is-better. News items are spread evenly over the days of the
+// season and name one model or (about half of them) two; posts are spread over the
+// dates and name two models each.
 func Generate(p Params) *League {
 	p = p.withDefaults()
 	rng := rand.New(rand.NewPCG(p.Seed, 0x67656e6c65616775))
