@@ -24,7 +24,7 @@ const defaultMinShared = 3
 // The snapshots are computed one after another, each from the previous one: only
 // the pairs of models whose results changed are played again, and each rating fit
 // starts from the previous snapshot's. The bootstrap resamples of every table run
-// on all cores.
+// on all cores, and the next snapshot is played while one is rated.
 func Compute(models []league.Model, benchmarks []league.Benchmark, results []league.Result, rules Rules, asOf string) *Season {
 	return computeWith(models, benchmarks, results, rules, asOf, workers.Limit())
 }
@@ -102,8 +102,17 @@ func (e *engine) plan(results []league.Result, asOf string) *plan {
 	return p
 }
 
+// oneAfterAnother turns off the overlap of run: each snapshot is played only once
+// the one before is rated. Tests compare the two ways.
+var oneAfterAnother = false
+
 // run computes the snapshots of p from its date number from on, the engine holding
 // the league as it stood at the end of the date before (none when from is 0).
+//
+// While a snapshot is rated, the next one's results, matches and tables are worked
+// out on a goroutine of their own: they read the models and write the engine's
+// state of play, which rating reads not, and rating writes theta and the rated
+// snapshot's rows, which the next snapshot reads not. Its rating waits for theta.
 func (e *engine) run(p *plan, from int) []*Snapshot {
 	next := 0
 	if from > 0 {
@@ -111,8 +120,8 @@ func (e *engine) run(p *plan, from int) []*Snapshot {
 			next++
 		}
 	}
-	var snapshots []*Snapshot
-	for _, date := range p.dates[from:] {
+	// advance puts in force the results of the end of date and plays its snapshot.
+	advance := func(date string) *Snapshot {
 		touched := map[[2]int]bool{}
 		for ; next < len(p.events) && p.events[next].day <= date; next++ {
 			touched[[2]int{p.events[next].model, p.events[next].bench}] = true
@@ -132,12 +141,35 @@ func (e *engine) run(p *plan, from int) []*Snapshot {
 				e.apply(k[0], k[1], p.known[best])
 			}
 		}
-		sn := e.snapshot(date)
+		return e.snapshot(date)
+	}
+	dates := p.dates[from:]
+	if len(dates) == 0 {
+		return nil
+	}
+	snapshots := make([]*Snapshot, 0, len(dates))
+	sn := advance(dates[0])
+	for x := range dates {
+		var following *Snapshot
+		played := make(chan struct{})
+		if x+1 < len(dates) && !oneAfterAnother {
+			go func() {
+				defer close(played)
+				following = advance(dates[x+1])
+			}()
+		} else {
+			close(played)
+		}
 		e.rate(sn)
+		if x+1 < len(dates) && oneAfterAnother {
+			following = advance(dates[x+1])
+		}
 		if e.rated != nil {
 			e.rated(sn)
 		}
 		snapshots = append(snapshots, sn)
+		<-played
+		sn = following
 	}
 	return snapshots
 }

@@ -3,8 +3,10 @@ package standings
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
+	"github.com/ai-league/ai-league/internal/genleague"
 	"github.com/ai-league/ai-league/internal/league"
 )
 
@@ -219,6 +221,51 @@ func TestMeetsOverWords(t *testing.T) {
 	}{{"a", "b", true}, {"a", "e", true}, {"b", "e", false}} {
 		if m := sn.Match(c.a, c.b); (m != nil) != c.meet {
 			t.Errorf("Match(%s, %s) = %+v, want met %v", c.a, c.b, m, c.meet)
+		}
+	}
+}
+
+// TestOverlapChangesNothing computes generated leagues with each snapshot played
+// while the one before is rated, and one after another, and wants the same season;
+// through Memo too, going on from a date in the middle.
+func TestOverlapChangesNothing(t *testing.T) {
+	defer func() { oneAfterAnother = false }()
+	sizes := []int{8, 30}
+	if raceDetector {
+		sizes = sizes[:1]
+	}
+	for _, models := range sizes {
+		l := genleague.Generate(genleague.Params{Models: models, Benchmarks: 12, Dates: 4, News: 1, Posts: 1})
+		seasons := map[bool]*Season{}
+		for _, seq := range []bool{false, true} {
+			oneAfterAnother = seq
+			seasons[seq] = computeWith(l.Models, l.Benchmarks, l.Results, benchRules, "", 2)
+		}
+		if len(seasons[false].Snapshots) < 3 {
+			t.Fatalf("%d models: %d snapshots, want several", models, len(seasons[false].Snapshots))
+		}
+		if !reflect.DeepEqual(seasons[false], seasons[true]) {
+			t.Errorf("%d models: the season differs when snapshots overlap their rating", models)
+		}
+		// A memo going on from the third date, both ways.
+		later := slices.Clone(l.Results)
+		for i := range later {
+			if later[i].Date >= seasons[false].Snapshots[2].Date {
+				later[i].Score += 0.5
+			}
+		}
+		memos := map[bool]*Season{}
+		for _, seq := range []bool{false, true} {
+			oneAfterAnother = seq
+			m := NewMemo()
+			m.computeWith(l.Models, l.Benchmarks, l.Results, benchRules, "", 2)
+			memos[seq] = m.computeWith(l.Models, l.Benchmarks, later, benchRules, "", 2)
+			if m.Kept() == 0 {
+				t.Errorf("%d models: the memo kept no snapshot", models)
+			}
+		}
+		if !reflect.DeepEqual(memos[false], memos[true]) {
+			t.Errorf("%d models: the memo's season differs when snapshots overlap their rating", models)
 		}
 	}
 }
