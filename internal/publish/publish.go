@@ -68,7 +68,8 @@ type Tx struct {
 	owned    *Output // closed with the Tx when Begin opened it
 	mu       sync.Mutex
 	dirs     map[string]bool
-	paths    map[string]bool
+	paths    map[string]bool // files written so far
+	folders  map[string]bool // the folders that hold them
 	stats    Stats
 	done     bool
 
@@ -78,6 +79,13 @@ type Tx struct {
 	lazy     bool                 // no fresh directory yet: every file so far is the previous one
 	pending  []string             // files kept while lazy, linked when the directory is made
 	manifest *Manifest            // the new output's, after Commit
+
+	prevOut bool // the output folder exists: a file may be the same as its previous one
+	dirMu   sync.Mutex
+	queue   chan job       // files for the writers; nil until the first and after drain
+	writing sync.WaitGroup // files handed to the writers and not yet written
+	writers sync.WaitGroup // the writers running
+	werr    error          // the first write that failed
 }
 
 // Stats counts what a Tx wrote.
@@ -109,7 +117,7 @@ func (o *Output) Begin() (*Tx, error) {
 	if o.lock == nil {
 		return nil, errors.New("publish: output already closed")
 	}
-	t := &Tx{out: o.Dir, dirs: map[string]bool{".": true}, paths: map[string]bool{}}
+	t := &Tx{out: o.Dir, dirs: map[string]bool{".": true}, paths: map[string]bool{}, folders: map[string]bool{}}
 	if err := t.makeTemp(); err != nil {
 		return nil, err
 	}
@@ -124,7 +132,7 @@ func (o *Output) BeginFrom(prev *Manifest) (*Tx, error) {
 	if o.lock == nil {
 		return nil, errors.New("publish: output already closed")
 	}
-	t := &Tx{out: o.Dir, dirs: map[string]bool{".": true}, paths: map[string]bool{},
+	t := &Tx{out: o.Dir, dirs: map[string]bool{".": true}, paths: map[string]bool{}, folders: map[string]bool{},
 		track: true, next: map[string]fileEntry{}}
 	if prev != nil && prev.Len() > 0 {
 		t.prev, t.lazy = prev, true
@@ -147,6 +155,8 @@ func (t *Tx) makeTemp() error {
 		return fmt.Errorf("publish: %w", err)
 	}
 	t.tmp = tmp
+	info, err := os.Lstat(t.out)
+	t.prevOut = err == nil && info.IsDir()
 	return nil
 }
 
@@ -172,8 +182,10 @@ func (t *Tx) materialize() error {
 	return nil
 }
 
-// mkdir makes the folder of path in the fresh folder. t.mu is held.
+// mkdir makes the folder of path in the fresh folder.
 func (t *Tx) mkdir(path string) error {
+	t.dirMu.Lock()
+	defer t.dirMu.Unlock()
 	dir := filepath.Dir(filepath.FromSlash(path))
 	if t.dirs[dir] {
 		return nil
@@ -205,13 +217,37 @@ func (t *Tx) claim(path string) error {
 	if t.paths[path] {
 		return fmt.Errorf("publish: %s written twice", path)
 	}
+	if t.folders[path] {
+		return fmt.Errorf("publish: %s is both a file and a folder of the output", path)
+	}
+	for d := parent(path); d != ""; d = parent(d) {
+		if t.paths[d] {
+			return fmt.Errorf("publish: %s is both a file and a folder of the output", d)
+		}
+	}
 	return nil
+}
+
+// mark notes path as written, and its folders as folders. t.mu is held.
+func (t *Tx) mark(path string) {
+	t.paths[path] = true
+	for d := parent(path); d != "" && !t.folders[d]; d = parent(d) {
+		t.folders[d] = true
+	}
+}
+
+// parent returns the folder of a slash path, "" for the output folder itself.
+func parent(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return ""
 }
 
 // keepPrev takes the previous output's file path, described by e, into the new
 // output under key. t.mu is held.
 func (t *Tx) keepPrev(path string, e fileEntry, key Key) error {
-	t.paths[path] = true
+	t.mark(path)
 	if t.lazy {
 		t.pending = append(t.pending, path)
 	} else {
@@ -286,7 +322,27 @@ func (t *Tx) ReuseGroup(key Key) ([]string, error) {
 // an error.
 func (t *Tx) Write(path string, data []byte) error { return t.WriteKeyed(path, data, Key{}) }
 
-// WriteKeyed writes one file made from key (see Reuse); the zero key is none.
+// writers is the number of goroutines a Tx writes files on. Writing a file is mostly
+// the kernel's work and waits (making the file and its folder), so the build hands
+// each file to a writer and goes on making the next one: its cores stay busy while
+// files are made.
+const writers = 2
+
+// queued is how many files may wait for a writer; past it, a write waits.
+const queued = 32
+
+// job is one file on its way to a writer.
+type job struct {
+	path string
+	data []byte
+	key  Key
+	sum  [sha256.Size]byte
+}
+
+// WriteKeyed writes one file made from key (see Reuse); the zero key is none. The
+// file is written by one of the Tx's writers after WriteKeyed returns, so data must
+// not change after the call. A write that fails makes the next WriteKeyed and
+// Commit fail, and Commit then leaves the previous output as it was.
 func (t *Tx) WriteKeyed(path string, data []byte, key Key) error {
 	var sum [sha256.Size]byte
 	if t.track {
@@ -297,63 +353,101 @@ func (t *Tx) WriteKeyed(path string, data []byte, key Key) error {
 		t.mu.Unlock()
 		return err
 	}
-	prev := filepath.Join(t.out, filepath.FromSlash(path))
+	if t.werr != nil {
+		err := t.werr
+		t.mu.Unlock()
+		return err
+	}
 	if t.prev != nil {
+		prev := filepath.Join(t.out, filepath.FromSlash(path))
 		if e, ok := t.prev.files[path]; ok && e.sum == sum && e.size == int64(len(data)) && intact(prev, e.stamp) {
 			err := t.keepPrev(path, e, key)
 			t.mu.Unlock()
 			return err
 		}
 	}
-	t.paths[path] = true
-	err := t.materialize()
-	if err == nil {
-		err = t.mkdir(path)
-	}
-	t.mu.Unlock()
-	if err != nil {
+	t.mark(path)
+	if err := t.materialize(); err != nil {
+		t.mu.Unlock()
 		return err
 	}
-	dst := filepath.Join(t.tmp, filepath.FromSlash(path))
-	kept := keep(prev, dst, data)
-	if !kept {
-		if err := os.WriteFile(dst, data, 0o644); err != nil {
-			return fmt.Errorf("publish: %w", err)
+	if t.queue == nil {
+		t.queue = make(chan job, queued)
+		for range writers {
+			t.writers.Add(1)
+			go func(q <-chan job) {
+				defer t.writers.Done()
+				for j := range q {
+					t.write(j)
+				}
+			}(t.queue)
 		}
 	}
-	var e fileEntry
-	if t.track {
-		st, ok := stampOf(dst)
-		if !ok {
-			return fmt.Errorf("publish: %s vanished after it was written", path)
-		}
-		e = fileEntry{key: key, sum: sum, stamp: st}
-	}
-	t.mu.Lock()
-	if t.track {
-		t.next[path] = e
-	}
-	t.stats.Files++
-	t.stats.Bytes += int64(len(data))
-	if kept {
-		t.stats.Unchanged++
-	}
+	q := t.queue
+	t.writing.Add(1)
 	t.mu.Unlock()
+	q <- job{path: path, data: data, key: key, sum: sum}
 	return nil
 }
 
-// keep hard-links the previous output's file prev to dst when it is a regular file
-// holding exactly data, and reports whether it did.
-func keep(prev, dst string, data []byte) bool {
-	info, err := os.Lstat(prev)
-	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
-		return false
+// write writes one file into the fresh folder, on a writer: a hard link to the
+// previous output's file at the same path when that holds the same bytes, else a
+// new file.
+func (t *Tx) write(j job) {
+	defer t.writing.Done()
+	t.mu.Lock()
+	failed := t.werr != nil
+	t.mu.Unlock()
+	if failed {
+		return
 	}
-	old, err := os.ReadFile(prev)
-	if err != nil || !bytes.Equal(old, data) {
-		return false
+	err := t.mkdir(j.path)
+	var st stamp
+	kept := false
+	if err == nil {
+		dst := filepath.Join(t.tmp, filepath.FromSlash(j.path))
+		if t.prevOut {
+			prev := filepath.Join(t.out, filepath.FromSlash(j.path))
+			if s, ok := holds(prev, j.data); ok && os.Link(prev, dst) == nil {
+				st, kept = s, true
+			}
+		}
+		if !kept {
+			if st, err = create(dst, j.data); err != nil {
+				err = fmt.Errorf("publish: %w", err)
+			}
+		}
 	}
-	return os.Link(prev, dst) == nil
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if err != nil {
+		if t.werr == nil {
+			t.werr = err
+		}
+		return
+	}
+	if t.track {
+		t.next[j.path] = fileEntry{key: j.key, sum: j.sum, stamp: st}
+	}
+	t.stats.Files++
+	t.stats.Bytes += int64(len(j.data))
+	if kept {
+		t.stats.Unchanged++
+	}
+}
+
+// drain waits until every file handed to the writers is written, and stops them.
+// t.done is set, so no file is handed to them any more.
+func (t *Tx) drain() {
+	t.writing.Wait()
+	t.mu.Lock()
+	q := t.queue
+	t.queue = nil
+	t.mu.Unlock()
+	if q != nil {
+		close(q)
+		t.writers.Wait()
+	}
 }
 
 // Commit marks the new output as the build's (see Marker), puts it in place of the
@@ -363,9 +457,18 @@ func keep(prev, dst string, data []byte) bool {
 func (t *Tx) Commit() (Stats, error) {
 	t.mu.Lock()
 	t.done = true
-	st := t.stats
+	t.mu.Unlock()
+	t.drain()
+	t.mu.Lock()
 	defer t.mu.Unlock()
 	defer t.owned.Close()
+	if t.werr != nil {
+		if t.tmp != "" {
+			os.RemoveAll(t.tmp)
+		}
+		return Stats{}, t.werr
+	}
+	st := t.stats
 	if t.lazy {
 		if len(t.next) == len(t.prev.files) && t.prev.dirsIntact(t.out) && has(t.out, Marker) {
 			t.manifest = &Manifest{files: t.next, dirs: t.prev.dirs}
@@ -406,6 +509,9 @@ func (t *Tx) Manifest() *Manifest {
 func (t *Tx) Abort() {
 	t.mu.Lock()
 	t.done = true
+	t.mu.Unlock()
+	t.drain()
+	t.mu.Lock()
 	tmp := t.tmp
 	t.mu.Unlock()
 	if tmp != "" {
@@ -441,7 +547,7 @@ func swap(dir, out string) error {
 		return os.Rename(dir, out)
 	}
 	if err := exchange(dir, out); err == nil {
-		return os.RemoveAll(dir) // dir now holds the previous output
+		return removeTree(dir) // dir now holds the previous output
 	}
 	old := dir + ".old"
 	if err := os.Rename(out, old); err != nil {
@@ -451,7 +557,7 @@ func swap(dir, out string) error {
 		os.Rename(old, out)
 		return err
 	}
-	return os.RemoveAll(old)
+	return removeTree(old)
 }
 
 // Patch writes one file straight into the output folder, atomically (a temporary

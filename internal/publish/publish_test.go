@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // beside lists what lies beside the output folder out other than the output and its
@@ -195,6 +197,14 @@ func TestUnchangedFilesKeepTheirTime(t *testing.T) {
 	if err := os.Symlink("same.html", filepath.Join(out, "link.html")); err != nil {
 		t.Fatal(err)
 	}
+	// Nor a FIFO (which is not even opened for long: the build never waits on it)
+	// or a folder where the new build has a file.
+	if err := unix.Mkfifo(filepath.Join(out, "fifo.html"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(out, "dir.html", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	tx, err := Begin(out)
 	if err != nil {
 		t.Fatal(err)
@@ -206,6 +216,8 @@ func TestUnchangedFilesKeepTheirTime(t *testing.T) {
 		{Path: "grown.html", Data: []byte("v1 and more")},
 		{Path: "link.html", Data: []byte("same")},
 		{Path: "new.html", Data: []byte("new")},
+		{Path: "fifo.html", Data: nil},
+		{Path: "dir.html", Data: nil},
 	} {
 		if err := tx.Write(f.Path, f.Data); err != nil {
 			t.Fatal(err)
@@ -215,8 +227,8 @@ func TestUnchangedFilesKeepTheirTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Files != 6 || st.Unchanged != 2 {
-		t.Errorf("stats = %+v, want 6 files, 2 unchanged", st)
+	if st.Files != 8 || st.Unchanged != 2 {
+		t.Errorf("stats = %+v, want 8 files, 2 unchanged", st)
 	}
 	for _, tc := range []struct {
 		path, data string
@@ -228,6 +240,8 @@ func TestUnchangedFilesKeepTheirTime(t *testing.T) {
 		{"grown.html", "v1 and more", false},
 		{"link.html", "same", false},
 		{"new.html", "new", false},
+		{"fifo.html", "", false},
+		{"dir.html", "", false},
 	} {
 		p := filepath.Join(out, tc.path)
 		info, err := os.Lstat(p)
@@ -272,19 +286,97 @@ func TestWriteMakesFoldersInAnyOrder(t *testing.T) {
 	}
 }
 
-func TestWriteFolderOverFile(t *testing.T) {
+func TestWriteFileAndFolder(t *testing.T) {
+	for name, files := range map[string][]File{
+		"file first":   {{Path: "a", Data: []byte("file")}, {Path: "a/b.html", Data: []byte("x")}},
+		"folder first": {{Path: "a/b.html", Data: []byte("x")}, {Path: "a", Data: []byte("file")}},
+		"deeper":       {{Path: "a/b/c/d.html", Data: []byte("x")}, {Path: "z", Data: nil}, {Path: "a/b", Data: []byte("file")}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			if _, err := Write(out, []File{{Path: "index.html", Data: []byte("kept")}}); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Write(out, files)
+			want := "publish: a is both a file and a folder of the output"
+			if name == "deeper" {
+				want = "publish: a/b is both a file and a folder of the output"
+			}
+			if err == nil || err.Error() != want {
+				t.Fatalf("err = %v, want %s", err, want)
+			}
+			if got := read(t, filepath.Join(out, "index.html")); got != "kept" {
+				t.Errorf("previous output changed: %q", got)
+			}
+			if left := beside(t, out); len(left) != 0 {
+				t.Errorf("temporary directories left beside the output: %v", left)
+			}
+		})
+	}
+}
+
+func TestWriteFailureFailsCommit(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := Write(out, []File{{Path: "index.html", Data: []byte("kept")}}); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Write(out, []File{{Path: "a", Data: []byte("file")}, {Path: "a/b.html", Data: []byte("x")}})
-	if err == nil || !strings.HasPrefix(err.Error(), "publish: mkdir ") || !strings.HasSuffix(err.Error(), string(filepath.Separator)+"a: not a directory") {
-		t.Fatalf("err = %v, want publish: mkdir …/a: not a directory", err)
+	tx, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("x", 300) // longer than a file name may be
+	for _, p := range []string{"index.html", "a/" + long, "b.html"} {
+		if err := tx.Write(p, []byte("new")); err != nil && !strings.Contains(err.Error(), "file name too long") {
+			t.Fatalf("Write(%s) = %v", p, err)
+		}
+	}
+	_, err = tx.Commit()
+	if err == nil || !strings.HasPrefix(err.Error(), "publish: open ") ||
+		!strings.HasSuffix(err.Error(), string(filepath.Separator)+"a"+string(filepath.Separator)+long+": file name too long") {
+		t.Fatalf("Commit = %v, want publish: open …/a/%s: file name too long", err, long)
 	}
 	if got := read(t, filepath.Join(out, "index.html")); got != "kept" {
 		t.Errorf("previous output changed: %q", got)
 	}
 	if left := beside(t, out); len(left) != 0 {
 		t.Errorf("temporary directories left beside the output: %v", left)
+	}
+	if err := tx.Write("c.html", nil); err == nil || err.Error() != "publish: write of c.html after the output was closed" {
+		t.Errorf("Write after a failed Commit = %v", err)
+	}
+}
+
+func TestWriteFailureAbort(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	tx, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx.Write(strings.Repeat("y", 300), []byte("x"))
+	tx.Abort()
+	if _, err := os.Lstat(out); !os.IsNotExist(err) {
+		t.Errorf("an aborted first build left an output: %v", err)
+	}
+	if left := beside(t, out); len(left) != 0 {
+		t.Errorf("temporary directories left beside the output: %v", left)
+	}
+}
+
+func TestWriteFailureStopsLaterWrites(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	tx, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Abort()
+	if err := tx.Write(strings.Repeat("z", 300), []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	// The failed write is known once the writers are done with it; from then on
+	// every write fails with its error.
+	tx.writing.Wait()
+	err = tx.Write("index.html", []byte("x"))
+	if err == nil || !strings.HasSuffix(err.Error(), ": file name too long") {
+		t.Errorf("Write after a failed write = %v, want its error", err)
 	}
 }
