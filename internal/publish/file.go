@@ -61,7 +61,7 @@ func stampOfStat(st *unix.Stat_t) stamp {
 	s := stamp{ino: st.Ino, size: st.Size, mtime: st.Mtim.Sec*1e9 + st.Mtim.Nsec}
 	if st.Mode&unix.S_IFMT == unix.S_IFDIR {
 		s.dir = true
-		s.size = 0
+		s.size = 0 // a folder's size says nothing the time does not
 	}
 	return s
 }

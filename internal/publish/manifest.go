@@ -7,7 +7,8 @@ import (
 	"errors"
 	"path/filepath"
 	"sort"
-	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // Key names how a file of the output was made: a hash of everything that shapes its
@@ -50,20 +51,14 @@ func (m *Manifest) Len() int {
 // stampOf lstats p; ok is false when it is missing or neither a regular file nor a
 // folder.
 func stampOf(p string) (stamp, bool) {
-	var st syscall.Stat_t
-	if err := syscall.Lstat(p, &st); err != nil {
+	var st unix.Stat_t
+	if err := unix.Lstat(p, &st); err != nil {
 		return stamp{}, false
 	}
-	s := stamp{ino: st.Ino, size: st.Size, mtime: st.Mtim.Sec*1e9 + st.Mtim.Nsec}
-	switch st.Mode & syscall.S_IFMT {
-	case syscall.S_IFREG:
-	case syscall.S_IFDIR:
-		s.dir = true
-		s.size = 0 // a folder's size says nothing the time does not
-	default:
+	if m := st.Mode & unix.S_IFMT; m != unix.S_IFREG && m != unix.S_IFDIR {
 		return stamp{}, false
 	}
-	return s, true
+	return stampOfStat(&st), true
 }
 
 // intact reports whether p is still what s says.
