@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/ai-league/ai-league/internal/site"
 )
@@ -58,13 +59,36 @@ type modelMatch struct {
 	H2H                 string
 }
 
-// MarshalJSON writes the match as its array.
+// MarshalJSON writes the match as its array, the bytes json.Marshal makes of
+// []any{Opponent, For, Against, Drawn[, H2H]}; a big league has millions of them.
 func (m modelMatch) MarshalJSON() ([]byte, error) {
-	a := []any{m.Opponent, m.For, m.Against, m.Drawn}
-	if m.H2H != "" {
-		a = append(a, m.H2H)
+	b := make([]byte, 0, 24+len(m.Opponent)+len(m.H2H))
+	b = append(b, '[')
+	b = appendJSONString(b, m.Opponent)
+	for _, n := range [...]int{m.For, m.Against, m.Drawn} {
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(n), 10)
 	}
-	return json.Marshal(a)
+	if m.H2H != "" {
+		b = append(b, ',')
+		b = appendJSONString(b, m.H2H)
+	}
+	return append(b, ']'), nil
+}
+
+// appendJSONString appends s as json.Marshal writes a string: quoted as it is when
+// every byte is printable ASCII that it leaves alone (ids and site paths), else
+// through json.Marshal.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s) // a string always marshals
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // modelJSON formats one model's data for /compare/.
