@@ -1,0 +1,76 @@
+package render
+
+import (
+	"strconv"
+
+	"github.com/ai-league/ai-league/internal/league"
+	"github.com/ai-league/ai-league/internal/site"
+)
+
+// resultRow is one result of a model page's results table, its cells formatted once
+// here, as legRow is for a head-to-head: every model page lists all its results.
+type resultRow struct {
+	Benchmark  string // the benchmark's id
+	URL        string // its page
+	Name       string // its name, or its id
+	Setting    string
+	Score      string
+	Stderr     string // "" when the result has none
+	HasStderr  bool
+	Normalised string // one decimal
+	Date       string
+	Source     league.Source
+	SourceName string // the source's name, or its URL
+}
+
+// resultRows formats the results of a model page.
+func resultRows(s *site.Site, v site.ModelView) []resultRow {
+	rows := make([]resultRow, len(v.Results))
+	bench := s.URL("benchmarks/")
+	for i, r := range v.Results {
+		row := resultRow{Benchmark: r.Benchmark, URL: bench + r.Benchmark + "/", Name: r.Benchmark, Setting: r.Setting,
+			Score: num(r.Score), HasStderr: r.HasStderr, Normalised: strconv.FormatFloat(r.Normalised, 'f', 1, 64),
+			Date: r.Date, Source: r.Source, SourceName: r.Source.Name}
+		if r.Bench != nil {
+			row.Name = r.Bench.Name
+		}
+		if r.HasStderr {
+			row.Stderr = num(r.Stderr)
+		}
+		if row.SourceName == "" {
+			row.SourceName = r.Source.URL
+		}
+		rows[i] = row
+	}
+	return rows
+}
+
+// matchRow is one match of a model page's list of head-to-heads.
+type matchRow struct {
+	URL          string // the pair's head-to-head page, or /compare/ for the pair
+	AName, BName string
+	AWon, BWon   int
+	Drawn        int
+	Result       string // won, lost or drawn, from the page's model's side
+}
+
+// matchRows formats the matches a model page lists.
+func matchRows(s *site.Site, v site.ModelView) []matchRow {
+	rows := make([]matchRow, len(v.Listed))
+	for i, m := range v.Listed {
+		row := matchRow{URL: s.H2HURL(m.A, m.B), AName: s.ModelName(m.A), BName: s.ModelName(m.B),
+			AWon: m.AWon, BWon: m.BWon, Drawn: m.Drawn, Result: "drawn"}
+		if row.URL == "" {
+			row.URL = s.CompareURL(m.A, m.B)
+		}
+		switch m.Winner {
+		case "":
+		case v.Model.ID:
+			row.Result = "won"
+		default:
+			row.Result = "lost"
+		}
+		rows[i] = row
+	}
+	return rows
+}

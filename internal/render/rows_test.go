@@ -1,0 +1,110 @@
+package render
+
+import (
+	_ "embed"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	aileague "github.com/ai-league/ai-league"
+	"github.com/ai-league/ai-league/internal/config"
+	"github.com/ai-league/ai-league/internal/league"
+	"github.com/ai-league/ai-league/internal/site"
+	"github.com/ai-league/ai-league/internal/standings"
+)
+
+// modelBefore is model.html as it was before its results and matches were formatted
+// in Go (resultrows, matchrows): each cell formatted in the template.
+//
+//go:embed testdata/model-before.html
+var modelBefore string
+
+// TestModelRowsAsTemplates renders every model page of a small league, with names,
+// settings and sources that need escaping, once with model.html and once with the
+// template it had before resultrows and matchrows, and wants the same bytes: with
+// head-to-head pages for every pair, and with none (links to /compare/).
+func TestModelRowsAsTemplates(t *testing.T) {
+	defaults, _ := fs.Sub(aileague.Defaults, "templates")
+	static, _ := fs.Sub(aileague.Defaults, "static")
+	for _, h2h := range []string{config.H2HAll, config.H2HNamed} {
+		s := rowsSite(h2h)
+		now, err := New(s, defaults, static)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before, err := New(s, Overlay{Top: fstest.MapFS{"model.html": {Data: []byte(modelBefore)}}, Base: defaults}, static)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages, all := 0, ""
+		for _, p := range s.HTMLPages() {
+			if p.Kind != "model" {
+				continue
+			}
+			got, err := now.Page(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := before.Page(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("h2h_pages %s, %s:\n%s\nwant\n%s", h2h, p.Out, got, want)
+			}
+			pages++
+			all += string(got)
+		}
+		if pages != 4 {
+			t.Fatalf("h2h_pages %s: %d model pages, want 4", h2h, pages)
+		}
+		for _, want := range []string{`class="res won"`, `class="res lost"`, `class="res drawn"`, `<span class="ci">±0.5</span>`,
+			`<div class="setting">5-shot &lt;cot&gt; &amp; &#34;more&#34;</div>`, `Q &lt;&amp;&gt; &#34;x&#39;`, `>https://src.example/a?b=1&amp;c=&lt;</a>`,
+			`<td>Named only </td>`, `(1 drawn)`} {
+			if !strings.Contains(all, want) {
+				t.Errorf("h2h_pages %s: no model page holds %s", h2h, want)
+			}
+		}
+		link := map[string]string{config.H2HAll: `href="/repo/h2h/`, config.H2HNamed: `href="/repo/compare/?a=`}[h2h]
+		if !strings.Contains(all, link) {
+			t.Errorf("h2h_pages %s: no match links with %s", h2h, link)
+		}
+	}
+}
+
+// rowsSite is a league of four models whose model pages show every kind of result
+// and match row.
+func rowsSite(h2h string) *site.Site {
+	cfg := config.Default()
+	cfg.Title, cfg.BaseURL, cfg.Description = "T", "https://u.github.io/repo/", "d"
+	cfg.H2HPages = h2h
+	data := &league.Data{
+		Clubs: []league.Club{{ID: "c", Name: "Club & Co"}},
+		Models: []league.Model{{ID: "a", Name: "A | <b>", Club: "c", ParamsB: 4}, {ID: "b", Name: `B "quoted"`, Club: "c", ParamsB: 5},
+			{ID: "d", Name: "D", Club: "c", ParamsB: 5}, {ID: "e", Name: "E", Club: "c", ParamsB: 3}},
+		Benchmarks: []league.Benchmark{{ID: "q", Name: `Q <&> "x'`, HigherIsBetter: true, Max: 100},
+			{ID: "r", Name: "R", HigherIsBetter: true, Max: 100}, {ID: "s", Name: "S", HigherIsBetter: true, Max: 100, DrawMargin: 1}},
+	}
+	sources := []league.Source{{Name: "Board", URL: "https://board.example/x", Kind: "independent"},
+		{URL: "https://src.example/a?b=1&c=<", Kind: "self-reported"}, {Name: "Named only"}, {}}
+	scores := map[string][3]float64{"a": {70, 40, 50}, "b": {60, 50, 50.5}, "d": {60, 50, 50.2}, "e": {10, 90, 20}}
+	for _, m := range []string{"a", "b", "d", "e"} {
+		for i, b := range []string{"q", "r", "s"} {
+			r := league.Result{Model: m, Benchmark: b, Score: scores[m][i], Date: "2026-01-01", File: "x.json", Index: len(data.Results),
+				Source: sources[(len(data.Results))%len(sources)]}
+			if i == 1 {
+				r.Setting = `5-shot <cot> & "more"`
+			}
+			if m == "a" && i == 0 {
+				r.Stderr, r.HasStderr = 0.5, true
+			}
+			data.Results = append(data.Results, r)
+		}
+	}
+	season := standings.Compute(data.Models, data.Benchmarks, data.Results, standings.Rules{MinShared: 2,
+		Divisions: []standings.Division{{ID: "pocket", Name: "Pocket", MaxParamsB: 6}, {ID: "datacenter", Name: "Datacenter"}}}, "")
+	s := site.New(cfg, data, season, nil)
+	s.AddContent(nil, nil)
+	return s
+}
