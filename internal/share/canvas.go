@@ -331,13 +331,16 @@ func wrap(f *face, s string, maxW, maxLines int) []string {
 	words := strings.Fields(s)
 	var lines []string
 	line := ""
+	var lineAdv fixed.Int26_6 // the advance of line, kept as it grows
 	for len(words) > 0 {
-		try := words[0]
+		try, adv := words[0], f.advanceAfter(-1, words[0])
 		if line != "" {
 			try = line + " " + words[0]
+			last, _ := utf8.DecodeLastRuneInString(line)
+			adv = lineAdv + f.advanceAfter(last, " ") + f.advanceAfter(' ', words[0])
 		}
-		if width(f, try) <= maxW {
-			line, words = try, words[1:]
+		if adv.Ceil() <= maxW { // width(f, try), measured from the line's end
+			line, lineAdv, words = try, adv, words[1:]
 			continue
 		}
 		if line == "" {

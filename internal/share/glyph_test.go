@@ -3,6 +3,9 @@ package share
 import (
 	"bytes"
 	"image"
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -54,5 +57,59 @@ func TestGlyphRowsCopied(t *testing.T) {
 	g := cv.face(bold, 50).glyph('m', 0, 0)
 	if g.inked[int(idx(white))*numBase+int(idx(turf))].Load() == nil {
 		t.Error("no glyph was copied over the panel")
+	}
+}
+
+// wrapWhole is wrap measuring each candidate line whole, as the lines are drawn.
+func wrapWhole(f *face, s string, maxW, maxLines int) []string {
+	words := strings.Fields(s)
+	var lines []string
+	line := ""
+	for len(words) > 0 {
+		try := words[0]
+		if line != "" {
+			try = line + " " + words[0]
+		}
+		if width(f, try) <= maxW {
+			line, words = try, words[1:]
+			continue
+		}
+		if line == "" {
+			line, words[0] = breakWord(f, words[0], maxW)
+		}
+		lines = append(lines, line)
+		line = ""
+		if len(lines) == maxLines {
+			last := []rune(lines[maxLines-1] + " " + strings.Join(words, " "))
+			lines[maxLines-1] = cut(f, string(last[:min(len(last), 200)]), maxW)
+			return lines
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// TestWrapMeasuresFromTheLineEnd: wrap, which adds each word's advance to the
+// line's, breaks every text where measuring each candidate line whole does, at
+// every weight and many sizes and widths, with letters of several scripts.
+func TestWrapMeasuresFromTheLineEnd(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("abcdefghijklmnopqrstuvwxyzAVWTo.,-–·éßΩЖ?1234567890")
+	for n := range 300 {
+		var b strings.Builder
+		for range 5 + r.IntN(60) {
+			for range 1 + r.IntN(12) {
+				b.WriteRune(alphabet[r.IntN(len(alphabet))])
+			}
+			b.WriteByte(' ')
+		}
+		s := b.String()
+		f := newCanvas().face(weight(n%3), 20+n%40)
+		maxW, maxLines := 80+r.IntN(900), 1+r.IntN(6)
+		if got, want := wrap(f, s, maxW, maxLines), wrapWhole(f, s, maxW, maxLines); !slices.Equal(got, want) {
+			t.Fatalf("wrap(%q, %d, %d) = %q, want %q", s, maxW, maxLines, got, want)
+		}
 	}
 }

@@ -205,9 +205,12 @@ func (f *face) kern(a, b rune) fixed.Int26_6 {
 }
 
 // advance measures s in 26.6 fixed point: the sum of the advances and kerning.
-func (f *face) advance(s string) fixed.Int26_6 {
+func (f *face) advance(s string) fixed.Int26_6 { return f.advanceAfter(-1, s) }
+
+// advanceAfter measures s drawn right after the rune prev (-1 for none): the kerning
+// between prev and s's first rune is counted, prev's advance is not.
+func (f *face) advanceAfter(prev rune, s string) fixed.Int26_6 {
 	var adv fixed.Int26_6
-	prev := rune(-1)
 	for _, r := range s {
 		if prev >= 0 {
 			adv += f.kern(prev, r)
