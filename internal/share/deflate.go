@@ -118,7 +118,7 @@ func (d *deflater) parseSpan(data []byte, start, end, row int, same []bool, runs
 				stop = min(stop+row, n)
 			}
 			if runs[y] <= maxRuns {
-				d.flat(data, i, stop)
+				d.flat(data, i, stop, row)
 			} else {
 				d.copies(data, i, stop, row)
 			}
@@ -244,11 +244,36 @@ func (d *deflater) compressSpan(w *bitWriter, sum *adler, raw []byte, row int, s
 const maxRuns = 3
 
 // flat codes data[i:end] as stretches of one byte: each a literal (unless the byte
-// before has its value) then a match at distance 1.
-func (d *deflater) flat(data []byte, i, end int) {
+// before has its value) then a match at distance 1. From i's row to end the rows
+// are equal, of at most maxRuns stretches each: the stretches are read from i's row
+// once and followed from row to row, not found by comparing every byte.
+func (d *deflater) flat(data []byte, i, end, row int) {
+	y := i / row
+	t := data[y*row : (y+1)*row] // every row from y up to end holds these bytes
+	var bnd [maxRuns + 1]int     // where t's stretches start, then len(t)
+	nb := 0
+	for o := 0; o < row; o = runEnd(t, o+1, t[o]) {
+		bnd[nb] = o
+		nb++
+	}
+	bnd[nb] = row
 	for i < end {
-		v := data[i]
-		j := runEnd(data[:end], i+1, v)
+		base, k := i-i%row, 0
+		for bnd[k+1] <= i-base {
+			k++
+		}
+		v := t[bnd[k]]
+		j := base + bnd[k+1]
+		if j < end && k == nb-1 && t[0] == v {
+			// The stretch goes on into the next row: over whole rows if t is
+			// one stretch, else over the next row's first stretch.
+			if nb == 1 {
+				j = end
+			} else {
+				j += bnd[1]
+			}
+		}
+		j = min(j, end)
 		if data[i-1] != v {
 			d.tokens = append(d.tokens, uint32(v))
 			i++
@@ -286,6 +311,16 @@ func runEnd(p []byte, i int, v byte) int {
 		if x := binary.LittleEndian.Uint64(p[i:]) ^ pat; x != 0 {
 			return i + bits.TrailingZeros64(x)/8
 		}
+	}
+	if i >= len(p) {
+		return len(p)
+	}
+	if k := len(p) - 8; k >= 0 {
+		// The last eight bytes, less the k-i first (before i) shifted out.
+		if x := (binary.LittleEndian.Uint64(p[k:]) ^ pat) >> (8 * (i - k)); x != 0 {
+			return i + bits.TrailingZeros64(x)/8
+		}
+		return len(p)
 	}
 	for ; i < len(p) && p[i] == v; i++ {
 	}

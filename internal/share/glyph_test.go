@@ -113,3 +113,94 @@ func TestWrapMeasuresFromTheLineEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestRunEndEveryTail: runEnd finds the first other byte at every start, for every
+// length up to three words, wherever the other byte lies (the last word is read
+// overlapping the one before, and the bytes before the start must not count).
+func TestRunEndEveryTail(t *testing.T) {
+	for n := range 25 {
+		for other := -1; other < n; other++ { // -1: none
+			for from := range n + 1 {
+				p := bytes.Repeat([]byte{7}, n)
+				if other >= 0 {
+					p[other] = 8
+				}
+				if from > 0 && n > 0 {
+					p[0] = 9 // before the start: not looked at
+				}
+				want := from
+				for want < n && p[want] == 7 {
+					want++
+				}
+				if got := runEnd(p, from, 7); got != want {
+					t.Fatalf("runEnd(%v, %d) = %d, want %d", p, from, got, want)
+				}
+			}
+		}
+	}
+}
+
+// flatScan is flat comparing every byte, as the stretches are defined.
+func flatScan(d *deflater, data []byte, i, end int) {
+	for i < end {
+		v := data[i]
+		j := i + 1
+		for j < end && data[j] == v {
+			j++
+		}
+		if data[i-1] != v {
+			d.tokens = append(d.tokens, uint32(v))
+			i++
+		}
+		d.copies(data, i, j, 1)
+		i = j
+	}
+}
+
+// TestFlatFollowsStretches: flat, which reads the stretches of one row and follows
+// them from row to row, gives the tokens of comparing every byte, on rows of one to
+// three stretches (the filter byte's value among them or not), from any start in
+// the first row to any end.
+func TestFlatFollowsStretches(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 4))
+	for range 3000 {
+		row := 1 + r.IntN(40)
+		rows := 2 + r.IntN(6)
+		line := make([]byte, row)
+		cuts := []int{0, r.IntN(row + 1), r.IntN(row + 1)}
+		slices.Sort(cuts)
+		vals := []byte{byte(r.IntN(3)), byte(r.IntN(3)), byte(r.IntN(3))}
+		for k := range 3 {
+			end := row
+			if k < 2 {
+				end = cuts[k+1]
+			}
+			for x := cuts[k]; x < end; x++ {
+				line[x] = vals[k]
+			}
+		}
+		if countRuns(line, maxRuns) > maxRuns {
+			continue
+		}
+		// A first row of anything, then equal rows.
+		data := make([]byte, 0, row*(rows+1))
+		for range row {
+			data = append(data, byte(r.IntN(3)))
+		}
+		for range rows {
+			data = append(data, line...)
+		}
+		i := row + r.IntN(row)
+		end := i + 1 + r.IntN(len(data)-i)
+		end -= (end - row) % row // the rows' end, as the compressor calls it
+		if end <= i {
+			end = len(data)
+		}
+		var got, want deflater
+		got.flat(data, i, end, row)
+		flatScan(&want, data, i, end)
+		if !slices.Equal(got.tokens, want.tokens) {
+			t.Fatalf("row %v ×%d, from %d to %d: tokens %v, want %v", line, rows, i, end, got.tokens, want.tokens)
+		}
+	}
+}
