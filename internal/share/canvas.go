@@ -1,6 +1,7 @@
 package share
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"strings"
@@ -231,17 +232,47 @@ func (cv *canvas) glyph(g *glyph, ink uint8, lut *[256][steps + 1]uint8, x0, y0 
 	paper := -1
 	for y := range g.h {
 		dst := pix[(y0+y)*stride+x0:][:w]
-		if p := dst[0]; p < numBase && runEnd(dst, 1, p) == w {
+		if p := dst[0]; p < numBase && oneByte(dst, p) {
 			if int(p) != paper {
 				inked, paper = g.inkedOn(ink, p), int(p)
 			}
-			copy(dst, inked[y*w:][:w])
+			copyRow(dst, inked[y*w:][:w])
 			continue
 		}
 		for i, s := range g.cov[y*w:][:w] {
 			dst[i] = lut[dst[i]][s]
 		}
 	}
+}
+
+// oneByte reports whether every byte of p is v, reading eight bytes at a time (the
+// last eight overlapping the ones before).
+func oneByte(p []byte, v byte) bool {
+	n := len(p)
+	if n < 8 {
+		return runEnd(p, 0, v) == n
+	}
+	pat := uint64(v) * 0x0101010101010101
+	for i := 0; i+8 <= n; i += 8 {
+		if binary.LittleEndian.Uint64(p[i:]) != pat {
+			return false
+		}
+	}
+	return binary.LittleEndian.Uint64(p[n-8:]) == pat
+}
+
+// copyRow copies src into dst, of the same length, eight bytes at a time (the last
+// eight overlapping the ones before).
+func copyRow(dst, src []byte) {
+	n := len(src)
+	if n < 8 || len(dst) != n {
+		copy(dst, src)
+		return
+	}
+	for i := 0; i+8 <= n; i += 8 {
+		binary.LittleEndian.PutUint64(dst[i:], binary.LittleEndian.Uint64(src[i:]))
+	}
+	binary.LittleEndian.PutUint64(dst[n-8:], binary.LittleEndian.Uint64(src[n-8:]))
 }
 
 // fastGlyphs lets tests draw every glyph pixel by pixel, to compare.
