@@ -86,7 +86,7 @@ func run(args []string, stderr io.Writer) int {
 	opt := build.Options{
 		Src: os.DirFS(*src), SrcDir: *src, Out: *out, Defaults: aileague.Defaults,
 		BaseURL: *baseURL, AsOf: *asOf, Offline: *offline, Drafts: *drafts, Verbose: *verbose,
-		Now: time.Now, Log: stderr,
+		Now: time.Now, Log: stderr, Once: !*serveFlag,
 	}
 	if !*noCache {
 		if *cacheDir == "" {

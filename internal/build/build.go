@@ -61,6 +61,9 @@ type Options struct {
 	Log      io.Writer    // progress and warnings
 	Pull     pull.Options // HTTP client and limits for the pull
 	Cache    *cache.Cache // build cache (rendered bodies, highlighted code); nil for none
+	// Once says that the process builds once (cmd/build without -serve): nothing is
+	// kept in memory for a later build.
+	Once bool
 }
 
 // Stats sums up a build.
@@ -222,7 +225,8 @@ type prepared struct {
 	site   *site.Site
 	r      *render.Renderer
 	cache  *cache.Cache
-	count  int // files emitted, set by emitAll
+	once   bool // Options.Once
+	count  int  // files emitted, set by emitAll
 	kept   atomic.Int64
 	// sizes holds the size of every file emitted or left as it was (same), set by
 	// emitAll when it keeps nothing from a previous build (ru nil).
@@ -375,7 +379,7 @@ func (c *computed) prepare(ctx context.Context, opt Options, memo *content.Memo,
 		return nil, err
 	}
 	opt.stage("site", start, "%d pages, %d head-to-heads", len(s.HTMLPages()), s.H2HPageCount())
-	return &prepared{league: c, site: s, r: r, cache: opt.Cache}, ctx.Err()
+	return &prepared{league: c, site: s, r: r, cache: opt.Cache, once: opt.Once}, ctx.Err()
 }
 
 // reuser keeps files of the previous output made from the same inputs (see

@@ -376,7 +376,7 @@ func (s *Session) patch(ctx context.Context, opt Options, out *publish.Output, c
 		// An edited post's card shows its title and summary; the other pages'
 		// cards do not depend on posts.
 		if pages[i].Kind == "post" && pages[i].Card != nil {
-			img, _, err := shareImage(r.cache, pages[i].Card)
+			img, _, err := shareImage(r.cache, pages[i].Card, !r.once)
 			if err != nil {
 				return fmt.Errorf("render: %w", err)
 			}

@@ -51,7 +51,7 @@ func emitShareImages(ctx context.Context, p *prepared, keys *outputKeys, emit fu
 			p.imagesCached.Add(1)
 			return nil
 		}
-		b, hit, err := shareImage(p.cache, images[i].card)
+		b, hit, err := shareImage(p.cache, images[i].card, !p.once)
 		if err != nil {
 			return err
 		}
@@ -68,28 +68,35 @@ func emitShareImages(ctx context.Context, p *prepared, keys *outputKeys, emit fu
 }
 
 // shareImage returns the PNG of a card and whether it was reused rather than drawn:
-// from the images this process drew already, or from the build cache.
-func shareImage(c *cache.Cache, card *share.Card) ([]byte, bool, error) {
+// from the images this process drew already, or from the build cache. With keep, an
+// image drawn or read is kept in memory for later builds of the process (see drawn).
+func shareImage(c *cache.Cache, card *share.Card, keep bool) ([]byte, bool, error) {
 	key := cache.NewKey("share-png", []byte(card.Key()))
 	if b := drawn.get(key); b != nil {
 		return b, true, nil
 	}
 	if b, ok := c.Get(key); ok {
-		drawn.put(key, b)
+		if keep {
+			drawn.put(key, b)
+		}
 		return b, true, nil
 	}
 	b, err := card.PNG()
 	if err != nil {
 		return nil, false, err
 	}
-	drawn.put(key, b)
+	if keep {
+		drawn.put(key, b)
+	}
 	_ = c.Put(key, b) // the cache is an optimisation: a failed write only costs a redraw
 	return b, false, nil
 }
 
 // drawn keeps the share images this process drew or read, up to drawnMax bytes, so a
 // later build in the same process (the preview server, tests that build many times)
-// need not draw or read them again.
+// need not draw or read them again. A build that is the process's only one
+// (Options.Once) keeps none: held to the end, they would raise its peak memory by
+// their size (28 MB at 1,000 posts) and the collector's goal with it.
 var drawn = &memo{m: map[cache.Key][]byte{}}
 
 const drawnMax = 64 << 20

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/ai-league/ai-league/internal/cache"
+	"github.com/ai-league/ai-league/internal/share"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"golang.org/x/net/html"
@@ -219,5 +220,43 @@ func TestDrawnMemoIsBounded(t *testing.T) {
 	m.put(a, make([]byte, 5))
 	if len(m.get(a)) != drawnMax-10 {
 		t.Error("a second put replaced an entry")
+	}
+}
+
+// TestShareImageKeep: a build that is the process's only one (Options.Once) keeps no
+// share image in memory, drawn or read from the cache; the others keep them for the
+// next build of the process.
+func TestShareImageKeep(t *testing.T) {
+	c, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		keep bool
+	}{{"drawn, not kept", false}, {"drawn, kept", true}} {
+		card := &share.Card{Site: "Keep test", Title: t.Name() + " " + tc.name}
+		key := cache.NewKey("share-png", []byte(card.Key()))
+		b, hit, err := shareImage(nil, card, tc.keep)
+		if err != nil || hit || len(b) == 0 {
+			t.Fatalf("%s: %d bytes, hit %v, %v", tc.name, len(b), hit, err)
+		}
+		if kept := drawn.get(key) != nil; kept != tc.keep {
+			t.Errorf("%s: kept in memory = %v, want %v", tc.name, kept, tc.keep)
+		}
+	}
+	card := &share.Card{Site: "Keep test", Title: t.Name() + " from the cache"}
+	key := cache.NewKey("share-png", []byte(card.Key()))
+	if err := c.Put(key, []byte("png")); err != nil {
+		t.Fatal(err)
+	}
+	for _, keep := range []bool{false, true} {
+		b, hit, err := shareImage(c, card, keep)
+		if err != nil || !hit || string(b) != "png" {
+			t.Fatalf("from the cache, keep %v: %q, hit %v, %v", keep, b, hit, err)
+		}
+		if kept := drawn.get(key) != nil; kept != keep {
+			t.Errorf("from the cache: kept in memory = %v, want %v", kept, keep)
+		}
 	}
 }
