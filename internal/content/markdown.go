@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"strings"
+	"sync"
 
 	"github.com/ai-league/ai-league/internal/cache"
 	"github.com/ai-league/ai-league/internal/diag"
@@ -76,6 +77,9 @@ const metaSlug = "content-slug"
 // path (links), unless it embeds league data (which changes with the results, not
 // with the body) or had problems: so an unchanged post costs a hash and a read.
 func render(body []byte, st renderState) (html string, embedded bool) {
+	if st.cache == nil {
+		return convert(body, &st), st.embedded
+	}
 	key := cache.NewKey("body", []byte(st.slug), []byte(st.base), body)
 	if b, ok := st.cache.Get(key); ok {
 		return string(b), false
@@ -93,12 +97,20 @@ func convert(body []byte, st *renderState) string {
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	doc := markdown.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	var buf bytes.Buffer
-	if err := markdown.Renderer().Render(&buf, body, doc); err != nil {
+	buf := htmlBufs.Get().(*bytes.Buffer)
+	defer htmlBufs.Put(buf)
+	buf.Reset()
+	if err := markdown.Renderer().Render(buf, body, doc); err != nil {
 		st.errs.Add(st.file, 0, 0, "render markdown: %v", err)
 	}
 	return buf.String()
 }
+
+// htmlBufs are the buffers convert renders into: the HTML is copied out into a
+// string of its size, and the buffer, grown once to the longest post, serves the
+// next (a buffer of its own per post grew from nothing each time, through
+// doublings that allocated twice the HTML).
+var htmlBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // footnotePrefix gives "<slug>-" for footnote ids.
 func footnotePrefix(n ast.Node) []byte {
@@ -113,6 +125,14 @@ func footnotePrefix(n ast.Node) []byte {
 		return []byte(s + "-")
 	}
 	return nil
+}
+
+// alignClass is the class of a table cell of each alignment, made once: the renderer
+// only reads it.
+var alignClass = map[east.Alignment][]byte{
+	east.AlignLeft:   []byte("align-" + east.AlignLeft.String()),
+	east.AlignRight:  []byte("align-" + east.AlignRight.String()),
+	east.AlignCenter: []byte("align-" + east.AlignCenter.String()),
 }
 
 // siteExtension adds what this site needs on top of GFM: league blocks,
@@ -159,7 +179,7 @@ func (siteTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			n.Destination = withBase(n.Destination, st.base)
 		case *east.TableCell:
 			if n.Alignment != east.AlignNone {
-				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+				n.SetAttributeString("class", alignClass[n.Alignment])
 			}
 		}
 		return ast.WalkContinue, nil

@@ -52,6 +52,12 @@ func TestMarkdown(t *testing.T) {
 			want: []string{"<table>", `<th>model</th>`, `<th class="align-right">score</th>`, `<td class="align-right">1</td>`},
 		},
 		{
+			name: "table alignments",
+			body: "| l | c | r | n |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n",
+			want: []string{`<th class="align-left">l</th>`, `<th class="align-center">c</th>`, `<th class="align-right">r</th>`, `<th>n</th>`,
+				`<td class="align-left">1</td>`, `<td class="align-center">2</td>`, `<td class="align-right">3</td>`, `<td>4</td>`},
+		},
+		{
 			name: "strikethrough and autolink",
 			body: "~~gone~~ see https://example.com/x\n",
 			want: []string{"<del>gone</del>", `<a href="https://example.com/x">https://example.com/x</a>`},
@@ -322,6 +328,23 @@ func TestPostCache(t *testing.T) {
 	for _, bad := range [][]byte{nil, b[:len(b)-1], append(append([]byte{}, b...), 0), append(append([]byte{}, b[:len(b)-1]...), 2)} {
 		if _, ok := decodePost(bad); ok {
 			t.Errorf("decodePost(%q) accepted", bad)
+		}
+	}
+}
+
+// TestRenderReusesNoBytes: the buffer one body is rendered into serves the next, and
+// the next body's HTML holds nothing of the one before, longer or shorter.
+func TestRenderReusesNoBytes(t *testing.T) {
+	long := strings.Repeat("A long paragraph of words. ", 400)
+	for i, tc := range []struct{ body, want string }{
+		{long + "\n", "<p>" + strings.TrimSpace(long) + "</p>\n"},
+		{"short\n", "<p>short</p>\n"},
+		{"", ""},
+		{"*again*\n", "<p><em>again</em></p>\n"},
+	} {
+		got := renderPost(t, tc.body, Options{})
+		if got != tc.want {
+			t.Errorf("body %d: HTML %q…, want %q…", i, got[:min(len(got), 60)], tc.want[:min(len(tc.want), 60)])
 		}
 	}
 }
