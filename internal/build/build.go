@@ -389,7 +389,7 @@ type reuser struct {
 	keys *outputKeys
 }
 
-// emitAll renders every file of the site and hands each to emit: the data files, then
+// emitAll renders every file of the site and hands each to emit: the data files and
 // the pages through the bounded pool (each rendered and emitted by one worker, so only
 // a few pages are in memory at once), then the static files. A static file that takes
 // the path of a generated one is an error. With ru, a generated file the previous
@@ -469,13 +469,17 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser) err
 	}
 	p.kept.Add(int64(len(group)))
 	count += len(group)
-	if len(group) == 0 {
-		if err := p.r.DataFiles(func(path string, b []byte) error { return keyed(path, b, dataKey) }); err != nil {
-			return err
-		}
-	}
 	pages := p.site.HTMLPages()
-	err = workers.Each(ctx, len(pages), 0, func(_ context.Context, i int) error {
+	// The data files (feeds, sitemap, tables as data) are one job, the first, beside
+	// the pages: alone before them, it kept one core idle.
+	err = workers.Each(ctx, len(pages)+1, 0, func(_ context.Context, i int) error {
+		if i == 0 {
+			if len(group) > 0 {
+				return nil
+			}
+			return p.r.DataFiles(func(path string, b []byte) error { return keyed(path, b, dataKey) })
+		}
+		i--
 		if size, ok := p.same[pages[i].Out]; ok {
 			mu.Lock()
 			count++

@@ -83,11 +83,12 @@ func holds(p string, data []byte) (stamp, bool) {
 	}
 	bp := readBufs.Get().(*[]byte)
 	defer readBufs.Put(bp)
-	// One byte more than data: a file that grew since fstat is not the same.
-	if cap(*bp) < len(data)+1 {
-		*bp = make([]byte, len(data)+1)
+	if cap(*bp) < len(data) {
+		*bp = make([]byte, len(data))
 	}
-	buf := (*bp)[:len(data)+1]
+	// As many bytes as fstat said, with no read to see the end: a file that
+	// changes while the build reads it may change after, too.
+	buf := (*bp)[:len(data)]
 	n := 0
 	for n < len(buf) {
 		m, err := unix.Read(fd, buf[n:])
