@@ -16,6 +16,7 @@ import (
 	"html/template"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"github.com/ai-league/ai-league/internal/chart"
 	"github.com/ai-league/ai-league/internal/content"
@@ -169,7 +170,9 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 		p = &cp
 	}
 	pg := pageOf(p, r.site, r.figures(p.Charts))
-	var buf bytes.Buffer
+	buf := pageBufs.Get().(*bytes.Buffer)
+	defer pageBufs.Put(buf)
+	buf.Reset()
 	// A kind that defines "document" is a whole page of its own (the embeds, without
 	// the site around them); every other kind fills "main" of the layout.
 	t := r.kinds[p.Kind]
@@ -177,11 +180,16 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	if t.Lookup("document") != nil {
 		layout = "document"
 	}
-	if err := t.ExecuteTemplate(&buf, layout, pg); err != nil {
+	if err := t.ExecuteTemplate(buf, layout, pg); err != nil {
 		return nil, fmt.Errorf("render %s: %w", p.Out, err)
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
+
+// pageBufs are the buffers Page runs templates into: a page is copied out at its
+// size, and the buffer, grown to the longest page so far, serves the next (one of its
+// own per page grew from nothing through doublings, twice the page in garbage).
+var pageBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // PostHTML is the body of a post with its league blocks in place, as feeds carry it.
 func (r *Renderer) PostHTML(p *content.Post) (string, error) {
