@@ -49,6 +49,7 @@ func run(args []string, stderr io.Writer) int {
 	verbose := flags.Bool("v", false, "verbose: list what lm-eval imports ignore")
 	cpuProfile := flags.String("cpuprofile", "", "write a CPU profile of the build to `FILE`")
 	memProfile := flags.String("memprofile", "", "write an allocation profile of the build to `FILE`")
+	traceFile := flags.String("trace", "", "write an execution trace of the build to `FILE` (go tool trace)")
 	flags.Usage = func() { usage(flags) }
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -102,7 +103,7 @@ func run(args []string, stderr io.Writer) int {
 	if *serveFlag {
 		return preview(ctx, opt, *addr, stderr)
 	}
-	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
+	stopProfiles, err := startProfiles(*cpuProfile, *memProfile, *traceFile)
 	if err != nil {
 		fmt.Fprintf(stderr, "build: %v\n", err)
 		return 1
