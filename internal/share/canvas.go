@@ -218,11 +218,12 @@ func (cv *canvas) text(f *face, s string, x, y int, ink color.RGBA) int {
 }
 
 // glyph draws g in the base colour ink (whose blends are lut) with its box's corner at
-// x0, y0. A row of the box over one base paper is copied from the glyph drawn over
-// that paper once; other rows (the paper changes under them, or is itself an edge)
-// are blended pixel by pixel. Both give the same colours.
+// x0, y0. Eight pixels of a row over one base paper (the one at the row's right end,
+// which the next glyph has not reached yet) are copied from the glyph drawn over
+// that paper once; others (the paper changes under them, or is the edge of the glyph
+// before) are blended pixel by pixel. Both give the same colours.
 func (cv *canvas) glyph(g *glyph, ink uint8, lut *[256][steps + 1]uint8, x0, y0 int) {
-	if !fastGlyphs || !image.Rect(x0, y0, x0+g.w, y0+g.h).In(cv.img.Rect) || g.w == 0 {
+	if !fastGlyphs || !image.Rect(x0, y0, x0+g.w, y0+g.h).In(cv.img.Rect) || g.w < 8 {
 		cv.mask(x0, y0, g.w, g.h, g.cov, lut)
 		return
 	}
@@ -232,47 +233,43 @@ func (cv *canvas) glyph(g *glyph, ink uint8, lut *[256][steps + 1]uint8, x0, y0 
 	paper := -1
 	for y := range g.h {
 		dst := pix[(y0+y)*stride+x0:][:w]
-		if p := dst[0]; p < numBase && oneByte(dst, p) {
-			if int(p) != paper {
-				inked, paper = g.inkedOn(ink, p), int(p)
+		cov := g.cov[y*w:][:w]
+		p := dst[w-1]
+		if p >= numBase {
+			for i, s := range cov {
+				dst[i] = lut[dst[i]][s]
 			}
-			copyRow(dst, inked[y*w:][:w])
 			continue
 		}
-		for i, s := range g.cov[y*w:][:w] {
-			dst[i] = lut[dst[i]][s]
+		if int(p) != paper {
+			inked, paper = g.inkedOn(ink, p), int(p)
+		}
+		src := inked[y*w:][:w]
+		pat := uint64(p) * 0x0101010101010101
+		tail := binary.LittleEndian.Uint64(dst[w-8:]) == pat // read before any write
+		x := 0
+		for ; x+8 <= w; x += 8 {
+			if binary.LittleEndian.Uint64(dst[x:]) == pat {
+				binary.LittleEndian.PutUint64(dst[x:], binary.LittleEndian.Uint64(src[x:]))
+				continue
+			}
+			for i := x; i < x+8; i++ {
+				dst[i] = lut[dst[i]][cov[i]]
+			}
+		}
+		if x == w {
+			continue
+		}
+		if tail {
+			// The last eight were all paper: those before x among them were
+			// copied from src already, so copying them again changes nothing.
+			binary.LittleEndian.PutUint64(dst[w-8:], binary.LittleEndian.Uint64(src[w-8:]))
+			continue
+		}
+		for i := x; i < w; i++ {
+			dst[i] = lut[dst[i]][cov[i]]
 		}
 	}
-}
-
-// oneByte reports whether every byte of p is v, reading eight bytes at a time (the
-// last eight overlapping the ones before).
-func oneByte(p []byte, v byte) bool {
-	n := len(p)
-	if n < 8 {
-		return runEnd(p, 0, v) == n
-	}
-	pat := uint64(v) * 0x0101010101010101
-	for i := 0; i+8 <= n; i += 8 {
-		if binary.LittleEndian.Uint64(p[i:]) != pat {
-			return false
-		}
-	}
-	return binary.LittleEndian.Uint64(p[n-8:]) == pat
-}
-
-// copyRow copies src into dst, of the same length, eight bytes at a time (the last
-// eight overlapping the ones before).
-func copyRow(dst, src []byte) {
-	n := len(src)
-	if n < 8 || len(dst) != n {
-		copy(dst, src)
-		return
-	}
-	for i := 0; i+8 <= n; i += 8 {
-		binary.LittleEndian.PutUint64(dst[i:], binary.LittleEndian.Uint64(src[i:]))
-	}
-	binary.LittleEndian.PutUint64(dst[n-8:], binary.LittleEndian.Uint64(src[n-8:]))
 }
 
 // fastGlyphs lets tests draw every glyph pixel by pixel, to compare.

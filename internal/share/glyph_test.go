@@ -21,6 +21,7 @@ func crafted(cv *canvas) {
 	cv.text(f, "Gold band", 40, 320, pitch)
 	cv.text(f, "Overlap", 400, 420, white)
 	cv.text(f, "Overlap", 403, 423, gold)
+	cv.text(f, "Overlap", 398, 418, muted) // rows ending over the glyphs drawn before
 	cv.text(f, "Left", -20, 480, white)
 	cv.text(f, "Right edge", Width-120, 480, muted)
 	cv.text(f, "Top", 500, 10, white)
