@@ -64,15 +64,18 @@ func matchToken(length, dist int) uint32 {
 // matchLen is how many bytes from a and b agree, at most maxMatch; a is the
 // shorter or equal one. It compares eight bytes a step.
 func matchLen(a, b []byte) int {
-	n := min(len(a), maxMatch)
+	n := min(len(a), len(b), maxMatch)
 	a, b = a[:n], b[:n]
 	i := 0
-	for ; i+8 <= n; i += 8 {
-		if x := binary.LittleEndian.Uint64(a[i:]) ^ binary.LittleEndian.Uint64(b[i:]); x != 0 {
+	for len(a) >= 8 && len(b) >= 8 {
+		if x := binary.LittleEndian.Uint64(a) ^ binary.LittleEndian.Uint64(b); x != 0 {
 			return i + bits.TrailingZeros64(x)/8
 		}
+		a, b = a[8:], b[8:]
+		i += 8
 	}
-	for ; i < n && a[i] == b[i]; i++ {
+	for k := 0; k < len(a) && k < len(b) && a[k] == b[k]; k++ {
+		i++
 	}
 	return i
 }
