@@ -468,21 +468,22 @@ func nearBoundary(x float64) bool {
 
 func TestAgainstReference(t *testing.T) {
 	// Once as configured (every table of these leagues refits its resamples), once
-	// with the one-step bootstrap for every table of more than one model.
-	for _, lin := range []int{linearFrom, 1} {
-		t.Run(fmt.Sprintf("linearFrom=%d", lin), func(t *testing.T) {
+	// with the one-step bootstrap for every table of more than one model, and once
+	// on a few leagues with the one-step bootstrap from four models on: a table of
+	// exactly linearFrom models refits.
+	for _, c := range []struct{ lin, leagues int }{{linearFrom, 25}, {1, 25}, {3, 5}} {
+		t.Run(fmt.Sprintf("linearFrom=%d", c.lin), func(t *testing.T) {
 			defer func(old int) { linearFrom = old }(linearFrom)
-			linearFrom = lin
-			checkAgainstReference(t)
+			linearFrom = c.lin
+			checkAgainstReference(t, c.leagues)
 		})
 	}
 }
 
-func checkAgainstReference(t *testing.T) {
+func checkAgainstReference(t *testing.T, leagues int) {
 	rng := rand.New(rand.NewPCG(2026, 5))
-	leagues := 25
 	if testing.Short() || raceDetector {
-		leagues = 6
+		leagues = min(leagues, 6)
 	}
 	for n := range leagues {
 		models, benchmarks, results, rules := randomLeague(rng)
