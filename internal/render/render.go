@@ -54,6 +54,7 @@ func New(s *site.Site, templates, static fs.FS) (*Renderer, error) {
 	funcs["legrows"] = func(v site.H2HView) []legRow { return legRows(s, v) }
 	funcs["resultrows"] = func(v site.ModelView) []resultRow { return resultRows(s, v) }
 	funcs["matchrows"] = func(v site.ModelView) []matchRow { return matchRows(s, v) }
+	funcs["standingrows"] = func(v site.TableView) []standingRow { return standingRows(s, v) }
 	funcs["rowurl"] = s.RowURL
 	funcs["compare"] = s.CompareURL
 	funcs["changeTitle"] = func(c standings.Change) string { return ChangeTitle(s, c) }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/ai-league/ai-league/internal/league"
@@ -69,6 +70,54 @@ func matchRows(s *site.Site, v site.ModelView) []matchRow {
 			row.Result = "won"
 		default:
 			row.Result = "lost"
+		}
+		rows[i] = row
+	}
+	return rows
+}
+
+// standingRow is one row of a league table (the "table" partial), its cells
+// formatted once here: the standings pages of a big league show every row of every
+// table on every date.
+type standingRow struct {
+	Model    string
+	Frag     string // the row's id, and its link's fragment: <table id>--<model>
+	Name     string // the model's name
+	Rank     string // with "=" when shared
+	Move     movementView
+	PrevURL  string // the row in the snapshot before, when the table has one and the row moved or stayed; else ""
+	PrevDate string // that snapshot's day, written out
+	ModelURL string
+	NowURL   string // the row in the current table, when this is an older one; else ""
+	Club     string // the club's name
+
+	Played, Won, Drawn, Lost int
+	BenchFor, BenchAgainst   int
+	BenchDiff                string // with its sign
+	Points                   int
+	Rating                   string // one decimal
+	RatingLow, RatingHigh    string
+}
+
+// standingRows formats the rows of a table view.
+func standingRows(s *site.Site, t site.TableView) []standingRow {
+	rows := make([]standingRow, len(t.Rows))
+	models := s.URL("models/")
+	prevDate := ""
+	if t.Prev != "" {
+		prevDate = longDate(t.Prev)
+	}
+	for i, r := range t.Rows {
+		row := standingRow{Model: r.Model, Frag: t.HTMLID + "--" + r.Model, Name: s.ModelName(r.Model),
+			Rank: rankLabel(r.Rank, r.SharedRank), Move: movement(r.Movement), ModelURL: models + r.Model + "/",
+			Club: s.ClubName(r.Club), Played: r.Played, Won: r.Won, Drawn: r.Drawn, Lost: r.Lost,
+			BenchFor: r.BenchFor, BenchAgainst: r.BenchAgainst, BenchDiff: fmt.Sprintf("%+d", r.BenchDiff), Points: r.Points,
+			Rating: rating(r.Rating), RatingLow: rating(r.RatingLow), RatingHigh: rating(r.RatingHigh)}
+		if t.Prev != "" && r.Movement != nil {
+			row.PrevURL, row.PrevDate = s.RowURL(t.Prev, t.Table.ID, r.Model), prevDate
+		}
+		if t.Now != "" {
+			row.NowURL = s.RowURL("", t.Table.ID, r.Model)
 		}
 		rows[i] = row
 	}

@@ -9,6 +9,7 @@ import (
 
 	aileague "github.com/ai-league/ai-league"
 	"github.com/ai-league/ai-league/internal/config"
+	"github.com/ai-league/ai-league/internal/genleague"
 	"github.com/ai-league/ai-league/internal/league"
 	"github.com/ai-league/ai-league/internal/site"
 	"github.com/ai-league/ai-league/internal/standings"
@@ -107,4 +108,69 @@ func rowsSite(h2h string) *site.Site {
 	s := site.New(cfg, data, season, nil)
 	s.AddContent(nil, nil)
 	return s
+}
+
+// partialsBefore is partials.html as it was before a table's rows were formatted
+// in Go (standingrows).
+//
+//go:embed testdata/partials-before.html
+var partialsBefore string
+
+// TestStandingRowsAsTemplates renders every page that shows a league table (the
+// standings of each date, the pages that carry on long tables, the home page and
+// the embeds) of a generated league of more than TableTop models over three dates,
+// with a model and a club whose names need escaping, once with partials.html and
+// once with the partials it had before standingrows, and wants the same bytes.
+func TestStandingRowsAsTemplates(t *testing.T) {
+	defaults, _ := fs.Sub(aileague.Defaults, "templates")
+	static, _ := fs.Sub(aileague.Defaults, "static")
+	l := genleague.Generate(genleague.Params{Models: site.TableTop + 15, Benchmarks: 12, Dates: 3, News: 1, Posts: 1})
+	l.Models[0].Name, l.Models[1].Name = `A | <b> "q" & 'r'`, "Ünïcode ‘quote’"
+	l.Clubs[0].Name = "Club & <Co>"
+	cfg := config.Default()
+	cfg.Title, cfg.BaseURL, cfg.Description = "T", "https://u.github.io/repo/", "d"
+	data := &league.Data{Clubs: l.Clubs, Models: l.Models, Benchmarks: l.Benchmarks, Results: l.Results}
+	season := standings.Compute(data.Models, data.Benchmarks, data.Results, standings.RulesFrom(cfg.League), "")
+	s := site.New(cfg, data, season, nil)
+	s.AddContent(nil, nil)
+	now, err := New(s, defaults, static)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := New(s, Overlay{Top: fstest.MapFS{"partials.html": {Data: []byte(partialsBefore)}}, Base: defaults}, static)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds, all := map[string]int{}, ""
+	for _, p := range s.HTMLPages() {
+		switch p.Kind {
+		case "standings", "tablerows", "home", "embed", "embedtable":
+		default:
+			continue
+		}
+		got, err := now.Page(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := before.Page(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Fatalf("%s:\n%s\nwant\n%s", p.Out, got, want)
+		}
+		kinds[p.Kind]++
+		all += string(got)
+	}
+	for _, k := range []string{"standings", "tablerows", "home", "embedtable"} {
+		if kinds[k] == 0 {
+			t.Errorf("no %s page", k)
+		}
+	}
+	for _, want := range []string{`A | &lt;b&gt; &#34;q&#34; &amp; &#39;r&#39;`, `A | &lt;b&gt; &#34;q&#34; &amp; &#39;r&#39; in the current table`,
+		`Club &amp; &lt;Co&gt;`, `class="mv up"`, `class="mv down"`, `class="mv new"`, `: the row on `, `class="now"`, `/page/2/#overall--`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no table row holds %s", want)
+		}
+	}
 }
