@@ -20,6 +20,7 @@ import (
 
 	"github.com/ai-league/ai-league/internal/chart"
 	"github.com/ai-league/ai-league/internal/content"
+	"github.com/ai-league/ai-league/internal/news"
 	"github.com/ai-league/ai-league/internal/share"
 	"github.com/ai-league/ai-league/internal/site"
 	"github.com/ai-league/ai-league/internal/standings"
@@ -55,6 +56,7 @@ func New(s *site.Site, templates, static fs.FS) (*Renderer, error) {
 	funcs["resultrows"] = func(v site.ModelView) []resultRow { return resultRows(s, v) }
 	funcs["matchrows"] = func(v site.ModelView) []matchRow { return matchRows(s, v) }
 	funcs["standingrows"] = func(v site.TableView) []standingRow { return standingRows(s, v) }
+	funcs["newsrows"] = func(items []news.Item) []newsRow { return newsRows(s, items) }
 	funcs["rowurl"] = s.RowURL
 	funcs["compare"] = s.CompareURL
 	funcs["changeTitle"] = func(c standings.Change) string { return ChangeTitle(s, c) }

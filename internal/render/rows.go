@@ -2,9 +2,11 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"strconv"
 
 	"github.com/ai-league/ai-league/internal/league"
+	"github.com/ai-league/ai-league/internal/news"
 	"github.com/ai-league/ai-league/internal/site"
 )
 
@@ -118,6 +120,49 @@ func standingRows(s *site.Site, t site.TableView) []standingRow {
 		}
 		if t.Now != "" {
 			row.NowURL = s.RowURL("", t.Table.ID, r.Model)
+		}
+		rows[i] = row
+	}
+	return rows
+}
+
+// newsRow is one news item as the "newsitem" partial shows it: the item's fields,
+// with its day written out, its summary marked as the sanitised HTML it is, and
+// the links of the models it mentions, made once here.
+type newsRow struct {
+	ID          string
+	Title       string
+	URL         string
+	Date        string
+	Source      string
+	Category    string
+	SummaryHTML string
+	Models      []string
+	Clubs       []string
+
+	LongDate   string
+	Summary    template.HTML // SummaryHTML, sanitised when the news was read
+	ModelLinks []modelLink   // one per id of Models
+}
+
+// modelLink is a link to a model's page.
+type modelLink struct {
+	URL, Name string
+}
+
+// newsRows formats news items.
+func newsRows(s *site.Site, items []news.Item) []newsRow {
+	rows := make([]newsRow, len(items))
+	models := s.URL("models/")
+	for i, it := range items {
+		row := newsRow{ID: it.ID, Title: it.Title, URL: it.URL, Date: it.Date, Source: it.Source, Category: it.Category,
+			SummaryHTML: it.SummaryHTML, Models: it.Models, Clubs: it.Clubs,
+			LongDate: longDate(it.Date), Summary: template.HTML(it.SummaryHTML)}
+		if len(it.Models) > 0 {
+			row.ModelLinks = make([]modelLink, len(it.Models))
+			for k, m := range it.Models {
+				row.ModelLinks[k] = modelLink{URL: models + m + "/", Name: s.ModelName(m)}
+			}
 		}
 		rows[i] = row
 	}

@@ -1,7 +1,7 @@
 package render
 
 import (
-	_ "embed"
+	"embed"
 	"io/fs"
 	"strings"
 	"testing"
@@ -11,6 +11,7 @@ import (
 	"github.com/ai-league/ai-league/internal/config"
 	"github.com/ai-league/ai-league/internal/genleague"
 	"github.com/ai-league/ai-league/internal/league"
+	"github.com/ai-league/ai-league/internal/news"
 	"github.com/ai-league/ai-league/internal/site"
 	"github.com/ai-league/ai-league/internal/standings"
 )
@@ -21,6 +22,11 @@ import (
 //go:embed testdata/model-before.html
 var modelBefore string
 
+// testdata holds the templates as they were before their rows were formatted in Go.
+//
+//go:embed testdata
+var testdata embed.FS
+
 // TestModelRowsAsTemplates renders every model page of a small league, with names,
 // settings and sources that need escaping, once with model.html and once with the
 // template it had before resultrows and matchrows, and wants the same bytes: with
@@ -29,7 +35,7 @@ func TestModelRowsAsTemplates(t *testing.T) {
 	defaults, _ := fs.Sub(aileague.Defaults, "templates")
 	static, _ := fs.Sub(aileague.Defaults, "static")
 	for _, h2h := range []string{config.H2HAll, config.H2HNamed} {
-		s := rowsSite(h2h)
+		s := rowsSite(h2h, nil)
 		now, err := New(s, defaults, static)
 		if err != nil {
 			t.Fatal(err)
@@ -76,7 +82,7 @@ func TestModelRowsAsTemplates(t *testing.T) {
 
 // rowsSite is a league of four models whose model pages show every kind of result
 // and match row.
-func rowsSite(h2h string) *site.Site {
+func rowsSite(h2h string, items []news.Item) *site.Site {
 	cfg := config.Default()
 	cfg.Title, cfg.BaseURL, cfg.Description = "T", "https://u.github.io/repo/", "d"
 	cfg.H2HPages = h2h
@@ -105,7 +111,7 @@ func rowsSite(h2h string) *site.Site {
 	}
 	season := standings.Compute(data.Models, data.Benchmarks, data.Results, standings.Rules{MinShared: 2,
 		Divisions: []standings.Division{{ID: "pocket", Name: "Pocket", MaxParamsB: 6}, {ID: "datacenter", Name: "Datacenter"}}}, "")
-	s := site.New(cfg, data, season, nil)
+	s := site.New(cfg, data, season, items)
 	s.AddContent(nil, nil)
 	return s
 }
@@ -171,6 +177,71 @@ func TestStandingRowsAsTemplates(t *testing.T) {
 		`Club &amp; &lt;Co&gt;`, `class="mv up"`, `class="mv down"`, `class="mv new"`, `: the row on `, `class="now"`, `/page/2/#overall--`} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no table row holds %s", want)
+		}
+	}
+}
+
+// TestNewsRowsAsTemplates renders the pages that list news (the news pages, the
+// home page, model and club pages) of a small league with news whose titles,
+// sources and summaries need escaping, once with the templates and once with the
+// ones they had before newsrows (and resultrows, matchrows, standingrows), and wants
+// the same bytes.
+func TestNewsRowsAsTemplates(t *testing.T) {
+	defaults, _ := fs.Sub(aileague.Defaults, "templates")
+	static, _ := fs.Sub(aileague.Defaults, "static")
+	items := []news.Item{
+		{ID: "1", Title: `Title <b> & "q" 'r'`, URL: "https://n.example/1?a=1&b=<x>", Date: "2026-01-03T00:00:00Z", Source: "Feed & <Co>",
+			Category: "release", SummaryHTML: "<p>Sanitised &amp; <em>kept</em></p>", Models: []string{"a", "b"}, Clubs: []string{"c"}},
+		{ID: "2", Title: "Plain", URL: "https://n.example/2", Date: "2026-01-02T00:00:00Z", Source: "S", Category: "research"},
+		{ID: "3", Title: "Third", URL: "https://n.example/3", Date: "2026-01-01T00:00:00Z", Source: "S", Category: "policy", Models: []string{"d"}},
+	}
+	s := rowsSite(config.H2HAll, items)
+	before := fstest.MapFS{}
+	for _, f := range []string{"partials", "model", "news", "club", "home"} {
+		b, err := fs.ReadFile(testdata, "testdata/"+f+"-before.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[f+".html"] = &fstest.MapFile{Data: b}
+	}
+	now, err := New(s, defaults, static)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := New(s, Overlay{Top: before, Base: defaults}, static)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds, all := map[string]int{}, ""
+	for _, p := range s.HTMLPages() {
+		switch p.Kind {
+		case "news", "home", "model", "club":
+		default:
+			continue
+		}
+		got, err := now.Page(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := old.Page(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Fatalf("%s:\n%s\nwant\n%s", p.Out, got, want)
+		}
+		kinds[p.Kind]++
+		all += string(got)
+	}
+	for _, k := range []string{"news", "home", "model", "club"} {
+		if kinds[k] == 0 {
+			t.Errorf("no %s page", k)
+		}
+	}
+	for _, want := range []string{`Title &lt;b&gt; &amp; &#34;q&#34; &#39;r&#39;`, `Feed &amp; &lt;Co&gt;`, `<p>Sanitised &amp; <em>kept</em></p>`,
+		`href="https://n.example/1?a=1&amp;b=%3cx%3e"`, `<a href="/repo/models/a/">A | &lt;b&gt;</a>`, `>3 January 2026</time>`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no news item holds %s", want)
 		}
 	}
 }
