@@ -2,6 +2,7 @@ package share
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"hash/maphash"
 	"math/bits"
@@ -506,14 +507,13 @@ func (h *huffman) tree(freq []int32, lengths []uint8) int {
 		lengths[nodes[0].sym] = 1
 		return 1
 	}
-	slices.SortStableFunc(nodes, func(a, b huffNode) int {
-		switch {
-		case a.w < b.w:
-			return -1
-		case a.w > b.w:
-			return 1
+	// By weight, then by symbol: the order a stable sort of the leaves (made in
+	// symbol order) gives.
+	slices.SortFunc(nodes, func(a, b huffNode) int {
+		if c := cmp.Compare(a.w, b.w); c != 0 {
+			return c
 		}
-		return 0
+		return cmp.Compare(a.sym, b.sym)
 	})
 	// Two queues: sorted leaves, and inner nodes in the order they are made (their
 	// weights never decrease).
