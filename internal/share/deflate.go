@@ -181,7 +181,7 @@ type spanCode struct {
 // and footer of cards of one kind are equal from card to card, and so are some lines
 // of their bodies (a head-to-head's division, its note). A span is kept the second
 // time it is met, so that lines only one card has (a post's title) do not fill the
-// memo; seen holds the hashes of the spans met once.
+// memo; seen knows the spans met (see metBefore).
 var spanMemo = struct {
 	sync.RWMutex
 	m    map[uint64]*spanCode
@@ -214,13 +214,13 @@ func (d *deflater) compressSpan(w *bitWriter, sum *adler, raw []byte, row int, s
 	for y := sp.start / row; y < sp.end/row; y++ {
 		raw[y*row] = 0 // filter None, also in the memo's key
 	}
-	key := raw[max(0, sp.start-row):sp.end]
-	h := maphash.Bytes(spanSeed, key)
-	code, met := memoized(h, key)
-	if code == nil && !met {
+	if !metBefore(sp, raw[(sp.start+sp.end)/2/row*row:][:row]) {
 		d.compressSpan(w, sum, raw, row, span{sp.start, sp.end, false})
 		return
 	}
+	key := raw[max(0, sp.start-row):sp.end]
+	h := maphash.Bytes(spanSeed, key)
+	code := memoized(h, key)
 	if code == nil {
 		s := d.rowsOf(raw, row, sp)
 		d.tokens = d.tokens[:0]
@@ -657,28 +657,37 @@ func rle(lengths []uint8, out []uint16) []uint16 {
 // smaller than one block; smaller ones gained under 1% more for more CPU.
 const blockTokens = 2048
 
-// memoized returns the kept span with hash h and bytes key, if any, and whether a
-// span with that hash was met before; it notes that it was met.
-func memoized(h uint64, key []byte) (*spanCode, bool) {
+// memoized returns the kept span with hash h and bytes key, if any.
+func memoized(h uint64, key []byte) *spanCode {
 	spanMemo.RLock()
 	code := spanMemo.m[h]
-	_, met := spanMemo.seen[h]
 	spanMemo.RUnlock()
-	if code != nil {
-		if bytes.Equal(code.key, key) {
-			return code, true
-		}
-		return nil, false // another span with the same hash: compressed anew
+	if code != nil && bytes.Equal(code.key, key) {
+		return code
 	}
+	return nil // none, or another span with the same hash: compressed anew
+}
+
+// metBefore reports whether a span like sp was met before, and notes that it was
+// met. It knows spans by their place and a hash of their middle row (mid), not of
+// all their bytes: most spans are met once (a post's title), and hashing their
+// every byte would cost more than the rest of the look-up. Another span with the
+// same place and middle row counts as met: it is then hashed whole and kept, which
+// changes no byte of the output.
+func metBefore(sp span, mid []byte) bool {
+	q := maphash.Bytes(spanSeed, mid) ^ uint64(sp.start)<<32 ^ uint64(sp.end)
+	spanMemo.RLock()
+	_, met := spanMemo.seen[q]
+	spanMemo.RUnlock()
 	if !met {
 		spanMemo.Lock()
 		if len(spanMemo.seen) >= spanSeenMax {
 			clear(spanMemo.seen)
 		}
-		spanMemo.seen[h] = struct{}{}
+		spanMemo.seen[q] = struct{}{}
 		spanMemo.Unlock()
 	}
-	return nil, met
+	return met
 }
 
 // blocks writes tokens as deflate blocks of at most blockTokens, none final, each

@@ -205,3 +205,26 @@ func TestFlatFollowsStretches(t *testing.T) {
 		}
 	}
 }
+
+// TestMetBefore: a span is met before when one at the same place with the same
+// middle row was, and only then.
+func TestMetBefore(t *testing.T) {
+	clearSpanMemo()
+	defer clearSpanMemo()
+	row := bytes.Repeat([]byte{3}, 50)
+	other := bytes.Repeat([]byte{4}, 50)
+	if metBefore(span{100, 200, true}, row) {
+		t.Fatal("a first span counts as met")
+	}
+	if !metBefore(span{100, 200, true}, row) {
+		t.Error("the same span again does not count as met")
+	}
+	for _, c := range []struct {
+		sp  span
+		mid []byte
+	}{{span{100, 200, true}, other}, {span{100, 300, true}, row}, {span{0, 200, true}, row}} {
+		if metBefore(c.sp, c.mid) {
+			t.Errorf("span %v with middle row %v counts as met", c.sp, c.mid[0])
+		}
+	}
+}
