@@ -2,12 +2,14 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/ai-league/ai-league/internal/cache"
@@ -223,10 +225,15 @@ func TestDrawnMemoIsBounded(t *testing.T) {
 	}
 }
 
+// keepRuns numbers the runs of TestShareImageKeep in this process, so that each run's
+// cards are new to the process-wide memo (go test -count runs it again in one process).
+var keepRuns atomic.Int64
+
 // TestShareImageKeep: a build that is the process's only one (Options.Once) keeps no
 // share image in memory, drawn or read from the cache; the others keep them for the
 // next build of the process.
 func TestShareImageKeep(t *testing.T) {
+	run := fmt.Sprintf("%s %d", t.Name(), keepRuns.Add(1))
 	c, err := cache.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -235,7 +242,7 @@ func TestShareImageKeep(t *testing.T) {
 		name string
 		keep bool
 	}{{"drawn, not kept", false}, {"drawn, kept", true}} {
-		card := &share.Card{Site: "Keep test", Title: t.Name() + " " + tc.name}
+		card := &share.Card{Site: "Keep test", Title: run + " " + tc.name}
 		key := cache.NewKey("share-png", []byte(card.Key()))
 		b, hit, err := shareImage(nil, card, tc.keep)
 		if err != nil || hit || len(b) == 0 {
@@ -245,7 +252,7 @@ func TestShareImageKeep(t *testing.T) {
 			t.Errorf("%s: kept in memory = %v, want %v", tc.name, kept, tc.keep)
 		}
 	}
-	card := &share.Card{Site: "Keep test", Title: t.Name() + " from the cache"}
+	card := &share.Card{Site: "Keep test", Title: run + " from the cache"}
 	key := cache.NewKey("share-png", []byte(card.Key()))
 	if err := c.Put(key, []byte("png")); err != nil {
 		t.Fatal(err)
