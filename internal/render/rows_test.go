@@ -3,6 +3,7 @@ package render
 import (
 	"embed"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -44,26 +45,8 @@ func TestModelRowsAsTemplates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pages, all := 0, ""
-		for _, p := range s.HTMLPages() {
-			if p.Kind != "model" {
-				continue
-			}
-			got, err := now.Page(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := before.Page(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("h2h_pages %s, %s:\n%s\nwant\n%s", h2h, p.Out, got, want)
-			}
-			pages++
-			all += string(got)
-		}
-		if pages != 4 {
+		kinds, all := samePages(t, "h2h_pages "+h2h, s, now, before, "model")
+		if pages := kinds["model"]; pages != 4 {
 			t.Fatalf("h2h_pages %s: %d model pages, want 4", h2h, pages)
 		}
 		for _, want := range []string{`class="res won"`, `class="res lost"`, `class="res drawn"`, `<span class="ci">±0.5</span>`,
@@ -147,27 +130,7 @@ func TestStandingRowsAsTemplates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kinds, all := map[string]int{}, ""
-	for _, p := range s.HTMLPages() {
-		switch p.Kind {
-		case "standings", "tablerows", "home", "embed", "embedtable":
-		default:
-			continue
-		}
-		got, err := now.Page(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := before.Page(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(got) != string(want) {
-			t.Fatalf("%s:\n%s\nwant\n%s", p.Out, got, want)
-		}
-		kinds[p.Kind]++
-		all += string(got)
-	}
+	kinds, all := samePages(t, "", s, now, before, "standings", "tablerows", "home", "embed", "embedtable")
 	for _, k := range []string{"standings", "tablerows", "home", "embedtable"} {
 		if kinds[k] == 0 {
 			t.Errorf("no %s page", k)
@@ -212,27 +175,7 @@ func TestNewsRowsAsTemplates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kinds, all := map[string]int{}, ""
-	for _, p := range s.HTMLPages() {
-		switch p.Kind {
-		case "news", "home", "model", "club":
-		default:
-			continue
-		}
-		got, err := now.Page(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := old.Page(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(got) != string(want) {
-			t.Fatalf("%s:\n%s\nwant\n%s", p.Out, got, want)
-		}
-		kinds[p.Kind]++
-		all += string(got)
-	}
+	kinds, all := samePages(t, "", s, now, old, "news", "home", "model", "club")
 	for _, k := range []string{"news", "home", "model", "club"} {
 		if kinds[k] == 0 {
 			t.Errorf("no %s page", k)
@@ -244,4 +187,34 @@ func TestNewsRowsAsTemplates(t *testing.T) {
 			t.Errorf("no news item holds %s", want)
 		}
 	}
+}
+
+// samePages renders each page of s of one of kinds with now and with before, and
+// reports every page whose bytes differ (label, when not empty, leads the message);
+// it returns how many pages of each kind there were and all the bytes rendered.
+func samePages(t *testing.T, label string, s *site.Site, now, before *Renderer, kinds ...string) (map[string]int, string) {
+	t.Helper()
+	if label != "" {
+		label += ", "
+	}
+	count, all := map[string]int{}, ""
+	for _, p := range s.HTMLPages() {
+		if !slices.Contains(kinds, p.Kind) {
+			continue
+		}
+		got, err := now.Page(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := before.Page(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s%s:\n%s\nwant\n%s", label, p.Out, got, want)
+		}
+		count[p.Kind]++
+		all += string(got)
+	}
+	return count, all
 }
