@@ -231,20 +231,18 @@ func (cv *canvas) glyph(g *glyph, ink uint8, lut *[256][steps + 1]uint8, x0, y0 
 	pix, stride, w := cv.img.Pix, cv.img.Stride, g.w
 	var inked []uint8
 	paper := -1
-	for y := range g.h {
-		dst := pix[(y0+y)*stride+x0:][:w]
-		cov := g.cov[y*w:][:w]
+	// o and c are where row y of the glyph starts in pix and in its box.
+	for y, o, c := 0, y0*stride+x0, 0; y < g.h; y, o, c = y+1, o+stride, c+w {
+		dst := pix[o : o+w]
 		p := dst[w-1]
 		if p >= numBase {
-			for i, s := range cov {
-				dst[i] = lut[dst[i]][s]
-			}
+			blendRow(dst, g.cov[c:c+w], lut)
 			continue
 		}
 		if int(p) != paper {
 			inked, paper = g.inkedOn(ink, p), int(p)
 		}
-		src := inked[y*w:][:w]
+		src := inked[c : c+w]
 		pat := uint64(p) * 0x0101010101010101
 		tail := binary.LittleEndian.Uint64(dst[w-8:]) == pat // read before any write
 		x := 0
@@ -253,9 +251,7 @@ func (cv *canvas) glyph(g *glyph, ink uint8, lut *[256][steps + 1]uint8, x0, y0 
 				binary.LittleEndian.PutUint64(dst[x:], binary.LittleEndian.Uint64(src[x:]))
 				continue
 			}
-			for i := x; i < x+8; i++ {
-				dst[i] = lut[dst[i]][cov[i]]
-			}
+			blendRow(dst[x:x+8], g.cov[c+x:c+x+8], lut)
 		}
 		if x == w {
 			continue
@@ -266,9 +262,15 @@ func (cv *canvas) glyph(g *glyph, ink uint8, lut *[256][steps + 1]uint8, x0, y0 
 			binary.LittleEndian.PutUint64(dst[w-8:], binary.LittleEndian.Uint64(src[w-8:]))
 			continue
 		}
-		for i := x; i < w; i++ {
-			dst[i] = lut[dst[i]][cov[i]]
-		}
+		blendRow(dst[x:], g.cov[c+x:c+w], lut)
+	}
+}
+
+// blendRow blends coverage steps cov into the pixels dst, pixel by pixel.
+func blendRow(dst, cov []uint8, lut *[256][steps + 1]uint8) {
+	dst = dst[:len(cov)]
+	for i, s := range cov {
+		dst[i] = lut[dst[i]][s]
 	}
 }
 

@@ -485,3 +485,30 @@ func clearSpanMemo() {
 	spanMemo.size = 0
 	spanMemo.Unlock()
 }
+
+// TestBlockSum: the lane sums of a block equal Adler's sums byte by byte, for the
+// largest bytes (where the lanes come nearest to overflowing) and for random ones.
+func TestBlockSum(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 5))
+	for n := range 200 {
+		p := make([]byte, sumBlock)
+		for i := range p {
+			switch {
+			case n == 0:
+				p[i] = 255
+			case n == 1:
+				p[i] = byte(255 * (i % 2))
+			default:
+				p[i] = byte(r.IntN(256))
+			}
+		}
+		var a, b uint64
+		for _, x := range p {
+			a += uint64(x)
+			b += a
+		}
+		if ga, gb := blockSum(p); ga != a || gb != b {
+			t.Fatalf("block %d: sums %d, %d, want %d, %d", n, ga, gb, a, b)
+		}
+	}
+}

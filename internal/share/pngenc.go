@@ -153,13 +153,21 @@ const adlerMod = 65521
 // b the sum of the running sums.
 type adlerRow struct{ a, b uint64 }
 
-// rowSum sums eight bytes at a time: for bytes x0…x7, b grows by 8a plus
-// 8x0+7x1+…+1x7 and a by their sum; the weighted sums come from multiplying the
-// even and the odd bytes, spread into 16-bit lanes, by the lane weights. A row is
-// short enough (at most some 30,000 bytes) for the sums to stay far below 2^64.
+// rowSum sums a row in blocks of 128 bytes (see blockSum), then the rest eight
+// bytes at a time: for bytes x0…x7, b grows by 8a plus 8x0+7x1+…+1x7 and a by their
+// sum; the weighted sums come from multiplying the even and the odd bytes, spread
+// into 16-bit lanes, by the lane weights. Sums of consecutive parts X and Y add up
+// as a = aX+aY, b = bX + len(Y)·aX + bY. A row is short enough (at most some 30,000
+// bytes) for the sums to stay far below 2^64.
 func rowSum(p []byte) adlerRow {
 	const lanes = 0x00ff00ff00ff00ff
 	var a, b uint64
+	for len(p) >= sumBlock {
+		ba, bb := blockSum(p[:sumBlock])
+		b += sumBlock*a + bb
+		a += ba
+		p = p[sumBlock:]
+	}
 	for len(p) >= 8 {
 		w := binary.LittleEndian.Uint64(p)
 		even, odd := w&lanes, w>>8&lanes
@@ -172,6 +180,37 @@ func rowSum(p []byte) adlerRow {
 		b += a
 	}
 	return adlerRow{a % adlerMod, b % adlerMod}
+}
+
+// sumBlock is the length of the blocks blockSum sums: sixteen words of eight bytes,
+// few enough for its 16-bit lanes never to overflow.
+const sumBlock = 128
+
+// blockSum returns the sums a and b (as in adlerRow, not reduced) of sumBlock bytes.
+// It adds the words of eight bytes in eight 16-bit lanes, one per place j in a word
+// (even places in one uint64, odd ones in another): col holds each place's sum, acc
+// the sum of col after each word, so that acc weighs word k by 16-k, the number of
+// words from it to the block's end. Byte j of word k comes 128-8k-j bytes before the
+// end, so b = 8·Σ acc − Σ j·col_j. A lane of col reaches at most 16·255 = 4,080,
+// one of acc 136·255 = 34,680. The lane products summed by multiplying (see rowSum)
+// are largest when every byte is 255, and stay below 2^16 at every lane then (Σ j·col_j
+// over the odd places 16·4,080 = 65,280), so no carry spills into the lane read.
+func blockSum(p []byte) (a, b uint64) {
+	const lanes = 0x00ff00ff00ff00ff
+	p = p[:sumBlock]
+	var colE, colO, accE, accO uint64
+	for k := 0; k < sumBlock; k += 8 {
+		w := binary.LittleEndian.Uint64(p[k : k+8])
+		colE += w & lanes
+		colO += w >> 8 & lanes
+		accE += colE
+		accO += colO
+	}
+	a = ((colE + colO) * 0x0001000100010001) >> 48 // lanes of at most 8,160: no overflow
+	weighted := (colE*0x0000000200040006)>>48 + (colO*0x0001000300050007)>>48
+	acc := accE&0x0000ffff0000ffff + accE>>16&0x0000ffff0000ffff + accO&0x0000ffff0000ffff + accO>>16&0x0000ffff0000ffff
+	b = 8*(acc&0xffffffff+acc>>32) - weighted
+	return a, b
 }
 
 // add appends a row of n bytes with sums r.
