@@ -592,6 +592,14 @@ func (w *bitWriter) put(v uint64, n uint) {
 
 // putBits writes the first n bits of b, least significant first.
 func (w *bitWriter) putBits(b []byte, n int) {
+	// The accumulator holds fewer than 32 bits (nacc) between calls: with 64 bits
+	// in and 64 out it holds as many after, the top nacc bits of the word.
+	for ; n >= 64; n -= 64 {
+		v := binary.LittleEndian.Uint64(b)
+		w.out = binary.LittleEndian.AppendUint64(w.out, w.acc|v<<w.nacc)
+		w.acc = v >> (64 - w.nacc) // 0 when nacc is 0
+		b = b[8:]
+	}
 	for ; n >= 32; n -= 32 {
 		w.put(uint64(binary.LittleEndian.Uint32(b)), 32)
 		b = b[4:]

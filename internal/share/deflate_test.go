@@ -418,11 +418,13 @@ func TestPutBits(t *testing.T) {
 	for i := range src {
 		src[i] = byte(r.IntN(256))
 	}
-	for lead := range 9 {
-		for _, n := range []int{0, 1, 7, 8, 9, 31, 32, 33, 64, 200, 8 * len(src)} {
+	for lead := range 40 {
+		for _, n := range []int{0, 1, 7, 8, 9, 31, 32, 33, 63, 64, 65, 127, 128, 200, 8 * len(src)} {
 			var got, want bitWriter
-			got.put(0x15a, uint(lead))
-			want.put(0x15a, uint(lead))
+			for _, w := range []*bitWriter{&got, &want} {
+				w.put(0x15a, uint(min(lead, 20)))
+				w.put(0x3, uint(max(lead-20, 0))) // leading bits past 32: flushed before
+			}
 			got.putBits(src, n)
 			for i := range n {
 				want.put(uint64(src[i/8]>>(i%8)&1), 1)
