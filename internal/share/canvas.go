@@ -331,23 +331,42 @@ func cut(f *face, s string, maxW int) string {
 		return s
 	}
 	runes := []rune(s)
-	best := ""
+	// pre[n] is the advance of runes[:n], so that each candidate is measured by a
+	// sum, as width measures it whole.
+	pre := make([]fixed.Int26_6, len(runes)+1)
+	for n, r := range runes {
+		pre[n+1] = pre[n] + f.glyph(r, 0, 0).adv
+		if n > 0 {
+			pre[n+1] += f.kern(runes[n-1], r)
+		}
+	}
+	ellipsis := f.advance("…")
+	// shortened returns runes[:n] less trailing spaces and punctuation, if any is
+	// left, with an ellipsis, and its width.
+	shortened := func(n int) (t string, w int, ok bool) {
+		m := n
+		for m > 0 && strings.ContainsRune(" ,.;:–-·", runes[m-1]) {
+			m--
+		}
+		if m == 0 {
+			return "", 0, false
+		}
+		w = (pre[m] + f.kern(runes[m-1], '…') + ellipsis).Ceil()
+		return string(runes[:m]) + "…", w, true
+	}
 	for n := len(runes) - 1; n > 0; n-- {
 		if runes[n] != ' ' {
 			continue
 		}
-		head := strings.TrimRight(string(runes[:n]), " ,.;:–-·")
-		if t := head + "…"; head != "" && width(f, t) <= maxW {
-			best = t
+		if t, w, ok := shortened(n); ok && w <= maxW {
+			if w*10 >= maxW*6 {
+				return t
+			}
 			break
 		}
 	}
-	if best != "" && width(f, best)*10 >= maxW*6 {
-		return best
-	}
 	for n := len(runes) - 1; n > 0; n-- {
-		head := strings.TrimRight(string(runes[:n]), " ,.;:–-·")
-		if t := head + "…"; head != "" && width(f, t) <= maxW {
+		if t, w, ok := shortened(n); ok && w <= maxW {
 			return t
 		}
 	}

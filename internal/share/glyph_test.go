@@ -228,3 +228,70 @@ func TestMetBefore(t *testing.T) {
 		}
 	}
 }
+
+// cutWhole is cut as it was written first: each candidate measured whole.
+func cutWhole(f *face, s string, maxW int) string {
+	if width(f, s) <= maxW {
+		return s
+	}
+	runes := []rune(s)
+	best := ""
+	for n := len(runes) - 1; n > 0; n-- {
+		if runes[n] != ' ' {
+			continue
+		}
+		head := strings.TrimRight(string(runes[:n]), " ,.;:–-·")
+		if t := head + "…"; head != "" && width(f, t) <= maxW {
+			best = t
+			break
+		}
+	}
+	if best != "" && width(f, best)*10 >= maxW*6 {
+		return best
+	}
+	for n := len(runes) - 1; n > 0; n-- {
+		head := strings.TrimRight(string(runes[:n]), " ,.;:–-·")
+		if t := head + "…"; head != "" && width(f, t) <= maxW {
+			return t
+		}
+	}
+	return "…"
+}
+
+// TestCutMeasuresByPrefix: cut, which measures each candidate from the advances of
+// its prefix, cuts every text where measuring each candidate whole does: between
+// words, between characters when the last fitting word leaves too little, or to the
+// ellipsis alone, with punctuation and spaces trimmed before it.
+func TestCutMeasuresByPrefix(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 6))
+	alphabet := []rune("abcdefghijklmnopqrstuvwxyzAVWTo.,;:-–·éßΩЖ?12345  ")
+	kinds := map[string]int{}
+	for n := range 600 {
+		var b strings.Builder
+		for range 1 + r.IntN(80) {
+			b.WriteRune(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		f := newCanvas().face(weight(n%3), 16+n%40)
+		maxW := 5 + r.IntN(700)
+		got, want := cut(f, s, maxW), cutWhole(f, s, maxW)
+		if got != want {
+			t.Fatalf("cut(%q, %d) = %q, want %q", s, maxW, got, want)
+		}
+		switch {
+		case got == s:
+			kinds["whole"]++
+		case got == "…":
+			kinds["ellipsis"]++
+		case s[len(got)-len("…")] == ' ':
+			kinds["word"]++
+		default:
+			kinds["other"]++
+		}
+	}
+	for _, k := range []string{"whole", "ellipsis", "word", "other"} {
+		if kinds[k] == 0 {
+			t.Errorf("no text was cut as %s: %v", k, kinds)
+		}
+	}
+}
