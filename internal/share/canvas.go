@@ -341,33 +341,32 @@ func cut(f *face, s string, maxW int) string {
 		}
 	}
 	ellipsis := f.advance("…")
-	// shortened returns runes[:n] less trailing spaces and punctuation, if any is
-	// left, with an ellipsis, and its width.
-	shortened := func(n int) (t string, w int, ok bool) {
-		m := n
+	// shortened returns how many runes of runes[:n] are left once trailing spaces
+	// and punctuation are trimmed, and the width of those with an ellipsis.
+	shortened := func(n int) (m, w int) {
+		m = n
 		for m > 0 && strings.ContainsRune(" ,.;:–-·", runes[m-1]) {
 			m--
 		}
 		if m == 0 {
-			return "", 0, false
+			return 0, 0
 		}
-		w = (pre[m] + f.kern(runes[m-1], '…') + ellipsis).Ceil()
-		return string(runes[:m]) + "…", w, true
+		return m, (pre[m] + f.kern(runes[m-1], '…') + ellipsis).Ceil()
 	}
 	for n := len(runes) - 1; n > 0; n-- {
 		if runes[n] != ' ' {
 			continue
 		}
-		if t, w, ok := shortened(n); ok && w <= maxW {
+		if m, w := shortened(n); m > 0 && w <= maxW {
 			if w*10 >= maxW*6 {
-				return t
+				return string(runes[:m]) + "…"
 			}
 			break
 		}
 	}
 	for n := len(runes) - 1; n > 0; n-- {
-		if t, w, ok := shortened(n); ok && w <= maxW {
-			return t
+		if m, w := shortened(n); m > 0 && w <= maxW {
+			return string(runes[:m]) + "…"
 		}
 	}
 	return "…"
