@@ -165,6 +165,7 @@ func (d *deflater) parseSpan(data []byte, start, end, row int, same []bool, runs
 type span struct {
 	start, end int
 	shared     bool
+	blank      bool // rows the card left as the background drew them, all equal
 }
 
 // spanCode is a span compressed: deflate blocks, none of them final, which may start
@@ -215,7 +216,7 @@ func (d *deflater) compressSpan(w *bitWriter, sum *adler, raw []byte, row int, s
 		raw[y*row] = 0 // filter None, also in the memo's key
 	}
 	if !metBefore(sp, raw[(sp.start+sp.end)/2/row*row:][:row]) {
-		d.compressSpan(w, sum, raw, row, span{sp.start, sp.end, false})
+		d.compressSpan(w, sum, raw, row, span{start: sp.start, end: sp.end})
 		return
 	}
 	key := raw[max(0, sp.start-row):sp.end]

@@ -514,3 +514,42 @@ func TestBlockSum(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankSpans: the rows of a span the card left blank are all equal, so rowsOf,
+// which compares only the first with the row above, notes the rows, stretches and
+// sums that comparing every row gives.
+func TestBlankSpans(t *testing.T) {
+	const row = Width + 1
+	blanks := 0
+	for _, name := range sampleNames() {
+		cv := newCanvas()
+		vary(samples[name], 3).drawOn(cv)
+		for _, sp := range cv.spans() {
+			if !sp.blank {
+				continue
+			}
+			blanks++
+			for y := sp.start/row + 1; y < sp.end/row; y++ {
+				if !bytes.Equal(cv.raw[y*row+1:(y+1)*row], cv.raw[sp.start+1:sp.start+row]) {
+					t.Fatalf("%s: blank span %d–%d: row %d differs from its first", name, sp.start/row, sp.end/row, y)
+				}
+			}
+			var d, e deflater
+			got := d.rowsOf(cv.raw, row, sp)
+			whole := sp
+			whole.blank = false
+			want := e.rowsOf(cv.raw, row, whole)
+			if got != want {
+				t.Fatalf("%s: span %d–%d: sums %v, want %v", name, sp.start/row, sp.end/row, got, want)
+			}
+			for y := sp.start / row; y < sp.end/row; y++ {
+				if d.same[y] != e.same[y] || d.runs[y] != e.runs[y] {
+					t.Fatalf("%s: row %d: same %v runs %d, want %v %d", name, y, d.same[y], d.runs[y], e.same[y], e.runs[y])
+				}
+			}
+		}
+	}
+	if blanks < len(sampleNames()) {
+		t.Errorf("only %d blank spans in %d cards", blanks, len(sampleNames()))
+	}
+}

@@ -213,16 +213,16 @@ func TestMetBefore(t *testing.T) {
 	defer clearSpanMemo()
 	row := bytes.Repeat([]byte{3}, 50)
 	other := bytes.Repeat([]byte{4}, 50)
-	if metBefore(span{100, 200, true}, row) {
+	if metBefore(span{start: 100, end: 200, shared: true}, row) {
 		t.Fatal("a first span counts as met")
 	}
-	if !metBefore(span{100, 200, true}, row) {
+	if !metBefore(span{start: 100, end: 200, shared: true}, row) {
 		t.Error("the same span again does not count as met")
 	}
 	for _, c := range []struct {
 		sp  span
 		mid []byte
-	}{{span{100, 200, true}, other}, {span{100, 300, true}, row}, {span{0, 200, true}, row}} {
+	}{{span{start: 100, end: 200, shared: true}, other}, {span{start: 100, end: 300, shared: true}, row}, {span{start: 0, end: 200, shared: true}, row}} {
 		if metBefore(c.sp, c.mid) {
 			t.Errorf("span %v with middle row %v counts as met", c.sp, c.mid[0])
 		}

@@ -41,7 +41,7 @@ func (d *deflater) encode(w io.Writer, raw []byte, width, height int, pal color.
 	}
 	row := width + 1
 	if len(spans) == 0 {
-		spans = []span{{0, row * height, false}}
+		spans = []span{{start: 0, end: row * height}}
 	}
 
 	out := d.out[:0]
@@ -95,7 +95,8 @@ func (d *deflater) encode(w io.Writer, raw []byte, width, height int, pal color.
 // rowsOf prepares the rows of sp for the compressor: it sets their filter bytes to
 // None, notes which rows equal the row above (same) and the number of flat stretches
 // of each (runs), and returns the Adler-32 sums of the span's bytes. The checksum of
-// a row equal to the one above is not computed again.
+// a row equal to the one above is not computed again. The rows of a blank span are
+// all equal: only its first is compared with the row above.
 func (d *deflater) rowsOf(raw []byte, row int, sp span) adlerRow {
 	height := len(raw) / row
 	same, runs := grow(d.same, height), grow(d.runs, height)
@@ -105,7 +106,11 @@ func (d *deflater) rowsOf(raw []byte, row int, sp span) adlerRow {
 	for y := sp.start / row; y < sp.end/row; y++ {
 		line := raw[y*row : (y+1)*row]
 		line[0] = 0
-		same[y] = y > 0 && bytes.Equal(line, raw[(y-1)*row:y*row])
+		if sp.blank && y > sp.start/row {
+			same[y] = true
+		} else {
+			same[y] = y > 0 && bytes.Equal(line, raw[(y-1)*row:y*row])
+		}
 		if same[y] && y > sp.start/row {
 			runs[y] = runs[y-1]
 		} else {

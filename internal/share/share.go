@@ -115,18 +115,20 @@ func (c Card) Encode(w io.Writer) error {
 // kind share their header, mostly their footer, and some lines of their bodies (a
 // head-to-head's division and note), so those are compressed once per process and
 // their deflate blocks reused as they are; the blank rows are compressed with each
-// card, as that is as cheap as looking them up.
+// card, as that is as cheap as looking them up. Blank rows of the body are equal,
+// as the background has them (see background).
 func (cv *canvas) spans() []span {
 	const row = Width + 1
-	out := append(cv.spanBuf[:0], span{0, bodyTop * row, true})
+	out := append(cv.spanBuf[:0], span{start: 0, end: bodyTop * row, shared: true})
 	start := bodyTop
 	for y := bodyTop + 1; y <= footerTop; y++ {
 		if y == footerTop || cv.drawn[y] != cv.drawn[start] {
-			out = append(out, span{start * row, y * row, cv.drawn[start]})
+			drawn := cv.drawn[start]
+			out = append(out, span{start: start * row, end: y * row, shared: drawn, blank: !drawn})
 			start = y
 		}
 	}
-	out = append(out, span{footerTop * row, Height * row, true})
+	out = append(out, span{start: footerTop * row, end: Height * row, shared: true})
 	cv.spanBuf = out
 	return out
 }
