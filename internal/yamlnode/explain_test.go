@@ -34,6 +34,23 @@ func TestExplain(t *testing.T) {
 		{"unknown anchor", "key: *nope\n", `0: *nope names no anchor &nope: quote the value if the * is text`},
 		{"empty value, then a line without a colon", "0: \n0\n", `2: write key: value, with a colon and a space after the key`},
 		{"list after a mapping", "title: a\n- b\n", `1: this does not fit the lines above: check its indentation, and quote values that hold quotes`},
+		// What findMistake skips, and what it must not skip.
+		{"whole document indented", "  a: b\n  c: Why: because\n", `2:6: quote the value: it contains ": "`},
+		{"key line inside a literal block", "summary: |\n  title: Why: because\ntitle: [\n", `3:8: close the list with "]", or quote the value`},
+		{"key line inside a folded block", "summary: >-\n  a: b: c\nx: [\n", `3:4: close the list with "]", or quote the value`},
+		{"nested line after a block", "summary: |\n  text\nitems:\n  - t: a: b\n", `4:8: quote the value: it contains ": "`},
+		{"plain value ending in a bar", "a: x |\n  b: Why: c\n", `2:6: quote the value: it contains ": "`},
+		{"comment indented by a tab", "a: 1\n\t# note\nb: Why: because\n", `3:4: quote the value: it contains ": "`},
+		{"list item without a key", "- a\n- b: Why: c\n", `2:6: quote the value: it contains ": "`},
+		{"quote continued after a blank line", "title: \"abc\n\n  def\"\nx: Why: c\n", `4:4: quote the value: it contains ": "`},
+		{"list continued by a deeper key", "a: [x,\n  y: z]\nb: Why: c\n", `3:4: quote the value: it contains ": "`},
+		{"valid escapes", "title: \"a\\n\\\"b\\\\\"\nx: Why: c\n", `2:4: quote the value: it contains ": "`},
+		{"doubled single quote", "title: 'it''s ok'\nx: Why: c\n", `2:4: quote the value: it contains ": "`},
+		{"single quote then a comment", "title: 'a' # note\nx: Why: c\n", `2:4: quote the value: it contains ": "`},
+		{"closed list", "tags: [x, y]\nx: Why: c\n", `2:4: quote the value: it contains ": "`},
+		{"brackets inside quotes", "tags: [\"a\\\"[\", 'b\\']\nx: Why: c\n", `2:4: quote the value: it contains ": "`},
+		{"brackets in a comment", "tags: [a, b] #]]\nx: Why: c\n", `2:4: quote the value: it contains ": "`},
+		{"hash inside a word", "tags: [a#]]\n", `1:7: one closing bracket too many: remove it, or quote the value`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,7 +2,9 @@ package yamlnode
 
 import (
 	"errors"
+	"strings"
 	"testing"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -71,6 +73,8 @@ func TestDecoder(t *testing.T) {
 		{"bad id", "{id: A_b, name: A}", `x.yaml:1:6: thing 1: id "A_b" must be lowercase letters, digits, ".", "-" or "_", starting with a letter or digit`},
 		{"relative url", "{id: a, name: A, home: /about}", `x.yaml:1:24: thing 1: "/about" is not an absolute http(s) URL`},
 		{"ftp url", "{id: a, name: A, home: 'ftp://a.example/'}", `x.yaml:1:24: thing 1: "ftp://a.example/" is not an absolute http(s) URL`},
+		{"longest id", "{id: " + strings.Repeat("a", 100) + ", name: A}", ""},
+		{"id too long", "{id: " + strings.Repeat("a", 101) + ", name: A}", `x.yaml:1:6: thing 1: id "` + strings.Repeat("a", 40) + `"… is 101 characters long; an id has at most 100`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, got := decode(t, tc.src); got != tc.want {
@@ -109,8 +113,11 @@ func TestAliasesResolved(t *testing.T) {
 
 func TestValidID(t *testing.T) {
 	for s, want := range map[string]bool{
-		"a": true, "gpt-4.1": true, "0x_1": true,
+		"a": true, "gpt-4.1": true, "0x_1": true, "z9": true, "a.": true, "a-": true, "a_": true,
 		"": false, "-a": false, ".a": false, "_a": false, "A": false, "a b": false, "a/b": false, "é": false,
+		// The characters just outside the ranges a-z and 0-9.
+		"`": false, "{": false, "/": false, ":": false, "a`": false, "a{": false, "a/": false, "a:": false,
+		strings.Repeat("a", 100): true, strings.Repeat("a", 101): false,
 	} {
 		if got := ValidID(s); got != want {
 			t.Errorf("ValidID(%q) = %v, want %v", s, got, want)
@@ -157,5 +164,48 @@ func TestDescribe(t *testing.T) {
 		if got := Describe(tc.n); got != tc.want {
 			t.Errorf("Describe(kind %v) = %s, want %s", tc.n.Kind, got, tc.want)
 		}
+	}
+}
+
+func TestValidDate(t *testing.T) {
+	for s, want := range map[string]bool{
+		"2026-06-04": true, "1000-01-01": true, "9999-12-31": true, "2024-02-29": true,
+		"0999-12-31": false, "2026-02-29": false, "2026-13-01": false, "2026-6-4": false, "": false,
+	} {
+		if got := ValidDate(s); got != want {
+			t.Errorf("ValidDate(%q) = %v, want %v", s, got, want)
+		}
+	}
+	// Years past 9999 cannot be parsed from YYYY-MM-DD; InYearRange says so for times.
+	for y, want := range map[int]bool{999: false, 1000: true, 9999: true, 10000: false} {
+		if got := InYearRange(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)); got != want {
+			t.Errorf("InYearRange(year %d) = %v, want %v", y, got, want)
+		}
+	}
+}
+
+func TestShort(t *testing.T) {
+	forty := strings.Repeat("é", 40)
+	for _, tc := range []struct{ in, want string }{
+		{"", `""`},
+		{`a"b`, `"a\"b"`},
+		{forty, `"` + forty + `"`},
+		{forty + "x", `"` + forty + `"…`},
+	} {
+		if got := Short(tc.in); got != tc.want {
+			t.Errorf("Short(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestResolveDanglingAlias(t *testing.T) {
+	// An alias node whose target is unknown (nil) is returned as it is.
+	n := &yaml.Node{Kind: yaml.AliasNode}
+	if got := Resolve(n); got != n {
+		t.Errorf("Resolve(alias to nothing) = %v, want the alias itself", got)
+	}
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	if got := Resolve(m); got != m {
+		t.Errorf("Resolve(mapping) = %v, want the mapping itself", got)
 	}
 }
