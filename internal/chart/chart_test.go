@@ -280,6 +280,16 @@ func TestStandingsCharts(t *testing.T) {
 	if ss[2]["type"] != "scatter" || !equalJSON(values(ss[2])[0], []any{1600.4, 0, 1550.1, 1650}) {
 		t.Errorf("rating marker = %v", ss[2])
 	}
+	// The two bars only draw the interval: they take no mouse events and show no
+	// tooltip; the marker's tooltip is the only one.
+	for i, s := range ss[:2] {
+		if s["silent"] != true || !equalJSON(s["tooltip"], map[string]any{"show": false}) {
+			t.Errorf("rating bar %d: silent %v, tooltip %v; want silent and no tooltip", i, s["silent"], s["tooltip"])
+		}
+	}
+	if _, ok := ss[2]["silent"]; ok {
+		t.Errorf("rating marker is silent: %v", ss[2])
+	}
 	x := rat["xAxis"].(map[string]any)
 	if x["scale"] != true || x["min"] != nil {
 		t.Errorf("rating axis %v: want it scaled to the data, not from zero", x)

@@ -6,7 +6,10 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 
@@ -174,6 +177,9 @@ func TestHighlightMatchesExtension(t *testing.T) {
 		"```nosuchlang\n<b>x</b>\n```\n",
 		"```\nplain\n```\n",
 		"~~~rust\nfn main() {}\n~~~\n",
+		// Languages whose chroma lexer is not a plain rule lexer (no quick lexer).
+		"```http\nGET / HTTP/1.1\nHost: a.example\n```\n",
+		"```markdown\n# Title\n\n*x* and `y`\n```\n",
 	} {
 		var want strings.Builder
 		if err := ref.Convert([]byte(body), &want); err != nil {
@@ -191,6 +197,46 @@ func TestHighlightMatchesExtension(t *testing.T) {
 	}
 	if s := c.Stats(); s.Hits == 0 || s.Bad != 0 {
 		t.Errorf("cache stats %+v: want hits, no bad entries", s)
+	}
+}
+
+// A block this package highlights is kept in the build cache under its language
+// and code, as chroma formats it; blocks left to goldmark-highlighting (with
+// attributes, of an unknown language or of none) are not.
+func TestHighlightedCodeCached(t *testing.T) {
+	chromaHTML := func(lang, code string) string {
+		it, err := chroma.Coalesce(lexers.Get(lang)).Tokenise(nil, code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		if err := chromahtml.New(chromahtml.WithClasses(true)).Format(&b, styles.Get(lightStyle), it); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		body, lang, code string
+		cached           bool
+	}{
+		{"```go\nx := 1\n```\n", "go", "x := 1\n", true},
+		{"~~~python\nprint('a')\n\nprint(2)\n~~~\n", "python", "print('a')\n\nprint(2)\n", true},
+		{"```go {linenos=true}\nx := 1\n```\n", "go", "x := 1\n", false},
+		{"```nosuchlang\nx := 1\n```\n", "nosuchlang", "x := 1\n", false},
+		{"```\nx := 1\n```\n", "", "x := 1\n", false},
+	} {
+		c, err := cache.Open(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		renderPost(t, tc.body, Options{Cache: c})
+		got, ok := c.Get(cache.NewKey("code", []byte(tc.lang), []byte(tc.code)))
+		switch {
+		case ok != tc.cached:
+			t.Errorf("%q: code in the cache: %v, want %v", tc.body, ok, tc.cached)
+		case ok && string(got) != chromaHTML(tc.lang, tc.code):
+			t.Errorf("%q: cached HTML\n%s\nwant chroma's\n%s", tc.body, got, chromaHTML(tc.lang, tc.code))
+		}
 	}
 }
 
