@@ -149,6 +149,21 @@ func TestID(t *testing.T) {
 			t.Errorf("ID(%q) = %q, want prefix %q and a JS identifier", tt.parts, got, tt.want)
 		}
 	}
+	// Exact ids; the hashes are FNV-1a (32 bits) of the parts, each ended by a NUL byte,
+	// worked out apart from the code.
+	for _, tt := range []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"09azAZ_", "x"}, "chart_09azAZ__x"},
+		{[]string{"p", "a-b"}, "chart_p_a_b_f9d8b8c1"},
+		{[]string{"/:@[`{"}, "chart________410cb50c"}, // the bytes just outside 0-9, A-Z and a-z
+		{[]string{"", "x.y"}, "chart_x_y_24aebc68"},   // an empty part is skipped, but hashed
+	} {
+		if got := ID(tt.parts...); got != tt.want {
+			t.Errorf("ID(%q) = %q, want %q", tt.parts, got, tt.want)
+		}
+	}
 	if ID("p", "a-b") == ID("p", "a_b") || ID("p", "a-b") == ID("p", "a.b") {
 		t.Error("ids of different keys collide")
 	}
