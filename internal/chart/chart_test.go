@@ -574,3 +574,46 @@ func BenchmarkHeadToHead(b *testing.B) {
 		HeadToHead("h2h", last.Matches[0], testNames, testBenchmarks)
 	}
 }
+
+// The efficiency chart's log axis runs from the power of ten at or below the
+// smallest size to the one at or above the largest; a size that is a power of ten
+// is its own bound.
+func TestLogBounds(t *testing.T) {
+	for _, tc := range []struct{ v, floor, ceil float64 }{
+		{1e-5, 1e-5, 1e-5}, {0.5, 0.1, 1}, {1, 1, 1}, {4, 1, 10}, {10, 10, 10}, {12, 10, 100}, {100, 100, 100}, {399, 100, 1000},
+	} {
+		if got := logFloor(tc.v); got != tc.floor {
+			t.Errorf("logFloor(%v) = %v, want %v", tc.v, got, tc.floor)
+		}
+		if got := logCeil(tc.v); got != tc.ceil {
+			t.Errorf("logCeil(%v) = %v, want %v", tc.v, got, tc.ceil)
+		}
+	}
+	opt := option(t, Efficiency("", []EffPoint{{Model: "a", Name: "A", ParamsB: 10, Score: 50}, {Model: "b", Name: "B", ParamsB: 100, Score: 60}}))
+	if x := opt["xAxis"].(map[string]any); x["min"].(float64) != 10 || x["max"].(float64) != 100 {
+		t.Errorf("x axis from %v to %v, want 10 to 100", x["min"], x["max"])
+	}
+}
+
+// Sizes in the efficiency table are exact (as short as they read back), scores to
+// one decimal.
+func TestEfficiencyTableFigures(t *testing.T) {
+	f := Efficiency("", []EffPoint{{Model: "a", Name: "A", ParamsB: 1.25, Score: 50.06}, {Model: "b", Name: "B", ParamsB: 30, Score: 7}})
+	for _, want := range []string{
+		`<tr><th scope="row">A</th><td class="num">1.25</td><td class="num">50.1</td><td></td></tr>`,
+		`<tr><th scope="row">B</th><td class="num">30</td><td class="num">7.0</td><td></td></tr>`,
+	} {
+		if !strings.Contains(string(f.Table), want) {
+			t.Errorf("table lacks %s:\n%s", want, f.Table)
+		}
+	}
+}
+
+func TestBenchName(t *testing.T) {
+	if got := benchName(league.Benchmark{ID: "b-x", Name: "Bench X"}); got != "Bench X" {
+		t.Errorf("benchName with a name = %q, want Bench X", got)
+	}
+	if got := benchName(league.Benchmark{ID: "b-x"}); got != "b-x" {
+		t.Errorf("benchName without a name = %q, want b-x", got)
+	}
+}

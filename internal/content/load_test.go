@@ -282,6 +282,41 @@ func TestLoadErrors(t *testing.T) {
 			want: `content/about.md:3:1: front matter: key "date" is for posts only; a page takes summary and title`,
 		},
 		{
+			name: "every key error of a file",
+			fsys: fstest.MapFS{
+				"content/about.md":   file("---\ntitle: A\ndate: 2026-06-04\ntags: [x]\n---\n"),
+				"content/posts/x.md": file("---\ntitle: T\nzzzzzz: 1\nqqqqqq: 2\ntitle: U\ntitle: V\ndate: 2026-06-04\n---\n"),
+			},
+			want: "content/about.md:3:1: front matter: key \"date\" is for posts only; a page takes summary and title\n" +
+				"content/about.md:4:1: front matter: key \"tags\" is for posts only; a page takes summary and title\n" +
+				"content/posts/x.md:3:1: front matter: unknown key \"zzzzzz\"\n" +
+				"content/posts/x.md:4:1: front matter: unknown key \"qqqqqq\"\n" +
+				"content/posts/x.md:5:1: front matter: duplicate key \"title\"\n" +
+				"content/posts/x.md:6:1: front matter: duplicate key \"title\"",
+		},
+		{
+			name: "every bad tag and unknown model",
+			fsys: fstest.MapFS{"content/posts/x.md": file("---\ntitle: T\ndate: 2026-06-04\ntags: [\"!!\", \"??\", " +
+				strings.Repeat("b", 101) + ", " + strings.Repeat("c", 101) + "]\nmodels:\n  - zzzzzz\n  - qqqqqq\n---\n")},
+			opt: Options{KnownModels: known},
+			want: "content/posts/x.md:4:8: front matter: tag \"!!\" has no letters or digits\n" +
+				"content/posts/x.md:4:14: front matter: tag \"??\" has no letters or digits\n" +
+				"content/posts/x.md:4:20: front matter: tag \"" + strings.Repeat("b", 40) + "\"… is 101 characters long as a slug; a tag has at most 100\n" +
+				"content/posts/x.md:4:123: front matter: tag \"" + strings.Repeat("c", 40) + "\"… is 101 characters long as a slug; a tag has at most 100\n" +
+				"content/posts/x.md:6:5: front matter: models: unknown model \"zzzzzz\"\n" +
+				"content/posts/x.md:7:5: front matter: models: unknown model \"qqqqqq\"",
+		},
+		{
+			name: "YAML error without a line",
+			fsys: fstest.MapFS{"content/posts/x.md": file("---\ntitle: *nope\ndate: 2026-06-04\n---\n")},
+			want: "content/posts/x.md: front matter: *nope names no anchor &nope: quote the value if the * is text",
+		},
+		{
+			name: "front matter of only a comment",
+			fsys: fstest.MapFS{"content/about.md": file("---\n# nothing yet\n---\n")},
+			want: "content/about.md:1:1: front matter: missing title",
+		},
+		{
 			name: "page without title",
 			fsys: fstest.MapFS{"content/about.md": file("---\nsummary: S\n---\n")},
 			want: `content/about.md:1:1: front matter: missing title`,
@@ -419,5 +454,17 @@ func TestLoadByteOrderMark(t *testing.T) {
 	}
 	if len(posts) != 1 || posts[0].Title != "A" || len(pages) != 1 || pages[0].Title != "About" {
 		t.Errorf("posts %+v, pages %+v", posts, pages)
+	}
+}
+
+// A tag of exactly the longest length is kept.
+func TestLongestTag(t *testing.T) {
+	tag := strings.Repeat("t", 100)
+	posts, _, err := Load(fstest.MapFS{"content/posts/x.md": file("---\ntitle: T\ndate: 2026-06-04\ntags: [" + tag + "]\n---\n")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(posts) != 1 || len(posts[0].Tags) != 1 || posts[0].Tags[0] != tag {
+		t.Errorf("tags = %q, want the one tag of 100 characters", posts[0].Tags)
 	}
 }
