@@ -409,7 +409,15 @@ func refRatings(theta []float64) []float64 {
 // model and benchmark (some on one day), results of unknown models and
 // benchmarks, models of unknown size.
 func randomLeague(rng *rand.Rand) ([]league.Model, []league.Benchmark, []league.Result, Rules) {
+	return randomLeagueOf(rng, 0)
+}
+
+// randomLeagueOf is randomLeague with benches benchmarks (0: one to eight).
+func randomLeagueOf(rng *rand.Rand, benches int) ([]league.Model, []league.Benchmark, []league.Result, Rules) {
 	nm, nb, nd := 2+rng.IntN(11), 1+rng.IntN(8), 1+rng.IntN(4)
+	if benches > 0 {
+		nb = benches
+	}
 	var models []league.Model
 	for i := range nm {
 		size := []float64{0, 2, 5, 8, 12, 30, 70}[rng.IntN(7)]
@@ -470,23 +478,31 @@ func TestAgainstReference(t *testing.T) {
 	// Once as configured (every table of these leagues refits its resamples), once
 	// with the one-step bootstrap for every table of more than one model, and once
 	// on a few leagues with the one-step bootstrap from four models on: a table of
-	// exactly linearFrom models refits.
-	for _, c := range []struct{ lin, leagues int }{{linearFrom, 25}, {1, 25}, {3, 5}} {
-		t.Run(fmt.Sprintf("linearFrom=%d", c.lin), func(t *testing.T) {
+	// exactly linearFrom models refits. Then a few leagues of 70 benchmarks, whose
+	// comparisons take two 64-bit words per pair, with the one-step bootstrap (the
+	// basis reads the second word's results) and with refits.
+	for _, c := range []struct{ lin, leagues, benches int }{{linearFrom, 25, 0}, {1, 25, 0}, {3, 5, 0}, {1, 3, 70}, {linearFrom, 2, 70}} {
+		name := fmt.Sprintf("linearFrom=%d", c.lin)
+		if c.benches > 0 {
+			name += fmt.Sprintf(",benchmarks=%d", c.benches)
+		}
+		t.Run(name, func(t *testing.T) {
 			defer func(old int) { linearFrom = old }(linearFrom)
 			linearFrom = c.lin
-			checkAgainstReference(t, c.leagues)
+			checkAgainstReference(t, c.leagues, c.benches)
 		})
 	}
 }
 
-func checkAgainstReference(t *testing.T, leagues int) {
-	rng := rand.New(rand.NewPCG(2026, 5))
+// checkAgainstReference compares the engine with the reference on random leagues
+// of benches benchmarks (0: randomLeague's one to eight).
+func checkAgainstReference(t *testing.T, leagues, benches int) {
+	rng := rand.New(rand.NewPCG(2026, 5+uint64(benches)))
 	if testing.Short() || raceDetector {
 		leagues = min(leagues, 6)
 	}
 	for n := range leagues {
-		models, benchmarks, results, rules := randomLeague(rng)
+		models, benchmarks, results, rules := randomLeagueOf(rng, benches)
 		asOf := ""
 		if rng.IntN(4) == 0 {
 			asOf = "2026-02-15"
