@@ -6,6 +6,8 @@ package standings
 
 import (
 	"math"
+	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -37,20 +39,28 @@ func TestVirtualScale(t *testing.T) {
 // against the gradients worked out from the comparisons themselves, the basis
 // against the reference's dense Hessian and Gaussian elimination, and the one-step
 // strengths of two resamples against one reference Newton step on each resample.
-func TestBasisByHand(t *testing.T) {
-	type cmp struct {
-		i, j, bench int
-		o           float64 // i's result: 1 won, ½ drawn, 0 lost
-	}
-	cmps := []cmp{
+// handCmp is one comparison of two players on one benchmark.
+type handCmp struct {
+	i, j, bench int
+	o           float64 // i's result: 1 won, ½ drawn, 0 lost
+}
+
+// handCmps are the comparisons of three players on benchmarks of both words of
+// 70-benchmark sets; handBenches the benchmarks they use.
+var (
+	handCmps = []handCmp{
 		{0, 1, 0, 1}, {0, 1, 5, 0}, {0, 1, 64, 0.5}, {0, 1, 69, 1},
 		{0, 2, 1, 0}, {0, 2, 5, 1}, {0, 2, 65, 0},
 		{1, 2, 2, 0.5}, {1, 2, 66, 1}, {1, 2, 69, 0},
 	}
-	benches := []int{0, 1, 2, 5, 64, 65, 66, 69}
+	handBenches = []int{0, 1, 2, 5, 64, 65, 66, 69}
+)
+
+// handEdges sets the bits of handCmps in the layout of edges.
+func handEdges() *edges {
 	es := &edges{words: 2, I: []int32{0, 0, 1}, J: []int32{1, 2, 2}, shared: make([]uint64, 6), wonI: make([]uint64, 6), draw: make([]uint64, 6)}
 	edge := map[[2]int]int{{0, 1}: 0, {0, 2}: 1, {1, 2}: 2}
-	for _, c := range cmps {
+	for _, c := range handCmps {
 		x, bit := edge[[2]int{c.i, c.j}]*2+c.bench/64, uint64(1)<<(c.bench%64)
 		es.shared[x] |= bit
 		switch c.o {
@@ -60,6 +70,24 @@ func TestBasisByHand(t *testing.T) {
 			es.draw[x] |= bit
 		}
 	}
+	return es
+}
+
+// handGames are the wins (the virtual win, draws ½) and games of handCmps with
+// benchmark b counted w[b] times.
+func handGames(w map[int]float64) ([]float64, [][]float64) {
+	wins, g := []float64{1, 1, 1}, [][]float64{make([]float64, 3), make([]float64, 3), make([]float64, 3)}
+	for _, c := range handCmps {
+		wins[c.i] += w[c.bench] * c.o
+		wins[c.j] += w[c.bench] * (1 - c.o)
+		g[c.i][c.j] += w[c.bench]
+		g[c.j][c.i] += w[c.bench]
+	}
+	return wins, g
+}
+
+func TestBasisByHand(t *testing.T) {
+	cmps, benches, es := handCmps, handBenches, handEdges()
 	theta := []float64{0.3, -0.2, 0.1}
 	p := []float64{math.Exp(0.3), math.Exp(-0.2), math.Exp(0.1)}
 	m := len(benches) + 1
@@ -85,17 +113,7 @@ func TestBasisByHand(t *testing.T) {
 			t.Fatalf("right-hand side (row %d, column %d) = %v, want %v\n got %v\nwant %v", k/m, k%m, rhs[k], want[k], rhs, want)
 		}
 	}
-	// The resample of weights w: wins (the virtual win and draws ½) and games.
-	games := func(w map[int]float64) ([]float64, [][]float64) {
-		wins, g := []float64{1, 1, 1}, [][]float64{make([]float64, 3), make([]float64, 3), make([]float64, 3)}
-		for _, c := range cmps {
-			wins[c.i] += w[c.bench] * c.o
-			wins[c.j] += w[c.bench] * (1 - c.o)
-			g[c.i][c.j] += w[c.bench]
-			g[c.j][c.i] += w[c.bench]
-		}
-		return wins, g
-	}
+	games := handGames
 	ones := map[int]float64{}
 	for _, b := range benches {
 		ones[b] = 1
@@ -128,6 +146,137 @@ func TestBasisByHand(t *testing.T) {
 			if math.Abs(got[i]-(theta[i]+step[i])) > 1e-7 {
 				t.Errorf("counts %v: one-step strengths %v, want theta + %v", counts, got, step)
 				break
+			}
+		}
+	}
+}
+
+// TestFitByHand checks the steps of the fit of handCmps, resampled, edge by edge and
+// with dense matrices, against what the comparisons give worked out here and the
+// reference's dense Newton method: the weight planes, the aggregated games, the
+// gradient and Hessian, a Newton step, an MM step of SPEC 5 with its rescaling, the
+// log-likelihood, and the fitted strengths from near and far starts.
+func TestFitByHand(t *testing.T) {
+	counts := map[int]float64{0: 3, 1: 1, 2: 0, 5: 2, 64: 1, 65: 5, 66: 0, 69: 2}
+	weights := make([]int, 128)
+	for b, w := range counts {
+		weights[b] = int(w)
+	}
+	planes := weightPlanes(weights, 2)
+	// 3 = 0b011, 1, 2 = 0b010, 5 = 0b101: bit 0 of 0, 1, 64, 65; bit 1 of 0, 5, 69; bit 2 of 65.
+	wantPlanes := [][]uint64{{1<<0 | 1<<1, 1<<0 | 1<<1}, {1<<0 | 1<<5, 1 << 5}, {0, 1 << 1}}
+	if !reflect.DeepEqual(planes, wantPlanes) {
+		t.Fatalf("weightPlanes = %b, want %b", planes, wantPlanes)
+	}
+	wins, games := handGames(counts)
+	theta := []float64{0.3, -0.2, 0.1}
+	hess, grad := refNewton(theta, wins, games)
+	want := refFitTheta(wins, games)
+	defer func(old int) { denseFrom = old }(denseFrom)
+	for _, from := range []int{3, 1 << 30} {
+		denseFrom = from
+		f := newFitter(3, handEdges())
+		if dense := len(f.dense) > 0; dense != (from == 3) {
+			t.Fatalf("denseFrom %d: dense = %v", from, dense)
+		}
+		f.aggregate(planes)
+		for i := range 3 {
+			if f.wins[i] != wins[i] {
+				t.Fatalf("denseFrom %d: wins %v, want %v", from, f.wins, wins)
+			}
+		}
+		for e, pair := range [][2]int{{0, 1}, {0, 2}, {1, 2}} {
+			if f.games[e] != games[pair[0]][pair[1]] {
+				t.Fatalf("denseFrom %d: games %v, want %v", from, f.games, games)
+			}
+		}
+		gn := f.gradient(theta)
+		sum := 0.0
+		for i := range 3 {
+			sum += grad[i] * grad[i]
+			if math.Abs(f.g[i]-grad[i]) > 1e-12 || math.Abs(f.d[i]-hess[i][i]) > 1e-12 {
+				t.Fatalf("denseFrom %d: gradient %v and diagonal %v, want %v and %v", from, f.g, f.d, grad, hess)
+			}
+		}
+		if math.Abs(gn-sum) > 1e-12 {
+			t.Errorf("denseFrom %d: squared norm of the gradient %v, want %v", from, gn, sum)
+		}
+		q, ap := []float64{1, -2, 0.5}, make([]float64, 3)
+		f.multiply(q, ap)
+		for i := range 3 {
+			if w := hess[i][0]*q[0] + hess[i][1]*q[1] + hess[i][2]*q[2]; math.Abs(ap[i]-w) > 1e-12 {
+				t.Fatalf("denseFrom %d: (−H)·q = %v, want row %d %v", from, ap, i, w)
+			}
+		}
+		// A Newton step leaves a residual of at most min(1e-2, |g|)·|g|.
+		f.newtonStep(gn)
+		res := 0.0
+		for i := range 3 {
+			r := grad[i] - (hess[i][0]*f.delta[0] + hess[i][1]*f.delta[1] + hess[i][2]*f.delta[2])
+			res += r * r
+		}
+		if step := refSolve(hess, grad); res > min(1e-4, gn)*gn || math.Abs(f.delta[0]-step[0]) > 0.05*math.Abs(step[0]) {
+			t.Errorf("denseFrom %d: Newton step %v (squared residual %v), want about %v", from, f.delta, res, step)
+		}
+		// MM: p_i ← W_i / (Σ_j n_ij/(p_i+p_j) + 2/(p_i+1)), then every strength times
+		// the c with Σ (1 − c·p_i)/(1 + c·p_i) = 0 (found here by bisection on log c).
+		p := make([]float64, 3)
+		for i := range 3 {
+			pi := math.Exp(theta[i])
+			den := 2 / (pi + 1)
+			for j := range 3 {
+				if j != i {
+					den += games[i][j] / (pi + math.Exp(theta[j]))
+				}
+			}
+			p[i] = wins[i] / den
+		}
+		lo, hi := -20.0, 20.0
+		for range 200 {
+			mid, s := (lo+hi)/2, 0.0
+			for _, v := range p {
+				s += (1 - math.Exp(mid)*v) / (1 + math.Exp(mid)*v)
+			}
+			if s > 0 {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		next := make([]float64, 3)
+		moved := f.mmStep(theta, next)
+		wantMoved := 0.0
+		for i := range 3 {
+			w := math.Log(p[i]) + lo
+			wantMoved = max(wantMoved, math.Abs(math.Exp(w-theta[i])-1))
+			if math.Abs(next[i]-w) > 1e-12 {
+				t.Fatalf("denseFrom %d: MM step to %v, want %d at %v", from, next, i, w)
+			}
+		}
+		if math.Abs(moved-wantMoved) > 1e-12 {
+			t.Errorf("denseFrom %d: MM step moved %v, want %v", from, moved, wantMoved)
+		}
+		ll := 0.0
+		for i := range 3 {
+			ll += wins[i]*theta[i] - 2*math.Log(1+math.Exp(theta[i]))
+			for j := i + 1; j < 3; j++ {
+				ll -= games[i][j] * math.Log(math.Exp(theta[i])+math.Exp(theta[j]))
+			}
+		}
+		if got := f.logLikelihood(theta); math.Abs(got-ll) > 1e-12 {
+			t.Errorf("denseFrom %d: log-likelihood %v, want %v", from, got, ll)
+		}
+		for _, start := range [][]float64{nil, {0.3, -0.2, 0.1}, {20, -20, 5}} {
+			got := slices.Clone(f.fit(start))
+			from0 := make([]float64, 3)
+			if start != nil {
+				copy(from0, start)
+			}
+			mm := f.squarem(from0)
+			for i := range 3 {
+				if math.Abs(got[i]-want[i]) > 1e-8 || math.Abs(mm[i]-want[i]) > 1e-7 {
+					t.Fatalf("denseFrom %d, from %v: fit %v, MM %v, want %v", from, start, got, mm, want)
+				}
 			}
 		}
 	}
