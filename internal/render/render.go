@@ -57,6 +57,11 @@ func New(s *site.Site, templates, static fs.FS) (*Renderer, error) {
 	funcs["matchrows"] = func(v site.ModelView) []matchRow { return matchRows(s, v) }
 	funcs["standingrows"] = func(v site.TableView) []standingRow { return standingRows(s, v) }
 	funcs["newsrows"] = func(items []news.Item) []newsRow { return newsRows(s, items) }
+	funcs["legshtml"] = func(v site.H2HView) template.HTML { return legsHTML(legRows(s, v)) }
+	funcs["standinghtml"] = func(v site.TableView) template.HTML { return standingHTML(s.URL(v.Page), standingRows(s, v)) }
+	funcs["matcheshtml"] = func(v site.ModelView) template.HTML { return matchesHTML(matchRows(s, v)) }
+	// newsitems is bound to each page kind's own templates below.
+	funcs["newsitems"] = func([]news.Item) (template.HTML, error) { return "", nil }
 	funcs["rowurl"] = s.RowURL
 	funcs["compare"] = s.CompareURL
 	funcs["changeTitle"] = func(c standings.Change) string { return ChangeTitle(s, c) }
@@ -79,6 +84,9 @@ func New(s *site.Site, templates, static fs.FS) (*Renderer, error) {
 		if kinds[k] == nil {
 			return nil, fmt.Errorf("templates: %s.html is missing", k)
 		}
+	}
+	for _, t := range kinds {
+		t.Funcs(template.FuncMap{"newsitems": newsItems(s, t)})
 	}
 	r.kinds = kinds
 	return r, nil
