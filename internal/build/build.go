@@ -500,6 +500,11 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser) err
 	if err != nil {
 		return err
 	}
+	if p.once {
+		// The pages are written: a one-off build needs the bodies no more, and the
+		// share images, drawn next, are where its memory peaks.
+		p.site.DropBodies()
+	}
 	if err := emitShareImages(ctx, p, keys, keyed, reuse); err != nil {
 		return err
 	}

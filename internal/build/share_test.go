@@ -2,13 +2,16 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image/png"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -265,5 +268,48 @@ func TestShareImageKeep(t *testing.T) {
 		if kept := drawn.get(key) != nil; kept != keep {
 			t.Errorf("from the cache: kept in memory = %v, want %v", kept, keep)
 		}
+	}
+}
+
+// TestOnceDropsBodies: a one-off build forgets the posts' and pages' HTML once its
+// pages are formatted, before the share images (its peak of memory), and writes the
+// same files as a build that keeps them.
+func TestOnceDropsBodies(t *testing.T) {
+	src := testSite(t)
+	files := map[bool]map[string]string{}
+	for _, once := range []bool{false, true} {
+		opt := options(src, "").withDefaults()
+		opt.Once = once
+		p, err := prepare(context.Background(), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.site.Posts) == 0 || len(p.site.Pages) == 0 || p.site.Posts[0].HTML == "" || p.site.Pages[0].HTML == "" {
+			t.Fatalf("once %v: the test site needs a post and a page with a body: %d posts, %d pages", once, len(p.site.Posts), len(p.site.Pages))
+		}
+		var mu sync.Mutex
+		files[once] = map[string]string{}
+		err = emitAll(context.Background(), p, func(path string, b []byte) error {
+			mu.Lock()
+			defer mu.Unlock()
+			files[once][path] = string(b)
+			return nil
+		}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, post := range p.site.Posts {
+			if (post.HTML == "") != once {
+				t.Errorf("once %v: post %s has %d bytes of HTML after the build", once, post.Slug, len(post.HTML))
+			}
+		}
+		for _, page := range p.site.Pages {
+			if (page.HTML == "") != once {
+				t.Errorf("once %v: page %s has %d bytes of HTML after the build", once, page.Slug, len(page.HTML))
+			}
+		}
+	}
+	if len(files[true]) == 0 || !maps.Equal(files[true], files[false]) {
+		t.Errorf("a one-off build wrote %d files, a kept one %d, or their bytes differ", len(files[true]), len(files[false]))
 	}
 }

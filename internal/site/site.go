@@ -159,6 +159,19 @@ func (s *Site) AddContent(posts []content.Post, pages []content.Page) {
 	}
 }
 
+// DropBodies forgets the rendered HTML of every post and page, for a build that has
+// formatted its pages and feeds and needs the bodies no more (the posts' bodies are
+// most of the live memory of a big blog). Pages formatted afterwards have empty
+// bodies.
+func (s *Site) DropBodies() {
+	for i := range s.Posts {
+		s.Posts[i].HTML = ""
+	}
+	for i := range s.Pages {
+		s.Pages[i].HTML = ""
+	}
+}
+
 func sortedCopy(ids []string) []string {
 	c := slices.Clone(ids)
 	slices.Sort(c)
