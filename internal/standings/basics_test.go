@@ -39,6 +39,9 @@ func TestVirtualScale(t *testing.T) {
 // against the gradients worked out from the comparisons themselves, the basis
 // against the reference's dense Hessian and Gaussian elimination, and the one-step
 // strengths of two resamples against one reference Newton step on each resample.
+// within reports whether |d| ≤ tol, and is false for NaN.
+func within(d, tol float64) bool { return math.Abs(d) <= tol }
+
 // handCmp is one comparison of two players on one benchmark.
 type handCmp struct {
 	i, j, bench int
@@ -109,7 +112,7 @@ func TestBasisByHand(t *testing.T) {
 	f.aggregate([][]uint64{es.benchmarks()})
 	rhs := f.basisRHS(theta, benches)
 	for k := range want {
-		if math.Abs(rhs[k]-want[k]) > 1e-12 {
+		if !within(rhs[k]-want[k], 1e-12) {
 			t.Fatalf("right-hand side (row %d, column %d) = %v, want %v\n got %v\nwant %v", k/m, k%m, rhs[k], want[k], rhs, want)
 		}
 	}
@@ -128,7 +131,7 @@ func TestBasisByHand(t *testing.T) {
 		}
 		x := refSolve(hess, c)
 		for i := range 3 {
-			if math.Abs(u[i*m+k]-x[i]) > 1e-7 {
+			if !within(u[i*m+k]-x[i], 1e-7) {
 				t.Fatalf("basis column %d = (%v, %v, %v), want %v", k, u[k], u[m+k], u[2*m+k], x)
 			}
 		}
@@ -143,10 +146,38 @@ func TestBasisByHand(t *testing.T) {
 		step := refSolve(hess, grad)
 		got := oneStep(make([]float64, 3), theta, u, counts)
 		for i := range 3 {
-			if math.Abs(got[i]-(theta[i]+step[i])) > 1e-7 {
+			if !within(got[i]-(theta[i]+step[i]), 1e-7) {
 				t.Errorf("counts %v: one-step strengths %v, want theta + %v", counts, got, step)
 				break
 			}
+		}
+	}
+}
+
+// TestBasisOfTwo linearises the fit of two players, one of whom won all three
+// benchmarks, at its point estimate, where the strengths are p and 1/p (the
+// reference's fit), as a table of two such models is rated: the basis against the
+// reference's dense Newton step.
+func TestBasisOfTwo(t *testing.T) {
+	es := &edges{words: 1, I: []int32{0}, J: []int32{1}, shared: []uint64{0b111}, wonI: []uint64{0b111}, draw: []uint64{0}}
+	wins, games := []float64{4, 1}, [][]float64{{0, 3}, {3, 0}}
+	f := newFitter(2, es)
+	f.aggregate([][]uint64{{0b111}})
+	theta := slices.Clone(f.fit(nil))
+	if want := refFitTheta(wins, games); !within(theta[0]-want[0], 1e-8) || !within(theta[1]-want[1], 1e-8) || !within(want[0]+want[1], 1e-8) {
+		t.Fatalf("point estimate %v, want %v (opposite log-strengths)", theta, want)
+	}
+	u := f.basis(theta, []int{0, 1, 2})
+	hess, _ := refNewton(theta, wins, games)
+	p0, p1 := math.Exp(theta[0]), math.Exp(theta[1])
+	s := p0 / (p0 + p1)
+	for k, c := range [][]float64{
+		{1 - 2*p0/(1+p0), 1 - 2*p1/(1+p1)},             // the virtual games
+		{1 - s, s - 1}, {1 - s, s - 1}, {1 - s, s - 1}, // each benchmark: 0 won
+	} {
+		x := refSolve(hess, c)
+		if !within(u[k]-x[0], 1e-7) || !within(u[4+k]-x[1], 1e-7) {
+			t.Errorf("basis column %d = (%v, %v), want %v", k, u[k], u[4+k], x)
 		}
 	}
 }
@@ -194,17 +225,17 @@ func TestFitByHand(t *testing.T) {
 		sum := 0.0
 		for i := range 3 {
 			sum += grad[i] * grad[i]
-			if math.Abs(f.g[i]-grad[i]) > 1e-12 || math.Abs(f.d[i]-hess[i][i]) > 1e-12 {
+			if !within(f.g[i]-grad[i], 1e-12) || !within(f.d[i]-hess[i][i], 1e-12) {
 				t.Fatalf("denseFrom %d: gradient %v and diagonal %v, want %v and %v", from, f.g, f.d, grad, hess)
 			}
 		}
-		if math.Abs(gn-sum) > 1e-12 {
+		if !within(gn-sum, 1e-12) {
 			t.Errorf("denseFrom %d: squared norm of the gradient %v, want %v", from, gn, sum)
 		}
 		q, ap := []float64{1, -2, 0.5}, make([]float64, 3)
 		f.multiply(q, ap)
 		for i := range 3 {
-			if w := hess[i][0]*q[0] + hess[i][1]*q[1] + hess[i][2]*q[2]; math.Abs(ap[i]-w) > 1e-12 {
+			if w := hess[i][0]*q[0] + hess[i][1]*q[1] + hess[i][2]*q[2]; !within(ap[i]-w, 1e-12) {
 				t.Fatalf("denseFrom %d: (−H)·q = %v, want row %d %v", from, ap, i, w)
 			}
 		}
@@ -215,7 +246,7 @@ func TestFitByHand(t *testing.T) {
 			r := grad[i] - (hess[i][0]*f.delta[0] + hess[i][1]*f.delta[1] + hess[i][2]*f.delta[2])
 			res += r * r
 		}
-		if step := refSolve(hess, grad); res > min(1e-4, gn)*gn || math.Abs(f.delta[0]-step[0]) > 0.05*math.Abs(step[0]) {
+		if step := refSolve(hess, grad); !(res <= min(1e-4, gn)*gn) || !within(f.delta[0]-step[0], 0.05*math.Abs(step[0])) {
 			t.Errorf("denseFrom %d: Newton step %v (squared residual %v), want about %v", from, f.delta, res, step)
 		}
 		// MM: p_i ← W_i / (Σ_j n_ij/(p_i+p_j) + 2/(p_i+1)), then every strength times
@@ -249,11 +280,11 @@ func TestFitByHand(t *testing.T) {
 		for i := range 3 {
 			w := math.Log(p[i]) + lo
 			wantMoved = max(wantMoved, math.Abs(math.Exp(w-theta[i])-1))
-			if math.Abs(next[i]-w) > 1e-12 {
+			if !within(next[i]-w, 1e-12) {
 				t.Fatalf("denseFrom %d: MM step to %v, want %d at %v", from, next, i, w)
 			}
 		}
-		if math.Abs(moved-wantMoved) > 1e-12 {
+		if !within(moved-wantMoved, 1e-12) {
 			t.Errorf("denseFrom %d: MM step moved %v, want %v", from, moved, wantMoved)
 		}
 		ll := 0.0
@@ -263,7 +294,7 @@ func TestFitByHand(t *testing.T) {
 				ll -= games[i][j] * math.Log(math.Exp(theta[i])+math.Exp(theta[j]))
 			}
 		}
-		if got := f.logLikelihood(theta); math.Abs(got-ll) > 1e-12 {
+		if got := f.logLikelihood(theta); !within(got-ll, 1e-12) {
 			t.Errorf("denseFrom %d: log-likelihood %v, want %v", from, got, ll)
 		}
 		for _, start := range [][]float64{nil, {0.3, -0.2, 0.1}, {20, -20, 5}} {
@@ -274,7 +305,7 @@ func TestFitByHand(t *testing.T) {
 			}
 			mm := f.squarem(from0)
 			for i := range 3 {
-				if math.Abs(got[i]-want[i]) > 1e-8 || math.Abs(mm[i]-want[i]) > 1e-7 {
+				if !within(got[i]-want[i], 1e-8) || !within(mm[i]-want[i], 1e-7) {
 					t.Fatalf("denseFrom %d, from %v: fit %v, MM %v, want %v", from, start, got, mm, want)
 				}
 			}
