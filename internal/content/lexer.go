@@ -38,6 +38,7 @@ type stateFilter struct {
 	ascii [128][]int             // for a character below 128: the rules to try, in order
 	first []*syntax.Prefix       // per rule: its first characters, nil for any
 	named []bool                 // per rule: whether its mutator or emitter may read the named groups
+	quick []*native              // per rule: its native matcher (match.go), nil for regexp2
 }
 
 // Mutators and emitters known not to read a match's named groups.
@@ -75,9 +76,12 @@ func newQuickLexer(l chroma.Lexer) *quickLexer {
 	}
 	q := &quickLexer{RegexLexer: rl, registry: reg, rules: rules, states: map[string]*stateFilter{}}
 	for name, rs := range rules {
-		f := &stateFilter{rules: rs, first: make([]*syntax.Prefix, len(rs)), named: make([]bool, len(rs))}
+		f := &stateFilter{rules: rs, first: make([]*syntax.Prefix, len(rs)), named: make([]bool, len(rs)), quick: make([]*native, len(rs))}
 		for i, r := range rs {
 			f.named[i] = needsNamed(r)
+			if !f.named[i] {
+				f.quick[i] = newNative(r)
+			}
 			if r.Regexp == nil {
 				return nil
 			}
@@ -255,6 +259,10 @@ func (s *quickState) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledR
 	c := l.Text[l.Pos]
 	try := func(i int) (int, *chroma.CompiledRule, []string, map[string]string, bool) {
 		rule := rules[i]
+		if f != nil && f.quick[i] != nil {
+			groups := f.quick[i].match(l.Text, l.Pos)
+			return i, rule, groups, nil, groups != nil
+		}
 		m, err := rule.Regexp.FindRunesMatchStartingAt(l.Text, l.Pos)
 		if m == nil || err != nil || m.RuneIndex != l.Pos {
 			return 0, nil, nil, nil, false

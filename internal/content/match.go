@@ -1,0 +1,355 @@
+package content
+
+import (
+	"github.com/alecthomas/chroma/v2"
+	"github.com/dlclark/regexp2/v2/syntax"
+)
+
+// Most tries of a lexer's rules are of simple expressions ("\s+", "[{}()]",
+// "(if|for|func)\b", "[a-zA-Z_]\w*"), and a try through regexp2 costs far more
+// than the expression: a runner taken from a pool, a match set up, its groups
+// allocated. A native matcher runs such an expression itself, over the tree regexp2
+// parsed it into, with the same backtracking semantics: alternatives in order,
+// greedy loops longest first and lazy ones shortest first, atomic groups and
+// lookaheads committed to their first match, a group's value its last capture. An
+// expression with anything else (backreferences, lookbehind, conditions, right to
+// left, named or numbered groups, loops of a body that may match empty) gets no
+// native matcher and is tried through regexp2 as before. Case folding ("(?i)") is
+// already sets in the tree: regexp2 parses "(?i)if" as [Ii][Ff].
+
+// A native is the matcher of one rule's expression.
+type native struct {
+	root   *mnode
+	groups int // capture slots, group 0 included
+}
+
+// mnode is a node of a native matcher: a regexp2 tree node it can run.
+type mnode struct {
+	t        syntax.NodeType
+	ch       rune
+	set      *syntax.CharSet
+	str      []rune
+	min, max int // loops
+	kids     []*mnode
+	group    int // captures
+}
+
+// newNative returns the native matcher of a compiled chroma rule, or nil.
+func newNative(r *chroma.CompiledRule) *native {
+	if r.Regexp == nil {
+		return nil
+	}
+	tree, err := syntax.Parse(r.Regexp.String(), syntax.ParseOptions{})
+	if err != nil || len(tree.Capnames) > 0 || tree.Captop < 1 || tree.Captop > len(mrun{}.caps) {
+		return nil
+	}
+	seen := make([]bool, tree.Captop)
+	root, ok := nativeNode(tree.Root, seen)
+	if !ok {
+		return nil
+	}
+	for _, s := range seen {
+		if !s {
+			return nil // group numbers not 0 … Captop-1
+		}
+	}
+	return &native{root: root, groups: tree.Captop}
+}
+
+// nativeNode converts one regexp2 node, or reports that it cannot.
+func nativeNode(n *syntax.RegexNode, seen []bool) (*mnode, bool) {
+	if n.Options&(syntax.IgnoreCase|syntax.RightToLeft|syntax.ECMAScript) != 0 {
+		return nil, false
+	}
+	m := &mnode{t: n.T, ch: n.Ch, set: n.Set, str: n.Str, min: n.M, max: n.N}
+	switch n.T {
+	case syntax.NtOne, syntax.NtNotone, syntax.NtMulti,
+		syntax.NtBol, syntax.NtEol, syntax.NtBoundary, syntax.NtNonboundary,
+		syntax.NtBeginning, syntax.NtStart, syntax.NtEndZ, syntax.NtEnd,
+		syntax.NtNothing, syntax.NtEmpty, syntax.NtUpdateBumpalong:
+		return m, true
+	case syntax.NtSet:
+		return m, n.Set != nil
+	case syntax.NtOneloop, syntax.NtNotoneloop, syntax.NtOnelazy, syntax.NtNotonelazy,
+		syntax.NtOneloopatomic, syntax.NtNotoneloopatomic:
+		return m, n.M >= 0 && n.N >= n.M
+	case syntax.NtSetloop, syntax.NtSetlazy, syntax.NtSetloopatomic:
+		return m, n.Set != nil && n.M >= 0 && n.N >= n.M
+	case syntax.NtAlternate, syntax.NtConcatenate, syntax.NtGroup, syntax.NtAtomic, syntax.NtPosLook, syntax.NtNegLook:
+	case syntax.NtCapture:
+		// N is the group a balancing group pops: none here.
+		if n.N != -1 || n.M < 0 || n.M >= len(seen) || seen[n.M] || len(n.Children) != 1 {
+			return nil, false
+		}
+		seen[n.M] = true
+		m.group = n.M
+	case syntax.NtLoop, syntax.NtLazyloop:
+		// An iteration that matches nothing ends a loop in regexp2 by rules this matcher
+		// does not follow: such loops are left to regexp2.
+		if len(n.Children) != 1 || n.M < 0 || n.N < n.M || minLen(n.Children[0]) == 0 {
+			return nil, false
+		}
+	default:
+		return nil, false
+	}
+	if len(n.Children) == 0 && n.T != syntax.NtAlternate && n.T != syntax.NtConcatenate {
+		return nil, false
+	}
+	for _, c := range n.Children {
+		k, ok := nativeNode(c, seen)
+		if !ok {
+			return nil, false
+		}
+		m.kids = append(m.kids, k)
+	}
+	return m, true
+}
+
+// minLen is the fewest characters n can match (0 when unsure).
+func minLen(n *syntax.RegexNode) int {
+	switch n.T {
+	case syntax.NtOne, syntax.NtNotone, syntax.NtSet:
+		return 1
+	case syntax.NtMulti:
+		return len(n.Str)
+	case syntax.NtOneloop, syntax.NtNotoneloop, syntax.NtSetloop, syntax.NtOnelazy, syntax.NtNotonelazy,
+		syntax.NtSetlazy, syntax.NtOneloopatomic, syntax.NtNotoneloopatomic, syntax.NtSetloopatomic:
+		return max(n.M, 0)
+	case syntax.NtConcatenate:
+		s := 0
+		for _, c := range n.Children {
+			s += minLen(c)
+		}
+		return s
+	case syntax.NtAlternate:
+		least := -1
+		for _, c := range n.Children {
+			if l := minLen(c); least < 0 || l < least {
+				least = l
+			}
+		}
+		return max(least, 0)
+	case syntax.NtCapture, syntax.NtGroup, syntax.NtAtomic:
+		if len(n.Children) == 1 {
+			return minLen(n.Children[0])
+		}
+	case syntax.NtLoop, syntax.NtLazyloop:
+		if len(n.Children) == 1 {
+			return max(n.M, 0) * minLen(n.Children[0])
+		}
+	}
+	return 0
+}
+
+// What a continuation frame does with its node.
+const (
+	frameRun        = iota // match the node
+	frameCaptureEnd        // close the group of the capture node, opened at from
+	frameLoopNext          // one more iteration of the loop node is done
+)
+
+// cont is what remains to match after a node: a frame, then next. A nil cont is
+// the end of the expression.
+type cont struct {
+	n    *mnode
+	kind int
+	next *cont
+	from int // frameCaptureEnd: where the group began
+	done int // frameLoopNext: iterations done
+}
+
+// mrun is one try of a native matcher at a position.
+type mrun struct {
+	text  []rune
+	start int
+	end   int       // where the whole match ended, once it has
+	caps  [8][2]int // per group: start and end of its last capture; start -1 when none
+}
+
+// match tries nv at pos of text and returns the groups of the match, as chroma hands
+// them to emitters, or nil.
+func (nv *native) match(text []rune, pos int) []string {
+	r := mrun{text: text, start: pos}
+	for i := range nv.groups {
+		r.caps[i][0] = -1
+	}
+	if !r.run(nv.root, pos, nil) {
+		return nil
+	}
+	groups := make([]string, nv.groups)
+	for i := range groups {
+		if c := r.caps[i]; c[0] >= 0 {
+			groups[i] = string(text[c[0]:c[1]])
+		}
+	}
+	return groups
+}
+
+// next matches what remains after a node that ended at pos.
+func (r *mrun) next(pos int, k *cont) bool {
+	if k == nil {
+		r.end = pos
+		return true
+	}
+	switch k.kind {
+	case frameCaptureEnd:
+		g := k.n.group
+		old := r.caps[g]
+		r.caps[g] = [2]int{k.from, pos}
+		if r.next(pos, k.next) {
+			return true
+		}
+		r.caps[g] = old
+		return false
+	case frameLoopNext:
+		return r.loop(k.n, pos, k.done, k.next)
+	}
+	return r.run(k.n, pos, k.next)
+}
+
+// one reports whether a single-character node matches c.
+func (n *mnode) one(c rune) bool {
+	switch n.t {
+	case syntax.NtOne, syntax.NtOneloop, syntax.NtOnelazy, syntax.NtOneloopatomic:
+		return c == n.ch
+	case syntax.NtNotone, syntax.NtNotoneloop, syntax.NtNotonelazy, syntax.NtNotoneloopatomic:
+		return c != n.ch
+	}
+	return n.set.CharIn(c)
+}
+
+// isWord is regexp2's word character for \b and \B (ASCII is decided here).
+func isWord(c rune) bool {
+	if c < 128 {
+		return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	return syntax.IsWordChar(c)
+}
+
+// boundary is regexp2's \b at pos.
+func (r *mrun) boundary(pos int) bool {
+	return (pos > 0 && isWord(r.text[pos-1])) != (pos < len(r.text) && isWord(r.text[pos]))
+}
+
+// run matches n at pos, then k.
+func (r *mrun) run(n *mnode, pos int, k *cont) bool {
+	text := r.text
+	switch n.t {
+	case syntax.NtOne, syntax.NtNotone, syntax.NtSet:
+		return pos < len(text) && n.one(text[pos]) && r.next(pos+1, k)
+	case syntax.NtMulti:
+		if len(text)-pos < len(n.str) {
+			return false
+		}
+		for i, c := range n.str {
+			if text[pos+i] != c {
+				return false
+			}
+		}
+		return r.next(pos+len(n.str), k)
+	case syntax.NtOneloop, syntax.NtNotoneloop, syntax.NtSetloop,
+		syntax.NtOnelazy, syntax.NtNotonelazy, syntax.NtSetlazy,
+		syntax.NtOneloopatomic, syntax.NtNotoneloopatomic, syntax.NtSetloopatomic:
+		most := 0
+		for most < n.max && pos+most < len(text) && n.one(text[pos+most]) {
+			most++
+		}
+		if most < n.min {
+			return false
+		}
+		switch n.t {
+		case syntax.NtOnelazy, syntax.NtNotonelazy, syntax.NtSetlazy:
+			for i := n.min; i <= most; i++ {
+				if r.next(pos+i, k) {
+					return true
+				}
+			}
+			return false
+		case syntax.NtOneloopatomic, syntax.NtNotoneloopatomic, syntax.NtSetloopatomic:
+			return r.next(pos+most, k)
+		}
+		for i := most; i >= n.min; i-- {
+			if r.next(pos+i, k) {
+				return true
+			}
+		}
+		return false
+	case syntax.NtBol:
+		return (pos == 0 || text[pos-1] == '\n') && r.next(pos, k)
+	case syntax.NtEol:
+		return (pos == len(text) || text[pos] == '\n') && r.next(pos, k)
+	case syntax.NtBoundary:
+		return r.boundary(pos) && r.next(pos, k)
+	case syntax.NtNonboundary:
+		return !r.boundary(pos) && r.next(pos, k)
+	case syntax.NtBeginning:
+		return pos == 0 && r.next(pos, k)
+	case syntax.NtStart:
+		return pos == r.start && r.next(pos, k)
+	case syntax.NtEndZ:
+		left := len(text) - pos
+		return (left == 0 || left == 1 && text[pos] == '\n') && r.next(pos, k)
+	case syntax.NtEnd:
+		return pos == len(text) && r.next(pos, k)
+	case syntax.NtNothing:
+		return false
+	case syntax.NtEmpty, syntax.NtUpdateBumpalong:
+		return r.next(pos, k)
+	case syntax.NtAlternate:
+		for _, c := range n.kids {
+			if r.run(c, pos, k) {
+				return true
+			}
+		}
+		return false
+	case syntax.NtConcatenate:
+		if len(n.kids) == 0 {
+			return r.next(pos, k)
+		}
+		for i := len(n.kids) - 1; i > 0; i-- {
+			k = &cont{n: n.kids[i], next: k}
+		}
+		return r.run(n.kids[0], pos, k)
+	case syntax.NtGroup:
+		return r.run(n.kids[0], pos, k)
+	case syntax.NtCapture:
+		return r.run(n.kids[0], pos, &cont{n: n, kind: frameCaptureEnd, next: k, from: pos})
+	case syntax.NtAtomic, syntax.NtPosLook, syntax.NtNegLook:
+		saved, end := r.caps, r.end
+		ok := r.run(n.kids[0], pos, nil)
+		after := r.end
+		r.end = end
+		if n.t == syntax.NtNegLook {
+			r.caps = saved
+			return !ok && r.next(pos, k)
+		}
+		if !ok {
+			r.caps = saved
+			return false
+		}
+		if n.t == syntax.NtAtomic {
+			pos = after
+		}
+		if r.next(pos, k) {
+			return true
+		}
+		r.caps = saved
+		return false
+	case syntax.NtLoop, syntax.NtLazyloop:
+		return r.loop(n, pos, 0, k)
+	}
+	return false
+}
+
+// loop goes on with a loop of a general body after done iterations, the last of
+// which ended at pos. Each iteration matches at least one character (see
+// nativeNode), so a loop ends.
+func (r *mrun) loop(n *mnode, pos, done int, k *cont) bool {
+	more := func() bool {
+		return done < n.max && r.run(n.kids[0], pos, &cont{n: n, kind: frameLoopNext, next: k, done: done + 1})
+	}
+	if n.t == syntax.NtLazyloop {
+		return done >= n.min && r.next(pos, k) || more()
+	}
+	return more() || done >= n.min && r.next(pos, k)
+}

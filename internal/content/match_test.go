@@ -1,0 +1,142 @@
+package content
+
+import (
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/dlclark/regexp2/v2"
+)
+
+// matchTexts are texts the native matchers are run over at every position: the
+// lexer samples, and runs of what simple expressions meet (words, spaces, line
+// ends, digits, quotes, escapes, characters beyond ASCII).
+var matchTexts = append([]string{
+	"if x_1 == 0x1F { return \"a\\\"b\" } // é\n\n\tfor  i := range xs {}\r\n",
+	"'it''s' \"\" `` \\\\ \\n \\\"q\\\" 1.5e-3 -2 +3 .5 5. 0b101 0o17 1_000 ___ __init__\n",
+	"<!-- c --> <a href='x'>&amp;</a> /* x */ #! ## ### -- ++ => -> :: ... ?? !== ===\n",
+	"ß ǅ Σσς İı ﬀ K Å µ 世界 \u200d\u200c \u00a0\u2028 🙂 x\u0301\n",
+}, quickSamples...)
+
+// TestNativeMatchesRegexp2 checks that every native matcher of the lexers of
+// quickLanguages matches where regexp2 matches, with the same groups, and fails where
+// it fails, at every position of the first two matchTexts. With AILEAGUE_ALL_LEXERS=1 it
+// checks every lexer chroma knows over every matchTexts and quickSamples (minutes).
+func TestNativeMatchesRegexp2(t *testing.T) {
+	all := os.Getenv("AILEAGUE_ALL_LEXERS") == "1"
+	var texts [][]rune
+	for _, s := range matchTexts[:2] {
+		texts = append(texts, []rune(s))
+	}
+	var ls []chroma.Lexer
+	if all {
+		ls = lexers.GlobalLexerRegistry.Lexers
+		texts = texts[:0]
+		for _, s := range matchTexts {
+			texts = append(texts, []rune(s))
+		}
+	} else {
+		for _, lang := range quickLanguages {
+			ls = append(ls, lexers.Get(lang))
+		}
+	}
+	rules, natives := 0, 0
+	seen := map[*regexp2.Regexp]bool{}
+	for _, l := range ls {
+		for state, rs := range compiledRuleMap(l) {
+			for i, r := range rs {
+				if r.Regexp == nil || seen[r.Regexp] {
+					continue
+				}
+				seen[r.Regexp] = true
+				rules++
+				nv := newNative(r)
+				if nv == nil {
+					continue
+				}
+				natives++
+				for _, text := range texts {
+					for pos := range text {
+						got := nv.match(text, pos)
+						want := regexp2Groups(r, text, pos)
+						if !reflect.DeepEqual(got, want) {
+							t.Fatalf("%s %s.%d %q at %d of %q:\n got %q\nwant %q",
+								l.Config().Name, state, i, r.Regexp.String(), pos, string(text), got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d rules matched natively", natives, rules)
+	if natives*10 < rules*9 {
+		t.Errorf("only %d of %d rules have a native matcher", natives, rules)
+	}
+}
+
+// regexp2Groups is what the quick lexer took from regexp2 before: the groups of a
+// match at pos, or nil.
+func regexp2Groups(r *chroma.CompiledRule, text []rune, pos int) []string {
+	m, err := r.Regexp.FindRunesMatchStartingAt(text, pos)
+	if m == nil || err != nil || m.RuneIndex != pos {
+		return nil
+	}
+	g, _ := groupsOf(m, false)
+	return g
+}
+
+// TestNativeRefuses checks the expressions a native matcher is not made for.
+func TestNativeRefuses(t *testing.T) {
+	for _, pattern := range []string{
+		`(?<=a)b`,    // lookbehind
+		`(a)\1`,      // backreference
+		`(?<n>a)`,    // named group
+		`(?(a)b|c)`,  // condition
+		`(a?)*b`,     // a loop whose body may match nothing
+		`(?:x*|y)+z`, // the same through an alternative
+		`(a)(?<1>b)`, // a group numbered twice
+	} {
+		re := regexp2.MustCompile(`\G(?:` + pattern + `)`)
+		if nv := newNative(&chroma.CompiledRule{Regexp: re}); nv != nil {
+			t.Errorf("%s: got a native matcher", pattern)
+		}
+	}
+	if newNative(&chroma.CompiledRule{}) != nil {
+		t.Error("a rule without an expression got a native matcher")
+	}
+}
+
+// TestNativeCases runs native matchers of crafted expressions against regexp2 on
+// crafted texts: backtracking into greedy and lazy loops, alternatives in order,
+// atomic groups and lookaheads that give nothing back, groups captured in loops,
+// anchors and word boundaries.
+func TestNativeCases(t *testing.T) {
+	patterns := []string{
+		`a*ab`, `a*?ab`, `(a|ab)(c|bcd)(d*)`, `(?>a*)ab`, `(?=ab)(a)`, `(?!ab)(\w)`,
+		`(ab|a)+b`, `(?:(a)|(b))+`, `(x[ab])+?b`, `^\s*#`, `(?m)^\s*#`, `\w+$`, `(?m)\w+$`,
+		`\b\w+\b`, `\B\w`, `a\Z`, `a\z`, `\Aa`, `[^\n]*`, `(?s).+?x`, `.{2,3}`, `(ab){1,2}?c`,
+		`[a-c]{2}`, `x{0}`, `(?:)`, `a|`, `"(\\\\|\\"|[^"])*"`, `(\d+)(\.\d+)?([eE][+-]?\d+)?`,
+		`(?>(a+))b`, `(a+)(?=b)`, `((a)|b)+`, `[^\W\d]\w*`, `\p{L}+`, `[\p{L}_][\p{L}\p{N}_]*`,
+	}
+	texts := []string{"", "a", "ab", "aab", "aaab", "abcd", "abbb", "ab ab", "xaxbb", "  # c\n#", "word\nend",
+		"x y\n", "a\n", "\"q\\\"x\" y", "12.5e-3x", "baab", "ßx é_1", "abab b", "\n\n", "xyzzy"}
+	for _, pattern := range patterns {
+		re := regexp2.MustCompile(`\G(?:` + pattern + `)`)
+		r := &chroma.CompiledRule{Regexp: re}
+		nv := newNative(r)
+		if nv == nil {
+			t.Errorf("%s: no native matcher", pattern)
+			continue
+		}
+		for _, s := range texts {
+			text := []rune(s)
+			for pos := 0; pos <= len(text); pos++ {
+				if got, want := nv.match(text, pos), regexp2Groups(r, text, pos); !reflect.DeepEqual(got, want) {
+					t.Errorf("%s at %d of %q: got %q, want %q", pattern, pos, s, got, want)
+				}
+			}
+		}
+	}
+}
