@@ -182,6 +182,74 @@ func TestBasisOfTwo(t *testing.T) {
 	}
 }
 
+// TestBasisOfTen linearises the fit of ten players who all meet on three
+// benchmarks (results from a fixed pattern) at given strengths, with dense matrices
+// (which pass over four players at a time) and edge by edge: the basis against the
+// reference's dense Newton step.
+func TestBasisOfTen(t *testing.T) {
+	const n = 10
+	es := &edges{words: 1}
+	wins, games := make([]float64, n), make([][]float64, n)
+	for i := range n {
+		wins[i], games[i] = 1, make([]float64, n)
+	}
+	theta, p := make([]float64, n), make([]float64, n)
+	for i := range n {
+		theta[i] = 0.1*float64(i*i%5) - 0.2
+		p[i] = math.Exp(theta[i])
+	}
+	m := 4
+	c := make([]float64, n*m) // the right-hand sides worked out from the results
+	for i := range n {
+		c[i*m] = 1 - 2*p[i]/(1+p[i])
+	}
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			var won, draw uint64
+			s := p[i] / (p[i] + p[j])
+			for b := range 3 {
+				o := []float64{1, 0.5, 0}[(i*3+j*5+b)%3]
+				switch o {
+				case 1:
+					won |= 1 << b
+				case 0.5:
+					draw |= 1 << b
+				}
+				wins[i] += o
+				wins[j] += 1 - o
+				c[i*m+1+b] += o - s
+				c[j*m+1+b] -= o - s
+			}
+			games[i][j], games[j][i] = 3, 3
+			es.I, es.J = append(es.I, int32(i)), append(es.J, int32(j))
+			es.shared, es.wonI, es.draw = append(es.shared, 0b111), append(es.wonI, won), append(es.draw, draw)
+		}
+	}
+	hess, _ := refNewton(theta, wins, games)
+	defer func(old int) { denseFrom = old }(denseFrom)
+	for _, from := range []int{3, 1 << 30} {
+		denseFrom = from
+		f := newFitter(n, es)
+		if dense := len(f.dense) > 0; dense != (from == 3) {
+			t.Fatalf("denseFrom %d: dense = %v", from, dense)
+		}
+		f.aggregate([][]uint64{{0b111}})
+		u := f.basis(theta, []int{0, 1, 2})
+		for k := range m {
+			col := make([]float64, n)
+			for i := range n {
+				col[i] = c[i*m+k]
+			}
+			x := refSolve(hess, col)
+			for i := range n {
+				if !within(u[i*m+k]-x[i], 1e-7) {
+					t.Fatalf("denseFrom %d: basis column %d, row %d = %v, want %v", from, k, i, u[i*m+k], x[i])
+				}
+			}
+		}
+	}
+}
+
 // TestFitByHand checks the steps of the fit of handCmps, resampled, edge by edge and
 // with dense matrices, against what the comparisons give worked out here and the
 // reference's dense Newton method: the weight planes, the aggregated games, the
