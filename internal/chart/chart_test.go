@@ -2,6 +2,7 @@ package chart
 
 import (
 	"encoding/json"
+	"fmt"
 	"html"
 	"math"
 	"os"
@@ -615,5 +616,84 @@ func TestBenchName(t *testing.T) {
 	}
 	if got := benchName(league.Benchmark{ID: "b-x"}); got != "b-x" {
 		t.Errorf("benchName without a name = %q, want b-x", got)
+	}
+}
+
+// ModelCategories orders bars by category, then benchmark name, then id, and names
+// the series of the empty category "other".
+func TestModelCategoriesOrder(t *testing.T) {
+	benchmarks := []league.Benchmark{
+		{ID: "z1", Name: "Zeta", Category: "alpha", HigherIsBetter: true},
+		{ID: "b3", Name: "Beta", Category: "beta", HigherIsBetter: true},
+		{ID: "a4", Name: "Alpha", Category: "beta", HigherIsBetter: true},
+		{ID: "a2", Name: "Alpha", Category: "beta", HigherIsBetter: true},
+		{ID: "o5", Name: "Omega", HigherIsBetter: true},
+	}
+	snap := &standings.Snapshot{Results: []league.Result{
+		res("l", "z1", 1), res("m", "a2", 20), res("m", "a4", 40), res("m", "b3", 30), res("m", "o5", 50), res("m", "z1", 10), res("n", "a2", 2),
+	}}
+	opt := option(t, ModelCategories("", "m", snap, benchmarks, nil))
+	if got := opt["yAxis"].(map[string]any)["data"]; !equalJSON(got, []any{"Omega", "Zeta", "Alpha", "Alpha", "Beta"}) {
+		t.Errorf("bars = %v, want Omega (no category), Zeta (alpha), Alpha a2, Alpha a4, Beta (beta)", got)
+	}
+	var names []any
+	for _, s := range series(t, opt) {
+		names = append(names, s["name"])
+	}
+	if !equalJSON(names, []any{"other", "alpha", "beta"}) {
+		t.Errorf("series = %v, want other, alpha, beta", names)
+	}
+}
+
+func TestBenchmarkScoresDetails(t *testing.T) {
+	last := testSnaps()[1]
+	// As many results as top: nothing is left out, and the caption says no more.
+	f := BenchmarkScores("", testBenchmarks[2], last, testNames, 3)
+	if f.Caption != "Score of every model on Errors, best first" {
+		t.Errorf("caption = %q", f.Caption)
+	}
+	if x := option(t, f)["xAxis"].(map[string]any); x["name"] != "Score (errors), lower is better" {
+		t.Errorf("axis name = %q", x["name"])
+	}
+	// Math without its unit; three models have a result on it.
+	f = BenchmarkScores("", league.Benchmark{ID: "b-math", Name: "Math", HigherIsBetter: true}, last, testNames, 2)
+	if f.Caption != "Score of every model on Math, best first (top 2 of 3; every score is in the table)" {
+		t.Errorf("caption = %q", f.Caption)
+	}
+	if x := option(t, f)["xAxis"].(map[string]any); x["name"] != "Score" {
+		t.Errorf("axis name without a unit = %q, want Score", x["name"])
+	}
+}
+
+func TestHeadToHeadDetails(t *testing.T) {
+	// The last column names who took each leg, "draw" when no one did.
+	f := HeadToHead("", testSnaps()[1].Matches[0], testNames, testBenchmarks)
+	for _, want := range []string{
+		`<td class="num">10</td><td class="num">60.0</td><td class="num">80.0</td><td>&lt;img src=x onerror=alert(1)&gt;</td></tr>`,
+		`<td class="num">40</td><td class="num">60</td><td class="num">40.0</td><td class="num">60.0</td><td>draw</td></tr>`,
+	} {
+		if !strings.Contains(string(f.Table), want) {
+			t.Errorf("table lacks %s:\n%s", want, f.Table)
+		}
+	}
+	// Two bars a leg: 12 legs are 24 rows, 26 px each and 70 px of axes and legend.
+	var legs []standings.Leg
+	for i := range 12 {
+		b := fmt.Sprintf("k%02d", i)
+		legs = append(legs, standings.Leg{Benchmark: b, A: res("a", b, 50), B: res("b", b, 50)})
+	}
+	f = HeadToHead("", standings.NewMatch("a", "b", legs), nil, nil)
+	if !strings.Contains(string(f.Element), ` data-chart-h="694"`) {
+		t.Errorf("element %s: want data-chart-h=\"694\"", f.Element)
+	}
+}
+
+// A snapshot without the table (before it had rows) leaves no date on the chart and
+// does not end it.
+func TestRankHistorySkipsSnapshotsWithoutTheTable(t *testing.T) {
+	snaps := append([]*standings.Snapshot{{Date: "2026-02-01"}}, testSnaps()...)
+	opt := option(t, RankHistory("", "overall", snaps, testNames, 0))
+	if got := opt["xAxis"].(map[string]any)["data"]; !equalJSON(got, []any{"2026-03-01", "2026-04-01"}) {
+		t.Errorf("dates = %v, want 2026-03-01 and 2026-04-01", got)
 	}
 }
