@@ -83,6 +83,15 @@ func TestLeagueBlockPlaceholder(t *testing.T) {
 	}
 }
 
+func TestLeagueBlockPlaceholders(t *testing.T) {
+	got := renderPost(t, "```league\nstandings laptop\n\nh2h a b\n```\n", Options{})
+	want := `<div class="league-embed" data-kind="standings">standings laptop</div>` + "\n" +
+		`<div class="league-embed" data-kind="h2h">h2h a b</div>` + "\n"
+	if got != want {
+		t.Errorf("HTML = %q, want %q", got, want)
+	}
+}
+
 func TestLeagueBlockErrors(t *testing.T) {
 	// The front matter takes lines 1-4, so the body starts on line 5.
 	const fm = "---\ntitle: T\ndate: 2026-06-04\n---\n"
@@ -104,6 +113,12 @@ func TestLeagueBlockErrors(t *testing.T) {
 				"content/posts/x.md:13:1: league block: h2h takes two model ids, e.g. h2h gemma-4-12b qwen3.5-9b; got 1 argument\n" +
 				"content/posts/x.md:14:1: league block: h2h takes two model ids, e.g. h2h gemma-4-12b qwen3.5-9b; got 3 arguments\n" +
 				"content/posts/x.md:16:1: league block: a model cannot play itself: \"x\"",
+		},
+		{
+			name: "every unknown directive of a block",
+			body: "```league\nbogus\nzzz\n```\n",
+			want: "content/posts/x.md:6:1: league block: unknown directive \"bogus\" (want standings or h2h)\n" +
+				"content/posts/x.md:7:1: league block: unknown directive \"zzz\" (want standings or h2h)",
 		},
 		{
 			name: "empty block at its fence",

@@ -307,6 +307,13 @@ func TestLoadErrors(t *testing.T) {
 				"content/posts/x.md:7:5: front matter: models: unknown model \"qqqqqq\"",
 		},
 		{
+			name: "null and empty list items",
+			fsys: fstest.MapFS{"content/posts/x.md": file("---\ntitle: T\ndate: 2026-06-04\ntags: [a, ~, \"\", \" \"]\n---\n")},
+			want: "content/posts/x.md:4:11: front matter: tags: want a non-empty string, got nothing\n" +
+				"content/posts/x.md:4:14: front matter: tags: want a non-empty string, got \"\"\n" +
+				"content/posts/x.md:4:18: front matter: tags: want a non-empty string, got \" \"",
+		},
+		{
 			name: "YAML error without a line",
 			fsys: fstest.MapFS{"content/posts/x.md": file("---\ntitle: *nope\ndate: 2026-06-04\n---\n")},
 			want: "content/posts/x.md: front matter: *nope names no anchor &nope: quote the value if the * is text",
@@ -466,5 +473,26 @@ func TestLongestTag(t *testing.T) {
 	}
 	if len(posts) != 1 || len(posts[0].Tags) != 1 || posts[0].Tags[0] != tag {
 		t.Errorf("tags = %q, want the one tag of 100 characters", posts[0].Tags)
+	}
+}
+
+// Null lists are empty; tags become slugs of a-z and 0-9 (both ends of each range
+// kept), other runs of characters one hyphen.
+func TestTagsAndNullLists(t *testing.T) {
+	posts, _, err := Load(fstest.MapFS{
+		"content/posts/x.md": file("---\ntitle: T\ndate: 2026-06-04\ntags: [\"Az 09\", \"  Open Weights! \", \"az/09\"]\nmodels: ~\n---\n"),
+		"content/posts/y.md": file("---\ntitle: T\ndate: 2026-06-04\ntags:\nmodels:\n---\n"),
+	}, Options{KnownModels: map[string]bool{"m": true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range posts {
+		want := []string(nil)
+		if p.Slug == "x" {
+			want = []string{"az-09", "open-weights"}
+		}
+		if !reflect.DeepEqual(p.Tags, want) || p.Models != nil {
+			t.Errorf("%s: tags %q, models %q; want tags %q, no models", p.Slug, p.Tags, p.Models, want)
+		}
 	}
 }
