@@ -178,6 +178,8 @@ func TestHighlightMatchesExtension(t *testing.T) {
 		"```\nplain\n```\n",
 		"~~~rust\nfn main() {}\n~~~\n",
 		// Languages whose chroma lexer is not a plain rule lexer (no quick lexer).
+		"```{x}.go\nx := 1\n```\n",
+		"```{linenos=true}\nx := 1\n```\n",
 		"```http\nGET / HTTP/1.1\nHost: a.example\n```\n",
 		"```markdown\n# Title\n\n*x* and `y`\n```\n",
 	} {
@@ -222,6 +224,7 @@ func TestHighlightedCodeCached(t *testing.T) {
 		{"```go\nx := 1\n```\n", "go", "x := 1\n", true},
 		{"~~~python\nprint('a')\n\nprint(2)\n~~~\n", "python", "print('a')\n\nprint(2)\n", true},
 		{"```go {linenos=true}\nx := 1\n```\n", "go", "x := 1\n", false},
+		{"```{x}.go\nx := 1\n```\n", "{x}.go", "x := 1\n", false}, // attributes first: chroma knows the name as a file name
 		{"```nosuchlang\nx := 1\n```\n", "nosuchlang", "x := 1\n", false},
 		{"```\nx := 1\n```\n", "", "x := 1\n", false},
 	} {
