@@ -121,6 +121,11 @@ func TestLeagueBlockErrors(t *testing.T) {
 				"content/posts/x.md:7:1: league block: unknown directive \"zzz\" (want standings or h2h)",
 		},
 		{
+			name: "empty block at the start of the body",
+			body: "```league\n```\n",
+			want: "content/posts/x.md:5:1: league block: empty; write one directive a line: standings <table> or h2h <model> <model>",
+		},
+		{
 			name: "empty block at its fence",
 			body: "Para.\n\n```league\n\n```\n",
 			want: "content/posts/x.md:7:1: league block: empty; write one directive a line: standings <table> or h2h <model> <model>",
