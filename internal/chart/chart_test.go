@@ -697,3 +697,15 @@ func TestRankHistorySkipsSnapshotsWithoutTheTable(t *testing.T) {
 		t.Errorf("dates = %v, want 2026-03-01 and 2026-04-01", got)
 	}
 }
+
+// With top equal to the number of models, none is left out and the caption says
+// nothing more.
+func TestRankHistoryTopOfAll(t *testing.T) {
+	f := RankHistory("", "overall", testSnaps(), testNames, 4)
+	if want := "Rank history, Overall " + evilImg + " table"; f.Caption != want {
+		t.Errorf("caption = %q, want %q", f.Caption, want)
+	}
+	if f = RankHistory("", "overall", testSnaps(), testNames, 3); !strings.HasSuffix(f.Caption, " table (the 3 best placed of 4 models)") {
+		t.Errorf("caption with top 3 = %q", f.Caption)
+	}
+}
