@@ -115,6 +115,12 @@ func TestLeagueBlockErrors(t *testing.T) {
 				"content/posts/x.md:16:1: league block: a model cannot play itself: \"x\"",
 		},
 		{
+			name: "every failed embed of a block",
+			body: "```league\nstandings laptp\nh2h x x\n```\n",
+			want: "content/posts/x.md:6:1: league block: unknown table \"laptp\" (did you mean \"laptop\"?)\n" +
+				"content/posts/x.md:7:1: league block: a model cannot play itself: \"x\"",
+		},
+		{
 			name: "every unknown directive of a block",
 			body: "```league\nbogus\nzzz\n```\n",
 			want: "content/posts/x.md:6:1: league block: unknown directive \"bogus\" (want standings or h2h)\n" +

@@ -99,9 +99,10 @@ func TestQuickLexerNamedGroups(t *testing.T) {
 	if q == nil {
 		t.Fatalf("no quick lexer for %T", l)
 	}
-	// The last line calls a method inside an interpolating string: a rule whose
-	// emitter reads the named groups while its mutator is a plain Push.
-	text := "my $s = Q:to/END/;\nhello\nEND\nsay q{a {b} c} ~ qq:w[x y];\n=begin pod\ntext\n=end pod\nsay \"got $obj.name() here\";\n"
+	// The last two lines: a method call inside an interpolating string (a rule whose
+	// emitter reads the named groups while its mutator is a plain Push) and an
+	// embedded comment (a plain token type whose mutator reads them).
+	text := "my $s = Q:to/END/;\nhello\nEND\nsay q{a {b} c} ~ qq:w[x y];\n=begin pod\ntext\n=end pod\nsay \"got $obj.name() here\";\nmy $x = #`{ embedded } 1;\n"
 	want, err := chroma.Tokenise(chroma.Coalesce(l), nil, text)
 	if err != nil {
 		t.Fatal(err)
