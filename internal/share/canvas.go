@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"image"
 	"image/color"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -98,11 +99,13 @@ var blends = func() *[numBase][256][steps + 1]uint8 {
 // each, where the PNG encoder writes the row's filter type: the pixels are
 // compressed where they were drawn, without a copy. A canvas is reused from card to
 // card, and notes the rows it drew on, so that only those are painted over with the
-// background for the next card.
+// background for the next card, and what it drew on each (see touch), so that the
+// compressor finds the rows it has met before without hashing their pixels.
 type canvas struct {
 	img   *image.Paletted
 	raw   []byte
-	drawn [Height]bool // rows that may differ from the background
+	drawn [Height]bool   // rows that may differ from the background
+	ops   [Height]uint64 // a hash of the drawing on each row since the last clear
 
 	spanBuf []span // see spans
 }
@@ -125,15 +128,38 @@ func (cv *canvas) clear() {
 		if d {
 			copy(cv.raw[y*row:(y+1)*row], bg[y*row:(y+1)*row])
 			cv.drawn[y] = false
+			cv.ops[y] = 0
 		}
 	}
 }
 
-// touch notes that rows y0 to y1-1 are drawn on.
-func (cv *canvas) touch(y0, y1 int) {
+// touch notes that rows y0 to y1-1 are drawn on by op, a hash of the drawing
+// operation and of all it depends on but the pixels under it (see opOf). A row's ops
+// then hash everything drawn on it, in order: two rows at one place with the same
+// ops hold the same pixels, as the background under them is the same.
+func (cv *canvas) touch(y0, y1 int, op uint64) {
 	for y := max(y0, 0); y < min(y1, Height); y++ {
 		cv.drawn[y] = true
+		cv.ops[y] = mixOp(cv.ops[y], op)
 	}
+}
+
+// The kinds of drawing operation, for opOf.
+const (
+	opFill = iota + 1
+	opGlyph
+	opMask
+)
+
+// opOf hashes a drawing operation: its kind and four numbers that say what it
+// draws where (see touch).
+func opOf(kind, a, b, c, d uint64) uint64 {
+	return mixOp(mixOp(mixOp(mixOp(kind, a), b), c), d)
+}
+
+// mixOp adds v to the hash h; the order of the values counts.
+func mixOp(h, v uint64) uint64 {
+	return bits.RotateLeft64((h^v)*0x9e3779b97f4a7c15, 29)
 }
 
 // face returns the font of a weight at a pixel size.
@@ -145,8 +171,8 @@ func (cv *canvas) fill(r image.Rectangle, c color.RGBA) {
 	if r.Empty() {
 		return
 	}
-	cv.touch(r.Min.Y, r.Max.Y)
 	i := idx(c)
+	cv.touch(r.Min.Y, r.Max.Y, opOf(opFill, uint64(r.Min.X), uint64(r.Max.X), uint64(i), 0))
 	first := cv.img.Pix[r.Min.Y*cv.img.Stride+r.Min.X : r.Min.Y*cv.img.Stride+r.Max.X]
 	for x := range first {
 		first[x] = i
@@ -224,10 +250,10 @@ func (cv *canvas) text(f *face, s string, x, y int, ink color.RGBA) int {
 // before) are blended pixel by pixel. Both give the same colours.
 func (cv *canvas) glyph(g *glyph, ink uint8, lut *[256][steps + 1]uint8, x0, y0 int) {
 	if !fastGlyphs || !image.Rect(x0, y0, x0+g.w, y0+g.h).In(cv.img.Rect) || g.w < 8 {
-		cv.mask(x0, y0, g.w, g.h, g.cov, lut)
+		cv.mask(x0, y0, g.w, g.h, g.cov, lut, g.op(ink, x0, y0))
 		return
 	}
-	cv.touch(y0, y0+g.h)
+	cv.touch(y0, y0+g.h, g.op(ink, x0, y0))
 	pix, stride, w := cv.img.Pix, cv.img.Stride, g.w
 	var inked []uint8
 	paper := -1
@@ -277,10 +303,11 @@ func blendRow(dst, cov []uint8, lut *[256][steps + 1]uint8) {
 // fastGlyphs lets tests draw every glyph pixel by pixel, to compare.
 var fastGlyphs = true
 
-// mask blends a coverage mask of w×h steps, placed at x0, y0, into the image.
-func (cv *canvas) mask(x0, y0, w, h int, cov []uint8, lut *[256][steps + 1]uint8) {
+// mask blends a coverage mask of w×h steps, placed at x0, y0, into the image; op
+// says what it draws (see touch).
+func (cv *canvas) mask(x0, y0, w, h int, cov []uint8, lut *[256][steps + 1]uint8, op uint64) {
 	r := image.Rect(x0, y0, x0+w, y0+h).Intersect(cv.img.Rect)
-	cv.touch(r.Min.Y, r.Max.Y)
+	cv.touch(r.Min.Y, r.Max.Y, op)
 	pix, stride := cv.img.Pix, cv.img.Stride
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		src := cov[(y-y0)*w+r.Min.X-x0 : (y-y0)*w+r.Max.X-x0]

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/binary"
-	"hash/maphash"
 	"math/bits"
 	"slices"
 	"sync"
@@ -165,7 +164,8 @@ func (d *deflater) parseSpan(data []byte, start, end, row int, same []bool, runs
 type span struct {
 	start, end int
 	shared     bool
-	blank      bool // rows the card left as the background drew them, all equal
+	blank      bool   // rows the card left as the background drew them, all equal
+	sig        uint64 // of a shared span: what was drawn there (see canvas.shared)
 }
 
 // spanCode is a span compressed: deflate blocks, none of them final, which may start
@@ -177,12 +177,13 @@ type spanCode struct {
 	sum   adlerRow
 }
 
-// spanMemo keeps the compressed shared spans by a hash of their bytes (the span and
-// the row above it; a kept span's bytes are compared before it is used): the header
-// and footer of cards of one kind are equal from card to card, and so are some lines
-// of their bodies (a head-to-head's division, its note). A span is kept the second
-// time it is met, so that lines only one card has (a post's title) do not fill the
-// memo; seen knows the spans met (see metBefore).
+// spanMemo keeps the compressed shared spans by a hash of what was drawn on them
+// (see canvas.shared), so their pixels need not be hashed; a kept span's bytes (the
+// span and the row above it) are compared before it is used, so a wrong hash costs
+// only a compression. The header and footer of cards of one kind are equal from card
+// to card, and so are some lines of their bodies (a head-to-head's division, its
+// note). A span is kept the second time it is met, so that lines only one card has
+// (a post's title) do not fill the memo; seen knows the spans met (see metBefore).
 var spanMemo = struct {
 	sync.RWMutex
 	m    map[uint64]*spanCode
@@ -196,8 +197,6 @@ const (
 	spanMemoMax = 16 << 20
 	spanSeenMax = 1 << 18
 )
-
-var spanSeed = maphash.MakeSeed()
 
 // compressSpan writes the deflate blocks of raw[sp.start:sp.end] (whole rows of
 // length row) to w, and adds the span's bytes to the checksum; a shared span seen
@@ -215,13 +214,12 @@ func (d *deflater) compressSpan(w *bitWriter, sum *adler, raw []byte, row int, s
 	for y := sp.start / row; y < sp.end/row; y++ {
 		raw[y*row] = 0 // filter None, also in the memo's key
 	}
-	if !metBefore(sp, raw[(sp.start+sp.end)/2/row*row:][:row]) {
+	if !metBefore(sp.sig) {
 		d.compressSpan(w, sum, raw, row, span{start: sp.start, end: sp.end})
 		return
 	}
 	key := raw[max(0, sp.start-row):sp.end]
-	h := maphash.Bytes(spanSeed, key)
-	code := memoized(h, key)
+	code := memoized(sp.sig, key)
 	if code == nil {
 		s := d.rowsOf(raw, row, sp)
 		d.tokens = d.tokens[:0]
@@ -232,9 +230,9 @@ func (d *deflater) compressSpan(w *bitWriter, sum *adler, raw []byte, row int, s
 		own.flush()
 		code.bits = own.out
 		spanMemo.Lock()
-		if _, ok := spanMemo.m[h]; !ok && spanMemo.size+len(key)+len(code.bits) <= spanMemoMax {
+		if _, ok := spanMemo.m[sp.sig]; !ok && spanMemo.size+len(key)+len(code.bits) <= spanMemoMax {
 			code.key = slices.Clone(key)
-			spanMemo.m[h] = code
+			spanMemo.m[sp.sig] = code
 			spanMemo.size += len(key) + len(code.bits)
 		}
 		spanMemo.Unlock()
@@ -666,10 +664,10 @@ func rle(lengths []uint8, out []uint16) []uint16 {
 // smaller than one block; smaller ones gained under 1% more for more CPU.
 const blockTokens = 2048
 
-// memoized returns the kept span with hash h and bytes key, if any.
-func memoized(h uint64, key []byte) *spanCode {
+// memoized returns the kept span with hash sig and bytes key, if any.
+func memoized(sig uint64, key []byte) *spanCode {
 	spanMemo.RLock()
-	code := spanMemo.m[h]
+	code := spanMemo.m[sig]
 	spanMemo.RUnlock()
 	if code != nil && bytes.Equal(code.key, key) {
 		return code
@@ -677,23 +675,19 @@ func memoized(h uint64, key []byte) *spanCode {
 	return nil // none, or another span with the same hash: compressed anew
 }
 
-// metBefore reports whether a span like sp was met before, and notes that it was
-// met. It knows spans by their place and a hash of their middle row (mid), not of
-// all their bytes: most spans are met once (a post's title), and hashing their
-// every byte would cost more than the rest of the look-up. Another span with the
-// same place and middle row counts as met: it is then hashed whole and kept, which
-// changes no byte of the output.
-func metBefore(sp span, mid []byte) bool {
-	q := maphash.Bytes(spanSeed, mid) ^ uint64(sp.start)<<32 ^ uint64(sp.end)
+// metBefore reports whether a span with the hash sig (see canvas.shared) was met
+// before, and notes that it was met. Another span with the same hash would count as
+// met: it is then looked up and kept, which changes no byte of the output.
+func metBefore(sig uint64) bool {
 	spanMemo.RLock()
-	_, met := spanMemo.seen[q]
+	_, met := spanMemo.seen[sig]
 	spanMemo.RUnlock()
 	if !met {
 		spanMemo.Lock()
 		if len(spanMemo.seen) >= spanSeenMax {
 			clear(spanMemo.seen)
 		}
-		spanMemo.seen[q] = struct{}{}
+		spanMemo.seen[sig] = struct{}{}
 		spanMemo.Unlock()
 	}
 	return met

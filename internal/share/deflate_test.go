@@ -553,3 +553,138 @@ func TestBlankSpans(t *testing.T) {
 		t.Errorf("only %d blank spans in %d cards", blanks, len(sampleNames()))
 	}
 }
+
+// TestSpanHashes: shared spans with the same hash of what was drawn on them hold the
+// same bytes (the span and the row above), over many cards of every kind; spans of
+// equal bytes in cards of one kind (the header and footer of two head-to-heads)
+// have equal hashes, so the memo finds them; and one letter changed on a line
+// changes the hash of that line's span alone.
+func TestSpanHashes(t *testing.T) {
+	const row = Width + 1
+	type where struct{ start, end int }
+	seen := map[uint64][]byte{}
+	places := map[uint64]where{}
+	spansOf := func(c Card) []span {
+		cv := newCanvas()
+		c.drawOn(cv)
+		var out []span
+		for _, sp := range cv.spans() {
+			if !sp.shared {
+				continue
+			}
+			out = append(out, sp)
+			key := cv.raw[max(0, sp.start-row):sp.end]
+			for y := 0; y < len(key); y += row {
+				key[y] = 0 // as the encoder sets the filter bytes
+			}
+			if b, ok := seen[sp.sig]; ok && (!bytes.Equal(b, key) || places[sp.sig] != where{sp.start, sp.end}) {
+				t.Fatalf("%q: span %d–%d has the hash of other bytes", c.Title, sp.start/row, sp.end/row)
+			}
+			seen[sp.sig] = bytes.Clone(key)
+			places[sp.sig] = where{sp.start, sp.end}
+		}
+		return out
+	}
+	for _, name := range sampleNames() {
+		for i := range 6 {
+			spansOf(vary(samples[name], i%3)) // each card twice
+		}
+	}
+	a, b := spansOf(samples["h2h"]), spansOf(samples["h2h-draw"])
+	if a[0].sig != b[0].sig || a[len(a)-1].sig != b[len(b)-1].sig {
+		t.Error("two head-to-heads' headers or footers have different hashes")
+	}
+
+	post := samples["post"]
+	before := spansOf(post)
+	post.Title = strings.Replace(post.Title, "executive", "executivo", 1) // the first line
+	after := spansOf(post)
+	if len(before) != len(after) {
+		t.Fatalf("%d spans, then %d", len(before), len(after))
+	}
+	var changed []int
+	for i := range before {
+		if before[i].sig != after[i].sig {
+			changed = append(changed, i)
+		}
+	}
+	// The spans: header, the date, the title's three lines, the text's, footer.
+	if want := []int{2}; !slices.Equal(changed, want) {
+		t.Errorf("spans %v changed their hash, want %v", changed, want)
+	}
+}
+
+// TestSpanMemoChecksBytes: a kept span found under another span's hash (as if two
+// hashes were equal) is not used: the card is compressed anew, to the same bytes.
+func TestSpanMemoChecksBytes(t *testing.T) {
+	clearSpanMemo()
+	defer clearSpanMemo()
+	c := samples["h2h"]
+	want, err := c.PNG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples["h2h-draw"].PNG() // the header and footer are kept now
+	spanMemo.Lock()
+	var sigs []uint64
+	for sig := range spanMemo.m {
+		sigs = append(sigs, sig)
+	}
+	if len(sigs) != 2 {
+		spanMemo.Unlock()
+		t.Fatalf("%d spans kept, want the header and the footer", len(sigs))
+	}
+	m := spanMemo.m
+	m[sigs[0]], m[sigs[1]] = m[sigs[1]], m[sigs[0]]
+	spanMemo.Unlock()
+	got, err := c.PNG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("a card used kept spans of other bytes")
+	}
+}
+
+// TestSharedSpanHash: a span's hash changes with what is drawn on its rows and on
+// the row above, and with the order of the drawing, not with what is drawn
+// elsewhere.
+func TestSharedSpanHash(t *testing.T) {
+	cv := newCanvas()
+	hash := func(draw func()) uint64 {
+		cv.clear()
+		draw()
+		return cv.shared(200, 250).sig
+	}
+	f := cv.face(bold, 30)
+	band := func(y0, y1 int, c color.RGBA) func() {
+		return func() { cv.fill(image.Rect(100, y0, 300, y1), c) }
+	}
+	blank := hash(func() {})
+	if hash(func() {}) != blank {
+		t.Fatal("the same drawing gives two hashes")
+	}
+	for name, draw := range map[string]func(){
+		"a band on the first row": band(200, 201, gold),
+		"a band on the last row":  band(249, 250, gold),
+		"a band on the row above": band(199, 200, gold),
+		"a word":                  func() { cv.text(f, "word", 120, 230, white) },
+		"a word in muted":         func() { cv.text(f, "word", 120, 230, muted) },
+		"a word one pixel right":  func() { cv.text(f, "word", 121, 230, white) },
+	} {
+		if hash(draw) == blank {
+			t.Errorf("%s leaves the hash unchanged", name)
+		}
+	}
+	if hash(band(250, 260, gold)) != blank || hash(band(150, 199, gold)) != blank {
+		t.Error("a band off the span and the row above changes its hash")
+	}
+	goldThenTurf := hash(func() { band(200, 210, gold)(); band(205, 215, turf)() })
+	turfThenGold := hash(func() { band(205, 215, turf)(); band(200, 210, gold)() })
+	if goldThenTurf == turfThenGold {
+		t.Error("the order of the drawing does not change the hash")
+	}
+	if cv.shared(200, 250).sig == cv.shared(201, 250).sig {
+		t.Error("spans at two places have one hash")
+	}
+}

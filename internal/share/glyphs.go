@@ -87,6 +87,7 @@ type glyphKey struct {
 // glyph is a rasterised glyph: its advance and its coverage in steps (0 to steps)
 // over the rectangle at off from the dot's pixel.
 type glyph struct {
+	id   uint64 // unique in the process
 	adv  fixed.Int26_6
 	ok   bool // the face could draw it
 	off  image.Point
@@ -96,6 +97,15 @@ type glyph struct {
 	// inked[ink*numBase+paper] is the glyph's box drawn in a base ink over a base
 	// paper, made when first needed (see canvas.glyph).
 	inked [numBase * numBase]atomic.Pointer[[]uint8]
+}
+
+// glyphIDs numbers the glyphs of the process (see glyph.op).
+var glyphIDs atomic.Uint64
+
+// op is the drawing of the glyph in ink with its box's corner at x0, y0, for
+// canvas.touch: the glyph's number stands for its face, rune and coverage.
+func (g *glyph) op(ink uint8, x0, y0 int) uint64 {
+	return opOf(opGlyph, g.id, uint64(ink), uint64(x0), uint64(y0))
 }
 
 // inkedOn returns the glyph's box as palette colours: ink at each pixel's coverage
@@ -163,7 +173,7 @@ func (f *face) glyph(r rune, fx, fy fixed.Int26_6) *glyph {
 	} else if g := f.more[k]; g != nil {
 		return g
 	}
-	g := &glyph{}
+	g := &glyph{id: glyphIDs.Add(1)}
 	// Rasterise with the dot 64 pixels in, so the mask's rectangle is never negative.
 	dot := fixed.Point26_6{X: fixed.I(64) + fx, Y: fixed.I(64) + fy}
 	dr, mask, mp, adv, ok := f.ot.Glyph(dot, r)

@@ -72,7 +72,8 @@ func (cv *canvas) diamond(cx, cy, r int) {
 	for i, a := range mask.Pix {
 		cov[i] = uint8(coverageStep(a))
 	}
-	cv.mask(box.Min.X, box.Min.Y, box.Dx(), box.Dy(), cov, &blends[idx(gold)])
+	cv.mask(box.Min.X, box.Min.Y, box.Dx(), box.Dy(), cov, &blends[idx(gold)],
+		opOf(opMask, uint64(cx), uint64(cy), uint64(r), uint64(idx(gold))))
 }
 
 // lines draws lines of text from top, one face, and returns the y under the last.

@@ -119,18 +119,33 @@ func (c Card) Encode(w io.Writer) error {
 // as the background has them (see background).
 func (cv *canvas) spans() []span {
 	const row = Width + 1
-	out := append(cv.spanBuf[:0], span{start: 0, end: bodyTop * row, shared: true})
+	out := append(cv.spanBuf[:0], cv.shared(0, bodyTop))
 	start := bodyTop
 	for y := bodyTop + 1; y <= footerTop; y++ {
 		if y == footerTop || cv.drawn[y] != cv.drawn[start] {
-			drawn := cv.drawn[start]
-			out = append(out, span{start: start * row, end: y * row, shared: drawn, blank: !drawn})
+			if cv.drawn[start] {
+				out = append(out, cv.shared(start, y))
+			} else {
+				out = append(out, span{start: start * row, end: y * row, blank: true})
+			}
 			start = y
 		}
 	}
-	out = append(out, span{start: footerTop * row, end: Height * row, shared: true})
+	out = append(out, cv.shared(footerTop, Height))
 	cv.spanBuf = out
 	return out
+}
+
+// shared returns rows y0 to y1-1 as a shared span, with the hash of its place and
+// of what was drawn on its rows and the row above (see canvas.touch), on which its
+// compressed bits depend.
+func (cv *canvas) shared(y0, y1 int) span {
+	const row = Width + 1
+	sig := mixOp(uint64(y0), uint64(y1))
+	for y := max(y0-1, 0); y < y1; y++ {
+		sig = mixOp(sig, cv.ops[y])
+	}
+	return span{start: y0 * row, end: y1 * row, shared: true, sig: sig}
 }
 
 // canvases are reused by Encode: a card's image is 740 KB.
