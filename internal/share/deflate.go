@@ -103,22 +103,16 @@ const (
 // empty, so the tokens depend on data[start-row:end] alone (see spans).
 func (d *deflater) parseSpan(data []byte, start, end, row int, same []bool, runs []int) {
 	clear(d.head[:])
-	n := end
 	data = data[:end]
-	i := start
-	y, next := i/row, (i/row+1)*row // the row of i, and where the next one starts
-	for i < n {
-		if i >= next {
-			y = i / row
-			next = (y + 1) * row
-		}
+	for i := start; i < end; {
+		y := i / row
 		if y > 0 && same[y] && row <= maxDist {
 			// From here to the end of a run of rows equal to the ones above. Rows
 			// of a few flat stretches are coded stretch by stretch at distance 1,
 			// whose codes are the cheapest; other rows as copies of the row above.
-			stop := min((y+1)*row, n)
-			for stop < n && same[stop/row] {
-				stop = min(stop+row, n)
+			stop := min((y+1)*row, end)
+			for stop < end && same[stop/row] {
+				stop = min(stop+row, end)
 			}
 			if runs[y] <= maxRuns {
 				d.flat(data, i, stop, row)
@@ -128,6 +122,15 @@ func (d *deflater) parseSpan(data []byte, start, end, row int, same []bool, runs
 			i = stop
 			continue
 		}
+		i = d.search(data, i, min((y+1)*row, end), row)
+	}
+}
+
+// search appends the tokens of data from i on, found by searching for matches, up
+// to the first token that reaches stop, and returns where the next token starts.
+func (d *deflater) search(data []byte, i, stop, row int) int {
+	n := len(data)
+	for i < stop {
 		h := hashAt(data, i)
 		length, dist := d.find(data, i, row, h)
 		d.insertHash(i, h)
@@ -155,6 +158,7 @@ func (d *deflater) parseSpan(data []byte, start, end, row int, same []bool, runs
 		}
 		i += length
 	}
+	return i
 }
 
 // span is a part of an image's rows compressed on its own (see parseSpan): its
