@@ -400,3 +400,160 @@ var builtinPartials = sync.OnceValue(func() map[string]string {
 	}
 	return out
 })
+
+// kindWriter writes the "kind" partial (a source's badge) for a kind of source.
+type kindWriter func(w *htmlw, kind string) error
+
+// kinds returns the kindWriter of the page kind t: the built-in badge written in
+// Go, or t's own "kind" executed.
+func kinds(t *template.Template) kindWriter {
+	if builtinPartial(t, "kind") {
+		return func(w *htmlw, kind string) error {
+			switch kind {
+			case "independent":
+				w.raw(`<span class="badge independent" title="Run by a third party">independent</span>`)
+			case "self-reported":
+				w.raw(`<span class="badge self-reported" title="The model maker's own figure">self-reported</span>`)
+			}
+			return nil
+		}
+	}
+	return func(w *htmlw, kind string) error {
+		var b bytes.Buffer
+		if err := t.ExecuteTemplate(&b, "kind", kind); err != nil {
+			return err
+		}
+		w.raw(b.String())
+		return nil
+	}
+}
+
+// writeRowsErr is writeRows for a writer that can fail.
+func writeRowsErr(write func(w *htmlw) error) (template.HTML, error) {
+	var err error
+	h := writeRows(func(w *htmlw) { err = write(w) })
+	if err != nil {
+		return "", err
+	}
+	return h, nil
+}
+
+// resultsHTML returns the "resultshtml" function of the page kind t: the results
+// of a model page as {{range resultrows $d}} of the built-in model.html writes them.
+func resultsHTML(s *site.Site, t *template.Template) func(site.ModelView) (template.HTML, error) {
+	kind := kinds(t)
+	return func(v site.ModelView) (template.HTML, error) {
+		rows := resultRows(s, v)
+		return writeRowsErr(func(w *htmlw) error {
+			for i := range rows {
+				r := &rows[i]
+				w.raw("\n<tr id=\"results-table--")
+				w.text(r.Benchmark)
+				w.raw("\"><th scope=\"row\"><a href=\"")
+				w.url(r.URL)
+				w.raw("\">")
+				w.text(r.Name)
+				w.raw("</a>")
+				if r.Setting != "" {
+					w.raw("<div class=\"setting\">")
+					w.text(r.Setting)
+					w.raw("</div>")
+				}
+				w.raw("</th>\n<td class=\"num\">")
+				w.text(r.Score)
+				if r.HasStderr {
+					w.raw(" <span class=\"ci\">±")
+					w.text(r.Stderr)
+					w.raw("</span>")
+				}
+				w.raw("</td>\n<td class=\"num\">")
+				w.text(r.Normalised)
+				w.raw("</td>\n<td><time datetime=\"")
+				w.text(r.Date)
+				w.raw("\">")
+				w.text(r.Date)
+				w.raw("</time></td>\n<td>")
+				if r.Source.URL != "" {
+					w.raw("<a href=\"")
+					w.url(r.Source.URL)
+					w.raw("\" rel=\"nofollow noopener\">")
+					w.text(r.SourceName)
+					w.raw("</a>")
+				} else {
+					w.text(r.Source.Name)
+				}
+				w.raw(" ")
+				if err := kind(w, r.Source.Kind); err != nil {
+					return err
+				}
+				w.raw("</td></tr>")
+			}
+			return nil
+		})
+	}
+}
+
+// leaderboardHTML returns the "leaderboardhtml" function of the page kind t: the
+// leaderboard of a benchmark page as {{range $i, $r := $d.Results}} of the built-in
+// benchmark.html writes it.
+func leaderboardHTML(s *site.Site, t *template.Template) func(site.BenchmarkView) (template.HTML, error) {
+	kind := kinds(t)
+	return func(v site.BenchmarkView) (template.HTML, error) {
+		models := s.URL("models/")
+		return writeRowsErr(func(w *htmlw) error {
+			for i := range v.Results {
+				r := &v.Results[i]
+				w.raw("\n<tr id=\"leaderboard--")
+				w.text(r.Model)
+				w.raw("\"><td class=\"num\"><a href=\"#leaderboard--")
+				w.fragment(r.Model)
+				w.raw("\">")
+				w.num(i + 1)
+				w.raw("</a></td><th scope=\"row\"><a href=\"")
+				w.url(models)
+				w.url(r.Model)
+				w.raw("/\">")
+				w.text(s.ModelName(r.Model))
+				w.raw("</a>")
+				if r.Setting != "" {
+					w.raw("<div class=\"setting\">")
+					w.text(r.Setting)
+					w.raw("</div>")
+				}
+				w.raw("</th>\n<td class=\"num\">")
+				w.text(num(r.Score))
+				if r.HasStderr {
+					w.raw(" <span class=\"ci\">±")
+					w.text(num(r.Stderr))
+					w.raw("</span>")
+				}
+				w.raw("</td><td class=\"num\">")
+				w.text(strconv.FormatFloat(r.Normalised, 'f', 1, 64))
+				w.raw("</td>\n<td><time datetime=\"")
+				w.text(r.Date)
+				w.raw("\">")
+				w.text(r.Date)
+				w.raw("</time></td>\n<td>")
+				if r.Source.URL != "" {
+					w.raw("<a href=\"")
+					w.url(r.Source.URL)
+					w.raw("\" rel=\"nofollow noopener\">")
+					if r.Source.Name != "" {
+						w.text(r.Source.Name)
+					} else {
+						w.text(r.Source.URL)
+					}
+					w.raw("</a>")
+				} else {
+					w.text(r.Source.Name)
+				}
+				w.raw(" ")
+				if err := kind(w, r.Source.Kind); err != nil {
+					return err
+				}
+				w.raw("</td></tr>")
+			}
+			return nil
+		})
+	}
+}

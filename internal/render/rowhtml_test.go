@@ -71,11 +71,12 @@ func TestHTMLWriterAsTemplates(t *testing.T) {
 
 // rowsTemplates are the templates as they were before the rows of the legs, league
 // tables, news items and matches were written in Go (legshtml, standinghtml,
-// newsitems, matcheshtml): each row made by the templates.
+// newsitems, matcheshtml, resultshtml, leaderboardhtml): each row made by the
+// templates.
 func rowsTemplates(t *testing.T) fstest.MapFS {
 	t.Helper()
 	before := fstest.MapFS{}
-	for _, f := range []string{"partials", "model", "news", "club", "home"} {
+	for _, f := range []string{"partials", "model", "news", "club", "home", "benchmark"} {
 		b, err := fs.ReadFile(testdata, "testdata/"+f+"-rows.html")
 		if err != nil {
 			t.Fatal(err)
@@ -119,19 +120,24 @@ func TestRowsHTMLAsTemplates(t *testing.T) {
 		s     *site.Site
 		kinds []string
 	}{
-		{"small, all pairs", rowsSite(config.H2HAll, items), []string{"h2h", "news", "home", "model", "club", "standings", "tablerows", "embed", "embedtable"}},
-		{"small, named pairs", rowsSite(config.H2HNamed, items), []string{"h2h", "news", "home", "model", "club", "standings"}},
+		{"small, all pairs", rowsSite(config.H2HAll, items), []string{"h2h", "news", "home", "model", "club", "standings", "tablerows", "embed", "embedtable", "benchmark"}},
+		{"small, named pairs", rowsSite(config.H2HNamed, items), []string{"h2h", "news", "home", "model", "club", "standings", "benchmark"}},
 		// (its head-to-heads, model and club pages are left out for time: the small leagues have them)
-		{"generated", big, []string{"news", "home", "standings", "tablerows", "embed", "embedtable"}},
+		{"generated", big, []string{"news", "home", "standings", "tablerows", "embed", "embedtable", "benchmark"}},
 	} {
 		now, err := New(c.s, defaults, static)
 		if err != nil {
 			t.Fatal(err)
 		}
+		// (checked before the pages are rendered: escaping changes the trees)
 		for _, k := range []string{"news", "model", "club", "home"} {
 			if !builtinPartial(now.kinds[k], "newsitem") {
-				// (checked before the pages are rendered: escaping changes the trees)
 				t.Fatalf("%s: the built-in newsitem of %s is not known as the built-in one", c.label, k)
+			}
+		}
+		for _, k := range []string{"model", "benchmark"} {
+			if !builtinPartial(now.kinds[k], "kind") {
+				t.Fatalf("%s: the built-in kind of %s is not known as the built-in one", c.label, k)
 			}
 		}
 		before, err := New(c.s, Overlay{Top: rowsTemplates(t), Base: defaults}, static)
@@ -151,7 +157,9 @@ func TestRowsHTMLAsTemplates(t *testing.T) {
 			}
 			for _, want := range []string{`<span class="ci">±0.5</span>`, `<td class="num best">`, `<tr class="drawn">`, `href="#ZgotmplZ"`,
 				`href="https://n.example/1?a=1&amp;b=%3cx%3e&#43;y"`, `Title &lt;b&gt; &amp; &#34;q&#34; &#39;r&#39; &#43;1`,
-				`<p>Sanitised &amp; <em>kept</em></p>`, `class="res won"`, `(1 drawn)`} {
+				`<p>Sanitised &amp; <em>kept</em></p>`, `class="res won"`, `(1 drawn)`, `<tr id="leaderboard--a"><td class="num"><a href="#leaderboard--a">`,
+				`<div class="setting">5-shot &lt;cot&gt; &amp; &#34;more&#34;</div>`, `>https://src.example/a?b=1&amp;c=&lt;</a> <span class="badge self-reported"`,
+				`<td>Named only </td>`, `title="Run by a third party">independent</span></td></tr>`} {
 				if !strings.Contains(all, want) {
 					t.Errorf("%s: no page holds %s", c.label, want)
 				}
@@ -170,61 +178,81 @@ func TestRowsHTMLAsTemplates(t *testing.T) {
 	}
 }
 
-// TestOwnNewsItem: a site whose partials.html has a "newsitem" of its own gets its
-// news items from it, on every page that lists news.
-func TestOwnNewsItem(t *testing.T) {
+// TestOwnPartials: a site whose partials.html has a "newsitem" of its own gets its
+// news items from it, on every page that lists news; one with a "kind" of its own
+// gets the sources' badges of model and benchmark pages from it.
+func TestOwnPartials(t *testing.T) {
 	defaults, _ := fs.Sub(aileague.Defaults, "templates")
 	static, _ := fs.Sub(aileague.Defaults, "static")
 	b, err := fs.ReadFile(defaults, "partials.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	partials := string(b)
-	i := strings.Index(partials, `{{define "newsitem"}}`)
-	j := strings.Index(partials, `{{define "postcard"}}`)
-	own := partials[:i] + `{{define "newsitem"}}<li class="mine">{{.Title}} · {{.LongDate}}</li>{{end}}
-` + partials[j:]
+	// with puts newsitem and kind in place of the built-in ones.
+	with := func(newsitem, kind string) []byte {
+		p := string(b)
+		i, j := strings.Index(p, `{{define "newsitem"}}`), strings.Index(p, `{{define "postcard"}}`)
+		p = p[:i] + `{{define "newsitem"}}` + newsitem + "{{end}}\n" + p[j:]
+		k := strings.Index(p, `{{define "kind"}}`)
+		return []byte(p[:k] + `{{define "kind"}}` + kind + "{{end}}" + p[k+strings.Index(p[k:], "\n"):])
+	}
 	items := []news.Item{{ID: "1", Title: "T <1>", URL: "https://n.example/1", Date: "2026-01-03T00:00:00Z", Source: "S",
 		Category: "release", Models: []string{"a"}}}
 	s := rowsSite(config.H2HAll, items)
-	r, err := New(s, Overlay{Top: fstest.MapFS{"partials.html": {Data: []byte(own)}}, Base: defaults}, static)
+	r, err := New(s, Overlay{Top: fstest.MapFS{"partials.html": {Data: with(`<li class="mine">{{.Title}} · {{.LongDate}}</li>`, `[{{.}}]`)}},
+		Base: defaults}, static)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if builtinPartial(r.kinds["news"], "newsitem") {
-		t.Error("a newsitem of the site's own is taken for the built-in one")
+	if builtinPartial(r.kinds["news"], "newsitem") || builtinPartial(r.kinds["model"], "kind") {
+		t.Error("a newsitem or kind of the site's own is taken for the built-in one")
 	}
 	seen := map[string]bool{}
 	for _, p := range s.HTMLPages() {
-		if p.Kind != "news" && p.Kind != "home" && !(p.Kind == "model" && strings.HasSuffix(p.Path, "/a/")) {
-			continue
-		}
 		got, err := r.Page(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(string(got), `<li class="mine">T &lt;1&gt; · 3 January 2026</li>`) || strings.Contains(string(got), "news-item") {
-			t.Errorf("%s does not list the news with the site's own newsitem:\n%s", p.Out, got)
+		page := string(got)
+		if p.Kind == "benchmark" || p.Kind == "model" {
+			if !strings.Contains(page, "]</td></tr>") || strings.Contains(page, `class="badge`) {
+				t.Errorf("%s does not show the sources with the site's own kind:\n%s", p.Out, page)
+			}
+			seen[p.Kind+" kind"] = true
+			seen["independent"] = seen["independent"] || strings.Contains(page, "[independent]</td></tr>")
+			seen["self-reported"] = seen["self-reported"] || strings.Contains(page, "[self-reported]</td></tr>")
 		}
-		seen[p.Kind] = true
+		if p.Kind == "news" || p.Kind == "home" || p.Kind == "model" && strings.HasSuffix(p.Path, "/a/") {
+			if !strings.Contains(page, `<li class="mine">T &lt;1&gt; · 3 January 2026</li>`) || strings.Contains(page, "news-item") {
+				t.Errorf("%s does not list the news with the site's own newsitem:\n%s", p.Out, page)
+			}
+			seen[p.Kind] = true
+		}
 	}
-	if !seen["news"] || !seen["home"] || !seen["model"] {
-		t.Errorf("pages seen: %v", seen)
+	for _, k := range []string{"news", "home", "model", "model kind", "benchmark kind", "independent", "self-reported"} {
+		if !seen[k] {
+			t.Errorf("no %s page", k)
+		}
 	}
-	// A newsitem that fails fails the page.
-	bad := partials[:i] + `{{define "newsitem"}}{{index .Models 5}}{{end}}
-` + partials[j:]
-	r, err = New(s, Overlay{Top: fstest.MapFS{"partials.html": {Data: []byte(bad)}}, Base: defaults}, static)
+	// A newsitem or kind that fails fails the page.
+	r, err = New(s, Overlay{Top: fstest.MapFS{"partials.html": {Data: with(`{{index .Models 5}}`, `{{index . 9}}`)}}, Base: defaults}, static)
 	if err != nil {
 		t.Fatal(err)
 	}
+	failed := map[string]bool{}
 	for _, p := range s.HTMLPages() {
-		if p.Kind == "news" {
-			_, err := r.Page(p)
-			if err == nil || !strings.Contains(err.Error(), "error calling index: index out of range: 5") {
-				t.Errorf("%s: err = %v", p.Out, err)
-			}
-			break
+		if failed[p.Kind] || p.Kind != "news" && p.Kind != "model" && p.Kind != "benchmark" {
+			continue
 		}
+		_, err := r.Page(p)
+		want := map[string]string{"news": "error calling index: index out of range: 5", "model": "error calling index: index out of range: 9",
+			"benchmark": "error calling index: index out of range: 9"}[p.Kind]
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want %s", p.Out, err, want)
+		}
+		failed[p.Kind] = true
+	}
+	if len(failed) != 3 {
+		t.Errorf("failing pages seen: %v", failed)
 	}
 }
