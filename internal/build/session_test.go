@@ -220,7 +220,7 @@ func TestTemplatesCallKnownFunctions(t *testing.T) {
 	known := map[string]bool{}
 	for _, f := range strings.Fields(`and or not len index slice eq ne lt le gt ge print printf println html js urlquery call
 		url modelName clubName h2h compare changeTitle trusted dict rowurl postcard legrows resultrows matchrows standingrows newsrows
-		legshtml standinghtml matcheshtml newsitems resultshtml leaderboardhtml
+		legshtml standinghtml matcheshtml newsitems resultshtml leaderboardhtml sitewide
 		rank ordinal movement num signed rating longdate join base add pct csp`) {
 		known[f] = true
 	}

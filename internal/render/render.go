@@ -60,11 +60,13 @@ func New(s *site.Site, templates, static fs.FS) (*Renderer, error) {
 	funcs["legshtml"] = func(v site.H2HView) template.HTML { return legsHTML(legRows(s, v)) }
 	funcs["standinghtml"] = func(v site.TableView) template.HTML { return standingHTML(s.URL(v.Page), standingRows(s, v)) }
 	funcs["matcheshtml"] = func(v site.ModelView) template.HTML { return matchesHTML(matchRows(s, v)) }
-	// newsitems, resultshtml and leaderboardhtml are bound to each page kind's own
-	// templates below (they write its "newsitem" or "kind").
+	// newsitems, resultshtml, leaderboardhtml and sitewide are bound to each page
+	// kind's own templates below (they write its "newsitem", "kind" or parts of its
+	// layout).
 	funcs["newsitems"] = func([]news.Item) (template.HTML, error) { return "", nil }
 	funcs["resultshtml"] = func(site.ModelView) (template.HTML, error) { return "", nil }
 	funcs["leaderboardhtml"] = func(site.BenchmarkView) (template.HTML, error) { return "", nil }
+	funcs["sitewide"] = func(string, string) (template.HTML, error) { return "", nil }
 	funcs["rowurl"] = s.RowURL
 	funcs["compare"] = s.CompareURL
 	funcs["changeTitle"] = func(c standings.Change) string { return ChangeTitle(s, c) }
@@ -89,7 +91,8 @@ func New(s *site.Site, templates, static fs.FS) (*Renderer, error) {
 		}
 	}
 	for _, t := range kinds {
-		t.Funcs(template.FuncMap{"newsitems": newsItems(s, t), "resultshtml": resultsHTML(s, t), "leaderboardhtml": leaderboardHTML(s, t)})
+		t.Funcs(template.FuncMap{"newsitems": newsItems(s, t), "resultshtml": resultsHTML(s, t), "leaderboardhtml": leaderboardHTML(s, t),
+			"sitewide": sitewide(s, t)})
 	}
 	r.kinds = kinds
 	return r, nil

@@ -557,3 +557,37 @@ func leaderboardHTML(s *site.Site, t *template.Template) func(site.BenchmarkView
 		})
 	}
 }
+
+// sitePart is the data of a part of the layout that reads only the site and the
+// kind of the page (see sitewide).
+type sitePart struct {
+	Site *site.Site
+	Kind string
+}
+
+// sitewide returns the "sitewide" function of the page kind t: the HTML of the
+// template name of t run on the site and a kind of page, made once per name and
+// kind (the layout's header, footer and links in the head are the same on every
+// page of a kind, and a big league has tens of thousands of pages).
+func sitewide(s *site.Site, t *template.Template) func(name, kind string) (template.HTML, error) {
+	var mu sync.Mutex
+	made := map[[2]string]template.HTML{}
+	return func(name, kind string) (template.HTML, error) {
+		key := [2]string{name, kind}
+		mu.Lock()
+		h, ok := made[key]
+		mu.Unlock()
+		if ok {
+			return h, nil
+		}
+		var b bytes.Buffer
+		if err := t.ExecuteTemplate(&b, name, sitePart{Site: s, Kind: kind}); err != nil {
+			return "", err
+		}
+		h = template.HTML(b.String())
+		mu.Lock()
+		made[key] = h
+		mu.Unlock()
+		return h, nil
+	}
+}

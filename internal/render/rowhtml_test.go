@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io/fs"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	aileague "github.com/ai-league/ai-league"
 	"github.com/ai-league/ai-league/internal/config"
+	"github.com/ai-league/ai-league/internal/content"
 	"github.com/ai-league/ai-league/internal/genleague"
 	"github.com/ai-league/ai-league/internal/league"
 	"github.com/ai-league/ai-league/internal/news"
@@ -254,5 +256,62 @@ func TestOwnPartials(t *testing.T) {
 	}
 	if len(failed) != 3 {
 		t.Errorf("failing pages seen: %v", failed)
+	}
+}
+
+// TestSitewideAsLayout renders every page of a small league with a page of its own
+// (a link in the footer), once with base.html and once with the layout as it was
+// before its header, footer and links in the head were made once per kind
+// (sitewide), and wants the same bytes; each part is made once per kind.
+func TestSitewideAsLayout(t *testing.T) {
+	defaults, _ := fs.Sub(aileague.Defaults, "templates")
+	static, _ := fs.Sub(aileague.Defaults, "static")
+	layout, err := fs.ReadFile(testdata, "testdata/base-layout.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := rowsSite(config.H2HAll, nil)
+	s.AddContent(nil, []content.Page{{Slug: "about", Title: `About <us> & "them"`, HTML: "<p>x</p>"}})
+	now, err := New(s, defaults, static)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := New(s, Overlay{Top: fstest.MapFS{"base.html": {Data: layout}}, Base: defaults}, static)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, p := range s.HTMLPages() {
+		if !slices.Contains(kinds, p.Kind) {
+			kinds = append(kinds, p.Kind)
+		}
+	}
+	count, all := samePages(t, "", s, now, before, kinds...)
+	for _, k := range []string{"page", "standings", "news", "methodology", "home", "h2h", "list"} {
+		if count[k] == 0 {
+			t.Errorf("no %s page", k)
+		}
+	}
+	for _, want := range []string{` · <a href="/repo/about/">About &lt;us&gt; &amp; &#34;them&#34;</a></p>`, `<a href="/repo/standings/" aria-current="page">Standings</a>`,
+		`<link rel="stylesheet" href="/repo/css/highlight.css">`, `<script src="/repo/js/share.js" defer></script>`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no page holds %s", want)
+		}
+	}
+	// Each part is made once per kind: a part made anew would show a site changed
+	// since.
+	s.Config.Title = "Changed"
+	for _, p := range s.HTMLPages() {
+		if p.Kind == "news" {
+			got, err := now.Page(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(got), `(Atom)" href="/repo/feed.xml">`) || strings.Contains(string(got), `Changed (Atom)`) ||
+				strings.Contains(string(got), `</span> Changed</a>`) || strings.Contains(string(got), `<p>Changed — d</p>`) {
+				t.Errorf("%s: the layout's parts were made again:\n%s", p.Out, got)
+			}
+			break
+		}
 	}
 }
