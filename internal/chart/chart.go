@@ -246,9 +246,16 @@ func (t dataTable) html() string {
 }
 
 // escape writes s as html/template writes a string into text or a quoted attribute
-// value: NUL becomes U+FFFD and " & ' + < > character references; every other byte
-// (UTF-8 or not) is written as it is.
+// value (AppendEscaped).
 func escape(b *strings.Builder, s string) {
+	var buf [128]byte
+	b.Write(AppendEscaped(buf[:0], s))
+}
+
+// AppendEscaped appends s to dst as html/template writes a string into text or a
+// quoted attribute value: NUL becomes U+FFFD and " & ' + < > character references;
+// every other byte (UTF-8 or not) is written as it is.
+func AppendEscaped(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		var r string
@@ -270,11 +277,11 @@ func escape(b *strings.Builder, s string) {
 		default:
 			continue
 		}
-		b.WriteString(s[start:i])
-		b.WriteString(r)
+		dst = append(dst, s[start:i]...)
+		dst = append(dst, r...)
 		start = i + 1
 	}
-	b.WriteString(s[start:])
+	return append(dst, s[start:]...)
 }
 
 // dataBlock takes the option out of a script of go-echarts' shape (script's) and

@@ -10,6 +10,7 @@ import (
 	"text/template/parse"
 
 	aileague "github.com/ai-league/ai-league"
+	"github.com/ai-league/ai-league/internal/chart"
 	"github.com/ai-league/ai-league/internal/news"
 	"github.com/ai-league/ai-league/internal/site"
 )
@@ -33,36 +34,9 @@ type htmlw struct{ b []byte }
 func (w *htmlw) raw(s string) { w.b = append(w.b, s...) }
 
 // text appends a string in text or in a quoted attribute value: html/template's
-// htmlescaper and attrescaper, which replace the same seven characters (all ASCII,
-// so they can be found byte by byte in UTF-8).
-func (w *htmlw) text(s string) {
-	start := 0
-	for i := 0; i < len(s); i++ {
-		var r string
-		switch s[i] {
-		case 0:
-			r = "\uFFFD"
-		case '"':
-			r = "&#34;"
-		case '&':
-			r = "&amp;"
-		case '\'':
-			r = "&#39;"
-		case '+':
-			r = "&#43;"
-		case '<':
-			r = "&lt;"
-		case '>':
-			r = "&gt;"
-		default:
-			continue
-		}
-		w.b = append(w.b, s[start:i]...)
-		w.b = append(w.b, r...)
-		start = i + 1
-	}
-	w.b = append(w.b, s[start:]...)
-}
+// htmlescaper and attrescaper, which replace the same seven characters
+// (chart.AppendEscaped).
+func (w *htmlw) text(s string) { w.b = chart.AppendEscaped(w.b, s) }
 
 // num appends an integer (its digits need no escaping).
 func (w *htmlw) num(n int) { w.b = strconv.AppendInt(w.b, int64(n), 10) }
