@@ -250,6 +250,93 @@ func TestBasisOfTen(t *testing.T) {
 	}
 }
 
+// TestBasisOfAChain checks the basis of long chains of players, each of whom met
+// only the next, on every benchmark of a word: a badly conditioned −H (the chain's
+// Laplacian plus the small diagonal of the virtual games) on which the conjugate
+// gradients need many of their steps, each one right, to reach the solution within
+// maxCG. The right-hand sides are worked out from the results, the solution by the
+// reference's dense Hessian and Gaussian elimination.
+func TestBasisOfAChain(t *testing.T) {
+	for _, c := range []struct{ n, benches int }{{40, 64}, {80, 4}} {
+		n, nb := c.n, c.benches
+		es := &edges{words: 1}
+		wins, games := make([]float64, n), make([][]float64, n)
+		theta, p := make([]float64, n), make([]float64, n)
+		for i := range n {
+			wins[i], games[i] = 1, make([]float64, n)
+			theta[i] = 0.02*float64(i) - 0.4
+			p[i] = math.Exp(theta[i])
+		}
+		m := nb + 1
+		rhs := make([]float64, n*m)
+		for i := range n {
+			rhs[i*m] = 1 - 2*p[i]/(1+p[i])
+		}
+		all := uint64(1)<<nb - 1
+		for i := 0; i+1 < n; i++ {
+			j := i + 1
+			var won, draw uint64
+			s := p[i] / (p[i] + p[j])
+			for b := range nb {
+				o := []float64{1, 0.5, 0}[(i+b)%3]
+				switch o {
+				case 1:
+					won |= 1 << b
+				case 0.5:
+					draw |= 1 << b
+				}
+				wins[i] += o
+				wins[j] += 1 - o
+				rhs[i*m+1+b] += o - s
+				rhs[j*m+1+b] -= o - s
+			}
+			games[i][j], games[j][i] = float64(nb), float64(nb)
+			es.I, es.J = append(es.I, int32(i)), append(es.J, int32(j))
+			es.shared, es.wonI, es.draw = append(es.shared, all), append(es.wonI, won), append(es.draw, draw)
+		}
+		hess, _ := refNewton(theta, wins, games)
+		f := newFitter(n, es)
+		f.aggregate([][]uint64{{all}})
+		benches := make([]int, nb)
+		for b := range benches {
+			benches[b] = b
+		}
+		u := f.basis(theta, benches)
+		for k := range m {
+			col := make([]float64, n)
+			for i := range n {
+				col[i] = rhs[i*m+k]
+			}
+			x := refSolve(hess, col)
+			for i := range n {
+				if !within(u[i*m+k]-x[i], 1e-6) {
+					t.Fatalf("chain of %d, %d benchmarks: basis column %d, row %d = %v, want %v", n, nb, k, i, u[i*m+k], x[i])
+				}
+			}
+		}
+	}
+}
+
+// TestBasisWithoutGames checks the basis of players who met no one, away from their
+// point estimate: −H is then the diagonal of the virtual games alone, 2p/(1+p)², and
+// column 0 is (1 − p)/(1 + p) divided by it, (1 − p²)/(2p). The players' equal
+// strengths make the virtual games' gradient a multiple of that diagonal, the
+// direction the preconditioner's correction along the constant vector acts on.
+func TestBasisWithoutGames(t *testing.T) {
+	for _, theta := range [][]float64{{0.5}, {-0.7, -0.7, -0.7}, {-0.7, 0.2, 1.1}} {
+		n := len(theta)
+		f := newFitter(n, &edges{words: 1})
+		f.aggregate([][]uint64{{1}})
+		u := f.basis(theta, []int{0})
+		for i, th := range theta {
+			p := math.Exp(th)
+			if want := (1 - p*p) / (2 * p); !within(u[i*2]-want, 1e-9) || u[i*2+1] != 0 {
+				t.Errorf("theta %v: basis row %d = %v, want [%v 0]", theta, i, u[i*2:i*2+2], want)
+			}
+		}
+	}
+}
+
 // TestFitByHand checks the steps of the fit of handCmps, resampled, edge by edge and
 // with dense matrices, against what the comparisons give worked out here and the
 // reference's dense Newton method: the weight planes, the aggregated games, the
