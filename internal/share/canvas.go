@@ -271,6 +271,12 @@ func (cv *canvas) glyph(g *glyph, ink uint8, lut *[256][steps + 1]uint8, x0, y0 
 		src := inked[c : c+w]
 		pat := uint64(p) * 0x0101010101010101
 		tail := binary.LittleEndian.Uint64(dst[w-8:]) == pat // read before any write
+		if w <= 16 && tail && binary.LittleEndian.Uint64(dst) == pat {
+			// The whole row is paper (its first and last eight cover it): copied.
+			binary.LittleEndian.PutUint64(dst, binary.LittleEndian.Uint64(src))
+			binary.LittleEndian.PutUint64(dst[w-8:], binary.LittleEndian.Uint64(src[w-8:]))
+			continue
+		}
 		x := 0
 		for ; x+8 <= w; x += 8 {
 			if binary.LittleEndian.Uint64(dst[x:]) == pat {

@@ -67,15 +67,12 @@ func matchLen(a, b []byte) int {
 	n := min(len(a), len(b), maxMatch)
 	a, b = a[:n], b[:n]
 	i := 0
-	for len(a) >= 8 && len(b) >= 8 {
-		if x := binary.LittleEndian.Uint64(a) ^ binary.LittleEndian.Uint64(b); x != 0 {
+	for ; i <= n-8; i += 8 {
+		if x := binary.LittleEndian.Uint64(a[i:i+8]) ^ binary.LittleEndian.Uint64(b[i:i+8]); x != 0 {
 			return i + bits.TrailingZeros64(x)/8
 		}
-		a, b = a[8:], b[8:]
-		i += 8
 	}
-	for k := 0; k < len(a) && k < len(b) && a[k] == b[k]; k++ {
-		i++
+	for ; i < n && a[i] == b[i]; i++ {
 	}
 	return i
 }
@@ -152,9 +149,7 @@ func (d *deflater) search(data []byte, i, stop, row int) int {
 		}
 		d.tokens = append(d.tokens, matchToken(length, dist))
 		if length < insertLimit {
-			for j := i + 1; j < i+length; j++ {
-				d.insert(data, j)
-			}
+			d.insertRange(data, i+1, i+length)
 		}
 		i += length
 	}
@@ -334,8 +329,26 @@ func runEnd(p []byte, i int, v byte) int {
 	return i
 }
 
-// insert adds position i to the hash chains.
-func (d *deflater) insert(data []byte, i int) { d.insertHash(i, hashAt(data, i)) }
+// insertRange adds the positions from i to end-1 to the hash chains, in order, as
+// insertHash does one by one (positions less than four bytes from the end of data
+// have no hash and are left out). The hashes of four positions are taken from one
+// load of eight bytes.
+func (d *deflater) insertRange(data []byte, i, end int) {
+	end = min(end, len(data)-3)
+	for ; i+4 <= end && i+8 <= len(data); i += 4 {
+		v := binary.LittleEndian.Uint64(data[i:])
+		for k := range 4 {
+			h := (uint32(v>>(8*k)) * 0x1e35a7bd) >> (32 - hashBits)
+			d.prev[(i+k)&(window-1)] = d.head[h]
+			d.head[h] = int32(i + k + 1)
+		}
+	}
+	for ; i < end; i++ {
+		h := hash4(data[i:])
+		d.prev[i&(window-1)] = d.head[h]
+		d.head[h] = int32(i + 1)
+	}
+}
 
 // hashAt is the hash of the four bytes at i, or -1 near the end.
 func hashAt(data []byte, i int) int {

@@ -688,3 +688,35 @@ func TestSharedSpanHash(t *testing.T) {
 		t.Error("spans at two places have one hash")
 	}
 }
+
+// TestInsertRange: adding a range of positions to the hash chains at once leaves
+// the chains as adding them one by one does, for ranges that start and end
+// anywhere, up to and past the last positions that have a hash.
+func TestInsertRange(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 9))
+	for n := range 600 {
+		data := make([]byte, 1+rng.IntN(80))
+		for i := range data {
+			if i > 0 && rng.IntN(3) > 0 {
+				data[i] = data[i-1] // runs, as cards have
+			} else {
+				data[i] = byte(rng.IntN(4))
+			}
+		}
+		i := rng.IntN(len(data))
+		end := i + rng.IntN(len(data)-i+3)
+		var got, want deflater
+		// Chains that already hold some positions.
+		for j := range min(i, 5) {
+			got.insertHash(j, hashAt(data, j))
+			want.insertHash(j, hashAt(data, j))
+		}
+		got.insertRange(data, i, end)
+		for j := i; j < end; j++ {
+			want.insertHash(j, hashAt(data, j))
+		}
+		if got.head != want.head || got.prev != want.prev {
+			t.Fatalf("case %d: %d bytes, range %d to %d: chains differ from one by one", n, len(data), i, end)
+		}
+	}
+}

@@ -27,6 +27,22 @@ func crafted(cv *canvas) {
 	cv.text(f, "Top", 500, 10, white)
 	cv.text(f, "Bottom", 500, Height+20, white)
 	cv.text(cv.face(regular, 30), "ÆØÅ ← →", 800, 380, white)
+	// Narrow glyphs (8 to 16 pixels wide) over other narrow glyphs, from either
+	// side, and across the panel's edges.
+	small := cv.face(regular, 22)
+	cv.text(small, "nununu rst nununu", 120, 560, white)
+	cv.text(small, "nununu rst nununu", 124, 562, gold)
+	cv.text(small, "nununu rst nununu", 117, 557, muted)
+	cv.text(small, "nununu", 292, 225, gold)
+	cv.text(small, "nununu", 660, 251, white)
+	// A thin stroke under every column of a wider glyph drawn after it.
+	for dx := range 24 {
+		x, y := 40+dx*45, 600+dx%2*14
+		cv.text(small, "|", x, y, gold)
+		cv.text(small, "m", x-dx+4, y, white)
+		cv.text(cv.face(bold, 40), "|", x, y-100, muted)
+		cv.text(cv.face(bold, 40), "m", x-dx, y-100, white)
+	}
 }
 
 // TestGlyphRowsCopied: a glyph's rows copied from its box drawn once over the paper
