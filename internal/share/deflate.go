@@ -67,10 +67,20 @@ func matchLen(a, b []byte) int {
 	n := min(len(a), len(b), maxMatch)
 	a, b = a[:n], b[:n]
 	i := 0
-	for ; i <= n-8; i += 8 {
+	for ; i <= n-16; i += 16 {
+		x := binary.LittleEndian.Uint64(a[i:i+8]) ^ binary.LittleEndian.Uint64(b[i:i+8])
+		if x != 0 {
+			return i + bits.TrailingZeros64(x)/8
+		}
+		if x := binary.LittleEndian.Uint64(a[i+8:i+16]) ^ binary.LittleEndian.Uint64(b[i+8:i+16]); x != 0 {
+			return i + 8 + bits.TrailingZeros64(x)/8
+		}
+	}
+	if i <= n-8 {
 		if x := binary.LittleEndian.Uint64(a[i:i+8]) ^ binary.LittleEndian.Uint64(b[i:i+8]); x != 0 {
 			return i + bits.TrailingZeros64(x)/8
 		}
+		i += 8
 	}
 	for ; i < n && a[i] == b[i]; i++ {
 	}

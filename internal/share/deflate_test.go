@@ -720,3 +720,31 @@ func TestInsertRange(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchLen: the length of the common prefix of two slices, at most maxMatch, for
+// every prefix length up to past maxMatch and slices of any length around it.
+func TestMatchLen(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	for common := range maxMatch + 20 {
+		for range 4 {
+			a := make([]byte, common+rng.IntN(40))
+			for i := range a {
+				a[i] = byte(rng.IntN(3))
+			}
+			b := slices.Clone(a[:min(len(a), common+rng.IntN(40))])
+			if common < len(b) && common < len(a) {
+				b[common] = a[common] + 1 // the first byte that differs
+			}
+			want := 0
+			for want < min(len(a), len(b), maxMatch) && a[want] == b[want] {
+				want++
+			}
+			if got := matchLen(a, b); got != want {
+				t.Fatalf("common prefix %d of %d and %d bytes: matchLen = %d, want %d", common, len(a), len(b), got, want)
+			}
+			if got := matchLen(b, a); got != want {
+				t.Fatalf("common prefix %d of %d and %d bytes, swapped: matchLen = %d, want %d", common, len(b), len(a), got, want)
+			}
+		}
+	}
+}
