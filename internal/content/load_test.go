@@ -277,6 +277,24 @@ func TestLoadErrors(t *testing.T) {
 			want: `content/posts/b.md:4:7: duplicate post slug "a" (also used by content/posts/a.md)`,
 		},
 		{
+			name: "every duplicate slug, and the errors of the files after them",
+			fsys: fstest.MapFS{
+				"content/posts/a.md": file(minimal),
+				"content/posts/b.md": file("---\ntitle: T\ndate: 2026-06-04\nslug: a\n---\n"),
+				"content/posts/c.md": file("---\ntitle: T\nslug: a\ndate: 2026-06-04\n---\n"),
+				"content/posts/d.md": file("---\ntitle: T\ndate: 2026-06-04\ntitel: x\n---\n"),
+			},
+			want: "content/posts/b.md:4:7: duplicate post slug \"a\" (also used by content/posts/a.md)\n" +
+				"content/posts/c.md:3:7: duplicate post slug \"a\" (also used by content/posts/a.md)\n" +
+				"content/posts/d.md:4:1: front matter: unknown key \"titel\" (did you mean \"title\"?)",
+		},
+		{
+			// The body starts on line 4: the bad directive is on line 6 of the file.
+			name: "league block of a page at its line",
+			fsys: fstest.MapFS{"content/about.md": file("---\ntitle: A\n---\n\n```league\nstandings\n```\n")},
+			want: "content/about.md:6:1: league block: standings takes a table id, e.g. standings laptop; got 0 arguments",
+		},
+		{
 			name: "page with a post key",
 			fsys: fstest.MapFS{"content/about.md": file("---\ntitle: About\ndate: 2026-06-04\n---\n")},
 			want: `content/about.md:3:1: front matter: key "date" is for posts only; a page takes summary and title`,
@@ -494,5 +512,20 @@ func TestTagsAndNullLists(t *testing.T) {
 		if !reflect.DeepEqual(p.Tags, want) || p.Models != nil {
 			t.Errorf("%s: tags %q, models %q; want tags %q, no models", p.Slug, p.Tags, p.Models, want)
 		}
+	}
+}
+
+// The longest file names (100 characters before .md) are slugs.
+func TestLongestFileNames(t *testing.T) {
+	post, page := strings.Repeat("c", 100), strings.Repeat("d", 100)
+	posts, pages, err := Load(fstest.MapFS{
+		"content/posts/" + post + ".md": file(minimal),
+		"content/" + page + ".md":       file("---\ntitle: P\n---\n"),
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(posts) != 1 || posts[0].Slug != post || len(pages) != 1 || pages[0].Slug != page {
+		t.Errorf("posts %+v, pages %+v", posts, pages)
 	}
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"encoding/binary"
 	"reflect"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 
 	"github.com/ai-league/ai-league/internal/cache"
+	"github.com/ai-league/ai-league/internal/diag"
 )
 
 // renderPost loads one post with body and returns its HTML.
@@ -84,9 +86,9 @@ func TestMarkdown(t *testing.T) {
 		},
 		{
 			name: "root-relative links get the base path",
-			body: "[m](/methodology/) [h](https://x.org/a) [p](//cdn.example/x) [r](other/) [f](#frag) ![i](/img.png)\n",
+			body: "[m](/methodology/) [h](https://x.org/a) [p](//cdn.example/x) [r](other/) [f](#frag) ![i](/img.png) [e]()\n",
 			opt:  Options{BasePath: "/repo/"},
-			want: []string{`href="/repo/methodology/"`, `href="https://x.org/a"`, `href="//cdn.example/x"`, `href="other/"`, `href="#frag"`, `src="/repo/img.png"`},
+			want: []string{`href="/repo/methodology/"`, `href="https://x.org/a"`, `href="//cdn.example/x"`, `href="other/"`, `href="#frag"`, `src="/repo/img.png"`, `<a href="">e</a>`},
 		},
 		{
 			name: "default base path leaves links alone",
@@ -113,6 +115,14 @@ func TestMarkdown(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A body rendered without a slug has goldmark's own footnote ids, with no prefix.
+func TestFootnotesWithoutSlug(t *testing.T) {
+	html, _ := render([]byte("Claim.[^a]\n\n[^a]: Source.\n"), renderState{base: "/", errs: &diag.List{}})
+	if !strings.Contains(html, `<sup id="fnref:1"><a href="#fn:1"`) || !strings.Contains(html, `<li id="fn:1">`) {
+		t.Errorf("footnotes without a slug:\n%s", html)
 	}
 }
 
@@ -227,6 +237,7 @@ func TestHighlightedCodeCached(t *testing.T) {
 		{"```{x}.go\nx := 1\n```\n", "{x}.go", "x := 1\n", false}, // attributes first: chroma knows the name as a file name
 		{"```nosuchlang\nx := 1\n```\n", "nosuchlang", "x := 1\n", false},
 		{"```\nx := 1\n```\n", "", "x := 1\n", false},
+		{"```\nplain\n```\n\n```go\nx := 1\n```\n", "go", "x := 1\n", true}, // after a block left alone
 	} {
 		c, err := cache.Open(t.TempDir())
 		if err != nil {
@@ -373,11 +384,78 @@ func TestPostCache(t *testing.T) {
 		!reflect.DeepEqual(lp.post, want) || lp.slugLine != 3 || lp.slugCol != 7 {
 		t.Errorf("decodePost(encodePost) = %+v, %v", lp, ok)
 	}
+	draft := want
+	draft.Draft = true
+	if lp, ok := decodePost(encodePost(loadedPost{post: draft})); !ok || !reflect.DeepEqual(lp.post, draft) {
+		t.Errorf("decodePost(encodePost(a draft)) = %+v, %v", lp, ok)
+	}
 	b := encodePost(loadedPost{post: want})
-	for _, bad := range [][]byte{nil, b[:len(b)-1], append(append([]byte{}, b...), 0), append(append([]byte{}, b[:len(b)-1]...), 2)} {
+	for _, bad := range [][]byte{nil, append(append([]byte{}, b...), 0), append(append([]byte{}, b[:len(b)-1]...), 2)} {
 		if _, ok := decodePost(bad); ok {
 			t.Errorf("decodePost(%q) accepted", bad)
 		}
+	}
+	// Cut anywhere, an entry is refused, never read past its end.
+	for n := range len(b) {
+		if _, ok := decodePost(b[:n]); ok {
+			t.Errorf("decodePost of the first %d of %d bytes accepted", n, len(b))
+		}
+	}
+	// A list said to hold more items than there are bytes left is refused.
+	var long []byte
+	for range 7 {
+		long = binary.AppendUvarint(long, 1)
+		long = append(long, 'x')
+	}
+	long = append(binary.AppendUvarint(long, 1<<20), 0, 0, 0, 0)
+	if _, ok := decodePost(long); ok {
+		t.Error("a list of 1<<20 items in 4 bytes accepted")
+	}
+
+	// An entry under a file's key that names another file is not trusted.
+	src := []byte(fsys["content/posts/p.md"].Data)
+	opt := Options{KnownModels: known}
+	opt.known = knownSig(known)
+	other := want
+	other.File, other.Title = "content/posts/q.md", "Other"
+	if err := c.Put(postKey("content/posts/p.md", src, opt, "/"), encodePost(loadedPost{post: other})); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := load(opt); !reflect.DeepEqual(got, want) {
+		t.Errorf("an entry naming another file was used: %+v", got)
+	}
+}
+
+// Nothing is kept for a draft or a post after the as-of day, and a warm load
+// leaves them out as the cold one did.
+func TestCachedPostsLeftOut(t *testing.T) {
+	c, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"content/posts/p.md":     file(minimal),
+		"content/posts/wip.md":   file("---\ntitle: WIP\ndate: 2026-06-04\ndraft: true\n---\n"),
+		"content/posts/later.md": file("---\ntitle: Later\ndate: 2026-06-05\n---\n"),
+	}
+	for run := range 2 {
+		posts, _, err := Load(fsys, Options{Cache: c, Until: "2026-06-04"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(posts) != 1 || posts[0].Slug != "p" {
+			t.Errorf("run %d: %+v, want only p", run, posts)
+		}
+		if s := c.Stats(); run == 0 && s.Writes != 2 {
+			t.Errorf("cold: %d writes, want 2 (p's body and p)", s.Writes)
+		}
+	}
+	posts, _, err := Load(fsys, Options{Cache: c, Drafts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(posts) != 3 {
+		t.Errorf("with drafts and no as-of day: %d posts, want 3", len(posts))
 	}
 }
 

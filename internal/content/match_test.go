@@ -8,6 +8,7 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/dlclark/regexp2/v2"
+	"github.com/dlclark/regexp2/v2/syntax"
 )
 
 // matchTexts are texts the native matchers are run over at every position: the
@@ -90,13 +91,15 @@ func regexp2Groups(r *chroma.CompiledRule, text []rune, pos int) []string {
 // TestNativeRefuses checks the expressions a native matcher is not made for.
 func TestNativeRefuses(t *testing.T) {
 	for _, pattern := range []string{
-		`(?<=a)b`,    // lookbehind
-		`(a)\1`,      // backreference
-		`(?<n>a)`,    // named group
-		`(?(a)b|c)`,  // condition
-		`(a?)*b`,     // a loop whose body may match nothing
-		`(?:x*|y)+z`, // the same through an alternative
-		`(a)(?<1>b)`, // a group numbered twice
+		`(?<=a)b`,                  // lookbehind
+		`(a)\1`,                    // backreference
+		`(?<n>a)`,                  // named group
+		`(?(a)b|c)`,                // condition
+		`(a?)*b`,                   // a loop whose body may match nothing
+		`(?:x*|y)+z`,               // the same through an alternative
+		`(a)(?<1>b)`,               // a group numbered twice
+		`(a)(?<2-1>b)`,             // a balancing group (numbered, so not named)
+		`(a)(b)(c)(d)(e)(f)(g)(h)`, // more groups than a native matcher keeps (8 slots, group 0 included)
 	} {
 		re := regexp2.MustCompile(`\G(?:` + pattern + `)`)
 		if nv := newNative(&chroma.CompiledRule{Regexp: re}); nv != nil {
@@ -119,6 +122,7 @@ func TestNativeCases(t *testing.T) {
 		`\b\w+\b`, `\B\w`, `a\Z`, `a\z`, `\Aa`, `[^\n]*`, `(?s).+?x`, `.{2,3}`, `(ab){1,2}?c`,
 		`[a-c]{2}`, `x{0}`, `(?:)`, `a|`, `"(\\\\|\\"|[^"])*"`, `(\d+)(\.\d+)?([eE][+-]?\d+)?`,
 		`(?>(a+))b`, `(a+)(?=b)`, `((a)|b)+`, `[^\W\d]\w*`, `\p{L}+`, `[\p{L}_][\p{L}\p{N}_]*`,
+		`a{2}b?`, `[^a]{2}`, `(a)(b)(c)(d)(e)(f)(g)`,
 	}
 	texts := []string{"", "a", "ab", "aab", "aaab", "abcd", "abbb", "ab ab", "xaxbb", "  # c\n#", "word\nend",
 		"x y\n", "a\n", "\"q\\\"x\" y", "12.5e-3x", "baab", "ßx é_1", "abab b", "\n\n", "xyzzy"}
@@ -137,6 +141,56 @@ func TestNativeCases(t *testing.T) {
 					t.Errorf("%s at %d of %q: got %q, want %q", pattern, pos, s, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestNativeRefusesBadNodes gives nativeNode nodes no parse makes (loops of a
+// minimum below 0 or a maximum below the minimum, a set loop without its set, groups
+// numbered outside the slots): none is converted.
+func TestNativeRefusesBadNodes(t *testing.T) {
+	tree, err := syntax.Parse(`[ab]`, syntax.ParseOptions{}) // any set will do
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cs *syntax.CharSet
+	for n := tree.Root; n != nil && cs == nil; {
+		if n.Set != nil {
+			cs = n.Set
+		} else if len(n.Children) > 0 {
+			n = n.Children[0]
+		} else {
+			break
+		}
+	}
+	if cs == nil {
+		t.Fatal("no set in the tree of [ab]")
+	}
+	for _, n := range []syntax.RegexNode{
+		{T: syntax.NtOneloop, Ch: 'a', M: -1, N: 2},
+		{T: syntax.NtOneloop, Ch: 'a', M: 3, N: 2},
+		{T: syntax.NtNotonelazy, Ch: 'a', M: 2, N: 1},
+		{T: syntax.NtSetloop, Set: cs, M: -1, N: 2},
+		{T: syntax.NtSetloop, Set: cs, M: 3, N: 2},
+		{T: syntax.NtSetlazy, M: 0, N: 1},
+	} {
+		if _, ok := nativeNode(&n, nil); ok {
+			t.Errorf("%+v: converted", n)
+		}
+	}
+	one := &syntax.RegexNode{T: syntax.NtOne, Ch: 'a'}
+	for _, group := range []int{-1, 2, 5} {
+		n := &syntax.RegexNode{T: syntax.NtCapture, M: group, N: -1, Children: []*syntax.RegexNode{one}}
+		if _, ok := nativeNode(n, make([]bool, 2)); ok {
+			t.Errorf("group %d of 2 slots: converted", group)
+		}
+	}
+	for _, n := range []syntax.RegexNode{
+		{T: syntax.NtOneloop, Ch: 'a', M: 2, N: 2},
+		{T: syntax.NtSetloop, Set: cs, M: 0, N: 0},
+	} {
+		if _, ok := nativeNode(&n, nil); !ok {
+			t.Errorf("%+v: not converted", n)
 		}
 	}
 }
