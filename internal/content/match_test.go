@@ -122,7 +122,7 @@ func TestNativeCases(t *testing.T) {
 		`\b\w+\b`, `\B\w`, `a\Z`, `a\z`, `\Aa`, `[^\n]*`, `(?s).+?x`, `.{2,3}`, `(ab){1,2}?c`,
 		`[a-c]{2}`, `x{0}`, `(?:)`, `a|`, `"(\\\\|\\"|[^"])*"`, `(\d+)(\.\d+)?([eE][+-]?\d+)?`,
 		`(?>(a+))b`, `(a+)(?=b)`, `((a)|b)+`, `[^\W\d]\w*`, `\p{L}+`, `[\p{L}_][\p{L}\p{N}_]*`,
-		`a{2}b?`, `[^a]{2}`, `(a)(b)(c)(d)(e)(f)(g)`,
+		`a{2}b?`, `[^a]{2}`, `(a)(b)(c)(d)(e)(f)(g)`, `(ab){2}`, `(?:a|bc){2}?b`,
 	}
 	texts := []string{"", "a", "ab", "aab", "aaab", "abcd", "abbb", "ab ab", "xaxbb", "  # c\n#", "word\nend",
 		"x y\n", "a\n", "\"q\\\"x\" y", "12.5e-3x", "baab", "ßx é_1", "abab b", "\n\n", "xyzzy"}
@@ -179,6 +179,23 @@ func TestNativeRefusesBadNodes(t *testing.T) {
 		}
 	}
 	one := &syntax.RegexNode{T: syntax.NtOne, Ch: 'a'}
+	for _, n := range []syntax.RegexNode{
+		{T: syntax.NtLoop, M: -1, N: 2, Children: []*syntax.RegexNode{one}},
+		{T: syntax.NtLoop, M: 3, N: 2, Children: []*syntax.RegexNode{one}},
+		{T: syntax.NtLazyloop, M: 0, N: 2},
+		{T: syntax.NtGroup},
+		{T: syntax.NtAtomic},
+		{T: syntax.NtPosLook},
+	} {
+		if _, ok := nativeNode(&n, nil); ok {
+			t.Errorf("%+v: converted", n)
+		}
+	}
+	for _, n := range []syntax.RegexNode{{T: syntax.NtAlternate}, {T: syntax.NtConcatenate}} {
+		if _, ok := nativeNode(&n, nil); !ok {
+			t.Errorf("empty %v: not converted", n.T)
+		}
+	}
 	for _, group := range []int{-1, 2, 5} {
 		n := &syntax.RegexNode{T: syntax.NtCapture, M: group, N: -1, Children: []*syntax.RegexNode{one}}
 		if _, ok := nativeNode(n, make([]bool, 2)); ok {
@@ -191,6 +208,34 @@ func TestNativeRefusesBadNodes(t *testing.T) {
 	} {
 		if _, ok := nativeNode(&n, nil); !ok {
 			t.Errorf("%+v: not converted", n)
+		}
+	}
+}
+
+// TestMinLen checks the fewest characters of expressions, worked out by hand, and
+// 0 where minLen cannot tell.
+func TestMinLen(t *testing.T) {
+	for pattern, want := range map[string]int{
+		`abc`: 3, `a|bc`: 1, `ab|cde`: 2, `cde|ab`: 2, `(ab|cde)x`: 3, `(?:ab|)`: 0,
+		`a{3}`: 3, `[ab]{2,5}`: 2, `x*`: 0, `x+?`: 1, `(?>ab)c`: 3,
+		`(ab){2}`: 4, `(ab){3,}`: 6, `(?:a|bc){2}?`: 2, `(ab)*`: 0, `\bab$`: 2,
+	} {
+		tree, err := syntax.Parse(pattern, syntax.ParseOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := minLen(tree.Root); got != want {
+			t.Errorf("minLen(%s) = %d, want %d", pattern, got, want)
+		}
+	}
+	one := &syntax.RegexNode{T: syntax.NtOne, Ch: 'a'}
+	for _, n := range []syntax.RegexNode{
+		{T: syntax.NtAlternate},
+		{T: syntax.NtGroup, Children: []*syntax.RegexNode{one, one}},
+		{T: syntax.NtLoop, M: 2, N: 2, Children: []*syntax.RegexNode{one, one}},
+	} {
+		if got := minLen(&n); got != 0 {
+			t.Errorf("minLen(%+v) = %d, want 0", n, got)
 		}
 	}
 }
