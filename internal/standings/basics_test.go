@@ -467,3 +467,125 @@ func TestFitByHand(t *testing.T) {
 		}
 	}
 }
+
+// TestSquaremStepByHand checks one step of SQUAREM (scheme S3 on log-strengths)
+// against the step worked out here from MM steps of SPEC 5 computed apart (the
+// rescaling found by bisection): r = t1 − t0, v = t2 − 2·t1 + t0,
+// alpha = min(−1, −|r|/|v|), one MM step from t0 − 2·alpha·r + alpha²·v, kept when it
+// is at least as likely as t2. The three tables cover alpha below −1 with the
+// extrapolated step kept, alpha clamped at −1 (|r| < |v|), and an extrapolated step
+// less likely than t2, so dropped.
+func TestSquaremStepByHand(t *testing.T) {
+	mm := func(theta, wins []float64, games [][]float64) []float64 {
+		n := len(theta)
+		p := make([]float64, n)
+		for i := range n {
+			den := 2 / (math.Exp(theta[i]) + 1)
+			for j := range n {
+				if j != i {
+					den += games[i][j] / (math.Exp(theta[i]) + math.Exp(theta[j]))
+				}
+			}
+			p[i] = wins[i] / den
+		}
+		lo, hi := -40.0, 40.0
+		for range 200 {
+			mid, s := (lo+hi)/2, 0.0
+			for _, v := range p {
+				s += (1 - math.Exp(mid)*v) / (1 + math.Exp(mid)*v)
+			}
+			if s > 0 {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		next := make([]float64, n)
+		for i := range n {
+			next[i] = math.Log(p[i]) + lo
+		}
+		return next
+	}
+	ll := func(theta, wins []float64, games [][]float64) float64 {
+		l := 0.0
+		for i := range theta {
+			l += wins[i]*theta[i] - 2*math.Log(1+math.Exp(theta[i]))
+			for j := i + 1; j < len(theta); j++ {
+				l -= games[i][j] * math.Log(math.Exp(theta[i])+math.Exp(theta[j]))
+			}
+		}
+		return l
+	}
+	var clamped, dropped, extrapolated bool
+	for _, c := range []struct {
+		cmps []handCmp
+		t0   []float64
+	}{
+		{[]handCmp{{0, 1, 0, 1}, {0, 1, 5, 0}, {0, 2, 1, 0}, {0, 2, 5, 1}, {1, 2, 2, 0.5}, {1, 2, 6, 1}, {1, 2, 9, 0}}, []float64{0.3, -0.2, 0.1}},
+		{[]handCmp{{0, 1, 0, 1}, {0, 1, 1, 0}, {0, 1, 2, 0.5}, {0, 2, 0, 0.5}, {1, 2, 0, 0.5}, {1, 2, 1, 0.5}}, []float64{-0.5, 5, 5}},
+		{[]handCmp{{0, 2, 0, 0.5}, {0, 2, 1, 0}, {0, 2, 2, 1}, {1, 2, 0, 0}, {1, 2, 1, 0}}, []float64{-2, 3, -0.5}},
+	} {
+		es := &edges{words: 1, I: []int32{0, 0, 1}, J: []int32{1, 2, 2}, shared: make([]uint64, 3), wonI: make([]uint64, 3), draw: make([]uint64, 3)}
+		wins, games := []float64{1, 1, 1}, [][]float64{make([]float64, 3), make([]float64, 3), make([]float64, 3)}
+		for _, m := range c.cmps {
+			e, bit := m.i+m.j-1, uint64(1)<<m.bench
+			es.shared[e] |= bit
+			switch m.o {
+			case 1:
+				es.wonI[e] |= bit
+			case 0.5:
+				es.draw[e] |= bit
+			}
+			wins[m.i] += m.o
+			wins[m.j] += 1 - m.o
+			games[m.i][m.j]++
+			games[m.j][m.i]++
+		}
+		t1 := mm(c.t0, wins, games)
+		t2 := mm(t1, wins, games)
+		r, v := make([]float64, 3), make([]float64, 3)
+		rr, vv := 0.0, 0.0
+		for i := range 3 {
+			r[i], v[i] = t1[i]-c.t0[i], t2[i]-2*t1[i]+c.t0[i]
+			rr += r[i] * r[i]
+			vv += v[i] * v[i]
+		}
+		alpha := -math.Sqrt(rr / vv)
+		if alpha > -1 {
+			alpha, clamped = -1, true
+		}
+		tx := make([]float64, 3)
+		for i := range 3 {
+			tx[i] = c.t0[i] - 2*alpha*r[i] + alpha*alpha*v[i]
+		}
+		want := mm(tx, wins, games)
+		if ll(want, wins, games) < ll(t2, wins, games) {
+			want, dropped = t2, true
+		} else if alpha < -1 {
+			extrapolated = true
+		}
+		defer func(old int) { denseFrom = old }(denseFrom)
+		for _, from := range []int{3, 1 << 30} {
+			denseFrom = from
+			f := newFitter(3, es)
+			f.aggregate([][]uint64{{1<<10 - 1}})
+			got := slices.Clone(c.t0)
+			if _, done := f.squaremStep(got); done {
+				t.Fatalf("denseFrom %d, from %v: SQUAREM step done, want a step", from, c.t0)
+			}
+			for i := range 3 {
+				if !within(got[i]-want[i], 1e-9) {
+					t.Fatalf("denseFrom %d, from %v: SQUAREM step to %v, want %v (alpha %v)", from, c.t0, got, want, alpha)
+				}
+			}
+			// From the fit, the first MM step meets the rule of SPEC 5.
+			fixed := refFitTheta(wins, games)
+			if next, done := f.squaremStep(slices.Clone(fixed)); !done || !within(next[0]-fixed[0], 1e-8) {
+				t.Fatalf("denseFrom %d: SQUAREM step from the fit %v: %v, %v", from, fixed, next, done)
+			}
+		}
+	}
+	if !clamped || !dropped || !extrapolated {
+		t.Fatalf("cases: alpha clamped %v, extrapolation dropped %v, kept with alpha < -1 %v; want each", clamped, dropped, extrapolated)
+	}
+}

@@ -406,42 +406,52 @@ func (f *fitter) mmStep(t, next []float64) float64 {
 }
 
 // squarem iterates MM from t0, accelerated with SQUAREM (Varadhan and Roland 2008,
-// scheme S3) on log-strengths: two MM steps, an extrapolation along them, one MM
-// step from there, kept only when it is at least as likely as the second plain
-// step; it stops on the rule of SPEC 5 and returns the last step's log-strengths.
+// scheme S3) on log-strengths (see squaremStep); it stops on the rule of SPEC 5 and
+// returns the last step's log-strengths.
 func (f *fitter) squarem(t0 []float64) []float64 {
 	for range maxIterations {
-		if f.mmStep(t0, f.t1) <= convergence {
-			return f.t1
-		}
-		if f.mmStep(f.t1, f.t2) <= convergence {
-			return f.t2
-		}
-		// r = t1 − t0, v = (t2 − t1) − r, alpha = −|r|/|v| (at most −1).
-		rr, vv := 0.0, 0.0
-		for i := range t0 {
-			r := f.t1[i] - t0[i]
-			v := f.t2[i] - f.t1[i] - r
-			rr += r * r
-			vv += v * v
-		}
-		alpha := -1.0
-		if vv > 0 {
-			alpha = min(-1, -math.Sqrt(rr/vv))
-		}
-		for i := range t0 {
-			r := f.t1[i] - t0[i]
-			v := f.t2[i] - f.t1[i] - r
-			f.tx[i] = t0[i] - 2*alpha*r + alpha*alpha*v
-		}
-		f.mmStep(f.tx, f.t3)
-		if f.logLikelihood(f.t3) >= f.logLikelihood(f.t2) {
-			copy(t0, f.t3)
-		} else {
-			copy(t0, f.t2)
+		if next, done := f.squaremStep(t0); done {
+			return next
 		}
 	}
 	return t0
+}
+
+// squaremStep is one step of squarem from t0: two MM steps, an extrapolation along
+// them, one MM step from there, kept only when it is at least as likely as the
+// second plain step. When an MM step meets the rule of SPEC 5 it returns that step's
+// log-strengths and done; otherwise it overwrites t0 with the step's result.
+func (f *fitter) squaremStep(t0 []float64) (next []float64, done bool) {
+	if f.mmStep(t0, f.t1) <= convergence {
+		return f.t1, true
+	}
+	if f.mmStep(f.t1, f.t2) <= convergence {
+		return f.t2, true
+	}
+	// r = t1 − t0, v = (t2 − t1) − r, alpha = −|r|/|v| (at most −1).
+	rr, vv := 0.0, 0.0
+	for i := range t0 {
+		r := f.t1[i] - t0[i]
+		v := f.t2[i] - f.t1[i] - r
+		rr += r * r
+		vv += v * v
+	}
+	alpha := -1.0
+	if vv > 0 {
+		alpha = min(-1, -math.Sqrt(rr/vv))
+	}
+	for i := range t0 {
+		r := f.t1[i] - t0[i]
+		v := f.t2[i] - f.t1[i] - r
+		f.tx[i] = t0[i] - 2*alpha*r + alpha*alpha*v
+	}
+	f.mmStep(f.tx, f.t3)
+	if f.logLikelihood(f.t3) >= f.logLikelihood(f.t2) {
+		copy(t0, f.t3)
+	} else {
+		copy(t0, f.t2)
+	}
+	return nil, false
 }
 
 // logLikelihood is the log-likelihood of log-strengths t, virtual games included.
