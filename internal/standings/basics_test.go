@@ -589,3 +589,22 @@ func TestSquaremStepByHand(t *testing.T) {
 		t.Fatalf("cases: alpha clamped %v, extrapolation dropped %v, kept with alpha < -1 %v; want each", clamped, dropped, extrapolated)
 	}
 }
+
+// TestNewtonStepWithoutGames checks a Newton step of players who met no one: −H is
+// then the diagonal of the virtual games, 2p/(1+p)², and the step is the gradient
+// (1 − p)/(1 + p) divided by it, (1 − p²)/(2p), to within the step's residual bound
+// min(1e-2, |g|)·|g| (here the conjugate gradients end on an exact solution).
+func TestNewtonStepWithoutGames(t *testing.T) {
+	for _, theta := range [][]float64{{0.5}, {-0.7, -0.7, -0.7}, {-0.7, 0.2, 1.1}} {
+		f := newFitter(len(theta), &edges{words: 1})
+		f.aggregate([][]uint64{{1}})
+		gn := f.gradient(theta)
+		f.newtonStep(gn)
+		for i, th := range theta {
+			p := math.Exp(th)
+			if want := (1 - p*p) / (2 * p); !within(f.delta[i]-want, 1e-9) {
+				t.Errorf("theta %v: Newton step %v, want %v at %d", theta, f.delta, want, i)
+			}
+		}
+	}
+}
