@@ -510,3 +510,26 @@ func TestCardsOfOneTable(t *testing.T) {
 		t.Errorf("home card of empty tables: %+v, alt %q", c, alt)
 	}
 }
+
+// TestCompare: the compare page lists every model by name, then id; its links carry
+// one or two ids, escaped.
+func TestCompare(t *testing.T) {
+	cfg := config.Default()
+	cfg.BaseURL = "https://u.github.io/repo/"
+	data := &league.Data{Clubs: []league.Club{{ID: "c", Name: "C"}},
+		Models: []league.Model{{ID: "z", Name: "Same", Club: "c"}, {ID: "b", Name: "Beta", Club: "k"}, {ID: "y", Name: "Same", Club: "c"}, {ID: "x", Name: "Alpha", Club: "c"}}}
+	s := New(cfg, data, &standings.Season{}, nil)
+	var got []string
+	for _, m := range s.compareView().Models {
+		got = append(got, m.ID+":"+m.Club)
+	}
+	if strings.Join(got, " ") != "x:C b:k y:C z:C" {
+		t.Errorf("compare models = %v, want x b y z", got)
+	}
+	if u := s.CompareURL("a b", ""); u != "/repo/compare/?a=a+b" {
+		t.Errorf("CompareURL(a b) = %q", u)
+	}
+	if u := s.CompareURL("x", "y&z"); u != "/repo/compare/?a=x&b=y%26z" {
+		t.Errorf("CompareURL(x, y&z) = %q", u)
+	}
+}
