@@ -414,14 +414,15 @@ func TestCardTexts(t *testing.T) {
 	row := func(rank int, shared bool, model string, w, d, l int) standings.Row {
 		return standings.Row{Rank: rank, SharedRank: shared, Model: model, Club: "c", Won: w, Drawn: d, Lost: l, Points: 3*w + d}
 	}
-	six := &standings.Table{ID: "overall", Name: "Overall", Rows: []standings.Row{row(1, false, "m1", 5, 0, 0), row(2, false, "m2", 4, 0, 1),
-		row(3, true, "m3", 3, 0, 2), row(3, true, "m4", 3, 0, 2), row(5, false, "m5", 0, 1, 4), row(6, false, "m6", 0, 0, 5)}}
-	c, alt := s.tableCard(six, "2026-03-04", "Overall table")
-	if len(c.Rows) != 5 || c.Rows[4].Value != "1 pt" || c.Rows[2].Rank != "=3" || c.Rows[0].Detail != "5-0-0 · C" || c.Footer != "As of 4 March 2026 · top 5 of 6 models" ||
-		alt != "Overall table, as of 4 March 2026, top 5 of 6 models, with won-drawn-lost and points: 1 m1, 15 pts; 2 m2, 12 pts; =3 m3, 9 pts; =3 m4, 9 pts; 5 m5, 1 pt." {
-		t.Errorf("card of a table of 6: %+v\nalt %q", c, alt)
+	seven := &standings.Table{ID: "overall", Name: "Overall", Rows: []standings.Row{row(1, false, "m1", 5, 0, 0), row(2, false, "m2", 4, 0, 1),
+		row(3, true, "m3", 3, 0, 2), row(3, true, "m4", 3, 0, 2), row(5, false, "m5", 0, 1, 4), row(6, false, "m6", 0, 0, 5),
+		row(7, false, "m7", 0, 0, 6)}}
+	c, alt := s.tableCard(seven, "2026-03-04", "Overall table")
+	if len(c.Rows) != 5 || c.Rows[4].Value != "1 pt" || c.Rows[2].Rank != "=3" || c.Rows[0].Detail != "5-0-0 · C" || c.Footer != "As of 4 March 2026 · top 5 of 7 models" ||
+		alt != "Overall table, as of 4 March 2026, top 5 of 7 models, with won-drawn-lost and points: 1 m1, 15 pts; 2 m2, 12 pts; =3 m3, 9 pts; =3 m4, 9 pts; 5 m5, 1 pt." {
+		t.Errorf("card of a table of 7: %+v\nalt %q", c, alt)
 	}
-	five := &standings.Table{ID: "overall", Name: "Overall", Rows: six.Rows[:5]}
+	five := &standings.Table{ID: "overall", Name: "Overall", Rows: seven.Rows[:5]}
 	if c, alt := s.tableCard(five, "2026-03-04", "X"); len(c.Rows) != 5 || !strings.HasPrefix(alt, "X, as of 4 March 2026, 5 models, with won-drawn-lost and points: 1 m1") {
 		t.Errorf("card of a table of 5: %d rows, alt %q", len(c.Rows), alt)
 	}
@@ -431,13 +432,13 @@ func TestCardTexts(t *testing.T) {
 	}
 
 	var squad []TableRowView
-	for _, r := range six.Rows {
-		squad = append(squad, TableRowView{Table: six, Row: r})
+	for _, r := range seven.Rows {
+		squad = append(squad, TableRowView{Table: seven, Row: r})
 	}
 	k := &league.Club{ID: "k", Name: "K"}
-	if c, alt := s.clubCard(ClubView{Club: k, Squad: squad[:5], Won: 15, Drawn: 1, Lost: 9, Points: 46}); len(c.Rows) != 4 || c.Text != "" ||
-		alt != "K: Squad of 5 · record 15-1-9 · 46 pts. Overall ranks: 1 m1; 2 m2; =3 m3; =3 m4." {
-		t.Errorf("club card of a squad of 5: %d rows, alt %q", len(c.Rows), alt)
+	if c, alt := s.clubCard(ClubView{Club: k, Squad: squad[:6], Won: 15, Drawn: 1, Lost: 9, Points: 46}); len(c.Rows) != 4 || c.Text != "" ||
+		alt != "K: Squad of 6 · record 15-1-9 · 46 pts. Overall ranks: 1 m1; 2 m2; =3 m3; =3 m4." {
+		t.Errorf("club card of a squad of 6: %d rows, alt %q", len(c.Rows), alt)
 	}
 	if c, alt := s.clubCard(ClubView{Club: k, Unranked: []*league.Model{{ID: "z"}}}); c.Rows != nil || c.Text != "No model of this club is ranked yet." ||
 		alt != "K: Squad of 1 · record 0-0-0 · 0 pts." {
@@ -445,7 +446,7 @@ func TestCardTexts(t *testing.T) {
 	}
 
 	var results []ResultView
-	for i, sc := range []float64{91.5, 80, 70.25, 60, 50} {
+	for i, sc := range []float64{91.5, 80, 70.25, 60, 50, 40} {
 		results = append(results, ResultView{Model: fmt.Sprint("m", i+1), Score: sc})
 	}
 	for _, tt := range []struct {
@@ -453,7 +454,7 @@ func TestCardTexts(t *testing.T) {
 		n   int
 		alt string
 	}{
-		{league.Benchmark{Name: "P", Category: "math", Unit: "%", HigherIsBetter: true}, 5, "P (math · 5 models · higher is better): m1 91.5%; m2 80%; m3 70.25%; m4 60%."},
+		{league.Benchmark{Name: "P", Category: "math", Unit: "%", HigherIsBetter: true}, 6, "P (math · 6 models · higher is better): m1 91.5%; m2 80%; m3 70.25%; m4 60%."},
 		{league.Benchmark{Name: "T", Unit: "s"}, 2, "T (2 models · lower is better): m1 91.5 s; m2 80 s."},
 		{league.Benchmark{Name: "E"}, 3, "E (3 models · lower is better): m1 91.5; m2 80; m3 70.25."},
 		{league.Benchmark{Name: "Z", Category: "code"}, 0, "Z (code · 0 models · lower is better)."},
@@ -472,7 +473,7 @@ func TestCardTexts(t *testing.T) {
 		t.Errorf("card of a model of unknown size: sub %q", c.Sub)
 	}
 	m := &league.Model{ID: "n", Name: "N", Club: "k", ParamsB: 12}
-	if c, alt := s.modelCard(ModelView{Model: m, Division: "small", Rows: []TableRowView{{Table: six, Row: row(3, true, "n", 3, 0, 2)}}}); c.Stats[0].Value != "=3rd" ||
+	if c, alt := s.modelCard(ModelView{Model: m, Division: "small", Rows: []TableRowView{{Table: seven, Row: row(3, true, "n", 3, 0, 2)}}}); c.Stats[0].Value != "=3rd" ||
 		!strings.HasPrefix(alt, "N (k · 12B parameters): =3rd overall with 9 points, record 3 won, 0 drawn, 2 lost") {
 		t.Errorf("card of a shared rank: %+v, alt %q", c.Stats, alt)
 	}
