@@ -9,6 +9,7 @@ import (
 	"github.com/ai-league/ai-league/internal/content"
 	"github.com/ai-league/ai-league/internal/league"
 	"github.com/ai-league/ai-league/internal/news"
+	"github.com/ai-league/ai-league/internal/share"
 	"github.com/ai-league/ai-league/internal/standings"
 )
 
@@ -404,6 +405,10 @@ func TestCardTexts(t *testing.T) {
 	}
 	if m := byPath["h2h/b1-vs-b2/"].Card; m.Title != "In the Overall and Big tables" {
 		t.Errorf("h2h card: %q", m.Title)
+	}
+	if q := byPath["benchmarks/q/"].Card; len(q.Rows) != 4 || q.Rows[0] != (share.Row{Rank: "1", Name: "B2", Detail: "D", Value: "40"}) ||
+		q.Rows[3] != (share.Row{Rank: "4", Name: "A1", Detail: "C", Value: "10"}) {
+		t.Errorf("benchmark card rows: %+v", q.Rows)
 	}
 	a1 := byPath["models/a1/"].Card
 	if len(a1.Stats) != 4 || a1.Stats[0].Value != "4th" || a1.Stats[1].Value != "0" || a1.Stats[2].Value != "0-0-3" {
