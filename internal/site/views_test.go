@@ -117,6 +117,10 @@ func TestClubsAndDescriptions(t *testing.T) {
 	if got := byPath["models/a1/"].Description; got != want {
 		t.Errorf("model description = %q, want %q", got, want)
 	}
+	// b2 is the second model of each of its matches; they are its matches too.
+	if got := byPath["models/b2/"].Description; !strings.HasSuffix(got, ". 3 results with sources, 3 head-to-heads.") || len(byPath["models/b2/"].Data.(ModelView).Matches) != 3 {
+		t.Errorf("description of b2 = %q, want 3 head-to-heads", got)
+	}
 	if got := byPath["models/u/"].Description; got != "U by C. 0 results with sources, 0 head-to-heads." {
 		t.Errorf("description of a model without results = %q", got)
 	}
