@@ -543,3 +543,16 @@ func TestCompare(t *testing.T) {
 		t.Errorf("CompareURL(x, y&z) = %q", u)
 	}
 }
+
+// TestNames: a club or model without a name, or unknown, is shown by its id.
+func TestNames(t *testing.T) {
+	data := &league.Data{Models: []league.Model{{ID: "m"}}, Clubs: []league.Club{{ID: "c"}, {ID: "k", Name: "K"}}}
+	s := New(config.Default(), data, &standings.Season{}, nil)
+	for _, tt := range []struct{ got, want string }{
+		{s.ClubName("c"), "c"}, {s.ClubName("gone"), "gone"}, {s.ClubName("k"), "K"}, {s.ModelName("m"), "m"}, {s.ModelName("gone"), "gone"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("name %q, want %q", tt.got, tt.want)
+		}
+	}
+}
