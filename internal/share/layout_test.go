@@ -51,3 +51,51 @@ func TestSiteNameLeavesRoomForTheKicker(t *testing.T) {
 		t.Errorf("a short name: %d px clear, want the rest of the band", gap)
 	}
 }
+
+// footerSpans returns the first and last drawn columns of the footer band and the
+// widest run of blank columns between them.
+func footerSpans(t *testing.T, c Card) (first, last, gap, at int) {
+	t.Helper()
+	img := c.Draw()
+	n := idx(night)
+	blank := func(x int) bool {
+		for y := footerTop; y < Height; y++ {
+			if img.ColorIndexAt(x, y) != n {
+				return false
+			}
+		}
+		return true
+	}
+	first, last = -1, -1
+	run := 0
+	for x := 0; x < Width; x++ {
+		if blank(x) {
+			run++
+			continue
+		}
+		if first < 0 {
+			first = x
+		} else if run > gap {
+			gap, at = run, x-run
+		}
+		last, run = x, 0
+	}
+	return first, last, gap, at
+}
+
+// TestFooterLeavesRoomForTheHost: the host takes at most half the inner width, from
+// the right margin (so it starts at x ≥ 1200−64−536 = 600), and a long footer is cut
+// 40 px before it.
+func TestFooterLeavesRoomForTheHost(t *testing.T) {
+	long := strings.Repeat("Wm", 60)
+	first, last, gap, at := footerSpans(t, Card{Footer: long, Host: long, Title: "x"})
+	if first < margin || first > margin+4 || last > Width-margin || last < Width-margin-4 {
+		t.Errorf("footer drawn from x=%d to %d, want from about %d to about %d", first, last, margin, Width-margin)
+	}
+	if host := at + gap; host < Width-margin-innerW/2 || host > Width-margin-innerW/2+40 {
+		t.Errorf("the host starts at x=%d, want %d to %d", host, Width-margin-innerW/2, Width-margin-innerW/2+40)
+	}
+	if gap < 40 || gap > 40+40 {
+		t.Errorf("%d px clear between the footer and the host (from x=%d), want 40 to 80", gap, at)
+	}
+}
