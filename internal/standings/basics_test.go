@@ -608,3 +608,58 @@ func TestNewtonStepWithoutGames(t *testing.T) {
 		}
 	}
 }
+
+// TestNewtonStepOfAChain checks a Newton step on chains of players, each of whom met
+// only the next (as TestBasisOfAChain): a badly conditioned −H on which the
+// conjugate gradients need many right steps to meet the step's residual bound
+// min(1e-2, |g|)·|g| within maxCG. The gradient and −H are the reference's.
+func TestNewtonStepOfAChain(t *testing.T) {
+	for _, c := range []struct{ n, benches int }{{40, 64}, {80, 4}} {
+		n, nb := c.n, c.benches
+		es := &edges{words: 1}
+		wins, games := make([]float64, n), make([][]float64, n)
+		theta := make([]float64, n)
+		for i := range n {
+			wins[i], games[i] = 1, make([]float64, n)
+			theta[i] = 0.02*float64(i) - 0.4
+		}
+		all := uint64(1)<<nb - 1
+		for i := 0; i+1 < n; i++ {
+			var won, draw uint64
+			for b := range nb {
+				o := []float64{1, 0.5, 0}[(i+b)%3]
+				switch o {
+				case 1:
+					won |= 1 << b
+				case 0.5:
+					draw |= 1 << b
+				}
+				wins[i] += o
+				wins[i+1] += 1 - o
+			}
+			games[i][i+1], games[i+1][i] = float64(nb), float64(nb)
+			es.I, es.J = append(es.I, int32(i)), append(es.J, int32(i+1))
+			es.shared, es.wonI, es.draw = append(es.shared, all), append(es.wonI, won), append(es.draw, draw)
+		}
+		hess, grad := refNewton(theta, wins, games)
+		gn := 0.0
+		for _, v := range grad {
+			gn += v * v
+		}
+		f := newFitter(n, es)
+		f.aggregate([][]uint64{{all}})
+		f.gradient(theta)
+		f.newtonStep(gn)
+		res := 0.0
+		for i := range n {
+			r := grad[i]
+			for j := range n {
+				r -= hess[i][j] * f.delta[j]
+			}
+			res += r * r
+		}
+		if !(res <= min(1e-4, gn)*gn) {
+			t.Errorf("chain of %d, %d benchmarks: Newton step's squared residual %v, want at most %v", n, nb, res, min(1e-4, gn)*gn)
+		}
+	}
+}
