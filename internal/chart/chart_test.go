@@ -628,13 +628,14 @@ func TestModelCategoriesOrder(t *testing.T) {
 		{ID: "a4", Name: "Alpha", Category: "beta", HigherIsBetter: true},
 		{ID: "a2", Name: "Alpha", Category: "beta", HigherIsBetter: true},
 		{ID: "o5", Name: "Omega", HigherIsBetter: true},
+		{ID: "a0", Name: "Zulu", Category: "beta", HigherIsBetter: true},
 	}
 	snap := &standings.Snapshot{Results: []league.Result{
-		res("l", "z1", 1), res("m", "a2", 20), res("m", "a4", 40), res("m", "b3", 30), res("m", "o5", 50), res("m", "z1", 10), res("n", "a2", 2),
+		res("l", "z1", 1), res("m", "a0", 70), res("m", "a2", 20), res("m", "a4", 40), res("m", "b3", 30), res("m", "o5", 50), res("m", "z1", 10), res("n", "a2", 2),
 	}}
 	opt := option(t, ModelCategories("", "m", snap, benchmarks, nil))
-	if got := opt["yAxis"].(map[string]any)["data"]; !equalJSON(got, []any{"Omega", "Zeta", "Alpha", "Alpha", "Beta"}) {
-		t.Errorf("bars = %v, want Omega (no category), Zeta (alpha), Alpha a2, Alpha a4, Beta (beta)", got)
+	if got := opt["yAxis"].(map[string]any)["data"]; !equalJSON(got, []any{"Omega", "Zeta", "Alpha", "Alpha", "Beta", "Zulu"}) {
+		t.Errorf("bars = %v, want Omega (no category), Zeta (alpha), Alpha a2, Alpha a4, Beta, Zulu (beta; by name, not by id)", got)
 	}
 	var names []any
 	for _, s := range series(t, opt) {
@@ -642,6 +643,11 @@ func TestModelCategoriesOrder(t *testing.T) {
 	}
 	if !equalJSON(names, []any{"other", "alpha", "beta"}) {
 		t.Errorf("series = %v, want other, alpha, beta", names)
+	}
+	// The two benchmarks named Alpha come by id: a2 (20) before a4 (40); the scores
+	// are their normalised scores (no max: out of 100, baseline 0).
+	if got := values(series(t, opt)[2]); !equalJSON(got, []any{"-", "-", 20, 40, 30, 70}) {
+		t.Errorf("beta bars = %v, want -, -, 20 (a2), 40 (a4), 30 (b3), 70 (a0)", got)
 	}
 }
 
