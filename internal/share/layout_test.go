@@ -99,3 +99,54 @@ func TestFooterLeavesRoomForTheHost(t *testing.T) {
 		t.Errorf("%d px clear between the footer and the host (from x=%d), want 40 to 80", gap, at)
 	}
 }
+
+// rowBars returns the top and bottom (exclusive) of each gold rank box of a table
+// card, read down the column x = margin+4.
+func rowBars(img interface{ ColorIndexAt(x, y int) uint8 }) [][2]int {
+	g := idx(gold)
+	var bars [][2]int
+	for y := bodyTop; y < footerTop; y++ {
+		if img.ColorIndexAt(margin+4, y) != g {
+			continue
+		}
+		if n := len(bars); n > 0 && bars[n-1][1] == y {
+			bars[n-1][1]++
+		} else {
+			bars = append(bars, [2]int{y, y + 1})
+		}
+	}
+	return bars
+}
+
+// TestRowsFitAboveTheFooter: a table card draws as many 58 px rows, 8 px apart, as
+// fit under its headline with 22 px to spare above the footer, and no more.
+func TestRowsFitAboveTheFooter(t *testing.T) {
+	var rows []Row
+	for i := range 12 {
+		rows = append(rows, Row{Rank: strings.Repeat("1", i%3+1), Name: "Model", Detail: "Club", Value: "3 pts"})
+	}
+	for _, c := range []Card{
+		{Rows: rows},
+		{Title: "One line", Rows: rows},
+		{Title: "One line", Sub: "A sub line", Rows: rows},
+		{Title: strings.Repeat("Two lines of a headline ", 4), Rows: rows},
+		{Title: strings.Repeat("Two lines of a headline ", 4), Sub: "A sub line", Rows: rows},
+		{Sub: "A sub line", Rows: rows},
+	} {
+		bars := rowBars(c.Draw())
+		if len(bars) == 0 {
+			t.Errorf("title %q, sub %q: no rows drawn", c.Title, c.Sub)
+			continue
+		}
+		for i, b := range bars {
+			if b[1]-b[0] != 58 || (i > 0 && b[0]-bars[i-1][1] != 8) {
+				t.Errorf("title %q, sub %q: row %d at %v, want 58 px high, 8 px under the one before", c.Title, c.Sub, i, b)
+			}
+		}
+		last := bars[len(bars)-1][1]
+		if last > footerTop-22 || last+8+58 <= footerTop-22 {
+			t.Errorf("title %q, sub %q: %d rows, the last ending at y=%d; want it at most %d, with no room for one more",
+				c.Title, c.Sub, len(bars), last, footerTop-22)
+		}
+	}
+}
