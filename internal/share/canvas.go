@@ -255,47 +255,64 @@ func (cv *canvas) glyph(g *glyph, ink uint8, lut *[256][steps + 1]uint8, x0, y0 
 	}
 	cv.touch(y0, y0+g.h, g.op(ink, x0, y0))
 	pix, stride, w := cv.img.Pix, cv.img.Stride, g.w
-	var inked []uint8
-	paper := -1
 	// o and c are where row y of the glyph starts in pix and in its box.
-	for y, o, c := 0, y0*stride+x0, 0; y < g.h; y, o, c = y+1, o+stride, c+w {
-		dst := pix[o : o+w]
-		p := dst[w-1]
+	for y, o, c := 0, y0*stride+x0, 0; y < g.h; {
+		p := pix[o+w-1]
+		n := 1
 		if p >= numBase {
-			blendRow(dst, g.cov[c:c+w], lut)
-			continue
+			blendRow(pix[o:o+w], g.cov[c:c+w], lut)
+		} else {
+			n = paperRows(pix[o:], stride, g.inkedOn(ink, p)[c:], g.cov[c:], w, g.h-y, lut)
 		}
-		if int(p) != paper {
-			inked, paper = g.inkedOn(ink, p), int(p)
+		y, o, c = y+n, o+n*stride, c+n*w
+	}
+}
+
+// paperRows draws rows of a glyph box, the first at the start of pix and each stride
+// after the one before, as long as their last pixel is the base paper of the first;
+// it returns how many it drew, at most rows (at least one). src holds the glyph's
+// box drawn over that paper and cov its coverage steps, both from the first row on,
+// w a row. It calls nothing, so that its loop keeps its values in registers.
+func paperRows(pix []byte, stride int, src, cov []uint8, w, rows int, lut *[256][steps + 1]uint8) int {
+	p := pix[w-1]
+	pat := uint64(p) * 0x0101010101010101
+	for o, c := 0, 0; c < rows*w; o, c = o+stride, c+w {
+		dst := pix[o : o+w]
+		if dst[w-1] != p {
+			return c / w
 		}
-		src := inked[c : c+w]
-		pat := uint64(p) * 0x0101010101010101
+		row := src[c : c+w]
 		tail := binary.LittleEndian.Uint64(dst[w-8:]) == pat // read before any write
 		if w <= 16 && tail && binary.LittleEndian.Uint64(dst) == pat {
 			// The whole row is paper (its first and last eight cover it): copied.
-			binary.LittleEndian.PutUint64(dst, binary.LittleEndian.Uint64(src))
-			binary.LittleEndian.PutUint64(dst[w-8:], binary.LittleEndian.Uint64(src[w-8:]))
+			binary.LittleEndian.PutUint64(dst, binary.LittleEndian.Uint64(row))
+			binary.LittleEndian.PutUint64(dst[w-8:], binary.LittleEndian.Uint64(row[w-8:]))
 			continue
 		}
 		x := 0
 		for ; x+8 <= w; x += 8 {
 			if binary.LittleEndian.Uint64(dst[x:]) == pat {
-				binary.LittleEndian.PutUint64(dst[x:], binary.LittleEndian.Uint64(src[x:]))
+				binary.LittleEndian.PutUint64(dst[x:], binary.LittleEndian.Uint64(row[x:]))
 				continue
 			}
-			blendRow(dst[x:x+8], g.cov[c+x:c+x+8], lut)
+			for k, s := range cov[c+x : c+x+8] {
+				dst[x+k] = lut[dst[x+k]][s]
+			}
 		}
 		if x == w {
 			continue
 		}
 		if tail {
 			// The last eight were all paper: those before x among them were
-			// copied from src already, so copying them again changes nothing.
-			binary.LittleEndian.PutUint64(dst[w-8:], binary.LittleEndian.Uint64(src[w-8:]))
+			// copied from row already, so copying them again changes nothing.
+			binary.LittleEndian.PutUint64(dst[w-8:], binary.LittleEndian.Uint64(row[w-8:]))
 			continue
 		}
-		blendRow(dst[x:], g.cov[c+x:c+w], lut)
+		for k, s := range cov[c+x : c+w] {
+			dst[x+k] = lut[dst[x+k]][s]
+		}
 	}
+	return rows
 }
 
 // blendRow blends coverage steps cov into the pixels dst, pixel by pixel.
