@@ -87,6 +87,23 @@ func matchLen(a, b []byte) int {
 	return i
 }
 
+// prefix is matchLen for a of at most maxMatch bytes and b at least as long, small
+// enough to be inlined where the search calls it most.
+func prefix(a, b []byte) int {
+	b = b[:len(a)]
+	l := 0
+	for l+8 <= len(a) {
+		if x := binary.LittleEndian.Uint64(a[l:]) ^ binary.LittleEndian.Uint64(b[l:]); x != 0 {
+			return l + bits.TrailingZeros64(x)/8
+		}
+		l += 8
+	}
+	for l < len(a) && a[l] == b[l] {
+		l++
+	}
+	return l
+}
+
 func hash4(b []byte) uint32 {
 	return (binary.LittleEndian.Uint32(b) * 0x1e35a7bd) >> (32 - hashBits)
 }
@@ -396,7 +413,7 @@ func (d *deflater) find(data []byte, i, row, h int) (best, dist int) {
 	cand := int(d.head[h]) - 1
 	for tries := 0; cand >= 0 && i-cand < window && tries < maxChain; tries++ {
 		if best < limit && data[cand+best] == rest[best] {
-			if l := matchLen(rest, data[cand:]); l > best {
+			if l := prefix(rest[:limit], data[cand:]); l > best {
 				best, dist = l, i-cand
 				if best >= limit {
 					break

@@ -722,7 +722,8 @@ func TestInsertRange(t *testing.T) {
 }
 
 // TestMatchLen: the length of the common prefix of two slices, at most maxMatch, for
-// every prefix length up to past maxMatch and slices of any length around it.
+// every prefix length up to past maxMatch and slices of any length around it, by
+// matchLen and by prefix.
 func TestMatchLen(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 5))
 	for common := range maxMatch + 20 {
@@ -744,6 +745,14 @@ func TestMatchLen(t *testing.T) {
 			}
 			if got := matchLen(b, a); got != want {
 				t.Fatalf("common prefix %d of %d and %d bytes, swapped: matchLen = %d, want %d", common, len(b), len(a), got, want)
+			}
+			// prefix takes the shorter first, cut to maxMatch, as the search does.
+			short, long := a, b
+			if len(b) < len(a) {
+				short, long = b, a
+			}
+			if got := prefix(short[:min(len(short), maxMatch)], long); got != want {
+				t.Fatalf("common prefix %d of %d and %d bytes: prefix = %d, want %d", common, len(short), len(long), got, want)
 			}
 		}
 	}
