@@ -181,8 +181,16 @@ func draw(f figure) Figure {
 		drawn(f)
 	}
 	f.chart.Accept(finish{option: f.option, series: f.series})
-	option := optionOf(f.chart)
+	return pieces(f, optionOf(f.chart))
+}
 
+// pieces makes a figure's three pieces from its option, as go-echarts serialises it.
+func pieces(f figure, option string) Figure {
+	return piecesOf(f, block(option, f.id))
+}
+
+// piecesOf makes a figure's three pieces from its script (block).
+func piecesOf(f figure, script string) Figure {
 	var el strings.Builder
 	el.WriteString(`<div id="`)
 	escape(&el, f.id)
@@ -200,7 +208,7 @@ func draw(f figure) Figure {
 		ID:      f.id,
 		Caption: f.caption,
 		Element: template.HTML(el.String()),
-		Script:  template.HTML(block(option, f.id)),
+		Script:  template.HTML(script),
 		Table:   template.HTML(f.table.html()),
 	}
 }
@@ -319,6 +327,11 @@ func block(option, id string) string {
 	if !json.Valid([]byte(option)) {
 		panic("chart: go-echarts' option is not JSON: " + option[:min(len(option), 60)])
 	}
+	return jsonBlock(option, id)
+}
+
+// jsonBlock is block for an option known to be one line of JSON.
+func jsonBlock(option, id string) string {
 	option = angles.Replace(option)
 	return `<script type="application/json" data-chart="` + id + `">` + option + "</script>\n"
 }

@@ -542,7 +542,7 @@ func TestScriptIsGoEchartsOwn(t *testing.T) {
 		"efficiency": func() { Efficiency("standings", effPoints(last, testModels, testBenchmarks)) },
 		"categories": func() { ModelCategories("model", "m-img", last, testBenchmarks, testNames) },
 		"benchmark":  func() { BenchmarkScores("bench", testBenchmarks[2], last, testNames, 0) },
-		"h2h":        func() { HeadToHead("h2h", last.Matches[0], testNames, testBenchmarks) },
+		"h2h":        func() { headToHead("h2h", last.Matches[0], testNames, testBenchmarks, false) },
 	}
 	for name, run := range draws {
 		t.Run(name, func(t *testing.T) {

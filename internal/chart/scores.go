@@ -181,6 +181,12 @@ func BenchmarkScores(prefix string, b league.Benchmark, snap *standings.Snapshot
 // models as two series, one row per shared benchmark in the match's order. It returns
 // an empty Figure for a match without legs.
 func HeadToHead(prefix string, m *standings.Match, names map[string]string, benchmarks []league.Benchmark) Figure {
+	return headToHead(prefix, m, names, benchmarks, true)
+}
+
+// headToHead is HeadToHead; direct writes the chart's option itself
+// (headToHeadOption), where it can, instead of through go-echarts.
+func headToHead(prefix string, m *standings.Match, names map[string]string, benchmarks []league.Benchmark, direct bool) Figure {
 	if m == nil {
 		return Figure{}
 	}
@@ -200,8 +206,8 @@ func HeadToHead(prefix string, m *standings.Match, names map[string]string, benc
 			{Label: an + " normalised", Num: true}, {Label: bn + " normalised", Num: true}, {Label: "Taken by"}},
 	}
 	labels := make([]string, len(legs))
-	da := make([]opts.BarData, len(legs))
-	db := make([]opts.BarData, len(legs))
+	va := make([]float64, len(legs))
+	vb := make([]float64, len(legs))
 	for i, l := range legs {
 		b, ok := bench[l.Benchmark]
 		if !ok {
@@ -209,28 +215,46 @@ func HeadToHead(prefix string, m *standings.Match, names map[string]string, benc
 		}
 		na, nb := round1(standings.Normalised(b, l.A.Score)), round1(standings.Normalised(b, l.B.Score))
 		labels[i] = label(benchName(b))
-		da[i] = opts.BarData{Name: labels[i], Value: na}
-		db[i] = opts.BarData{Name: labels[i], Value: nb}
+		va[i], vb[i] = na, nb
 		winner := "draw"
 		if l.Winner != "" {
 			winner = nameOf(names, l.Winner)
 		}
 		tab.Rows = append(tab.Rows, []string{benchName(b), num(l.A.Score), num(l.B.Score), one(na), one(nb), winner})
 	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(newInit(id))
-	withLabel := charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"})
-	bar.AddSeries(label(an), da, withLabel)
-	bar.AddSeries(label(bn), db, withLabel)
-	x, g := normalisedAxis()
-	return draw(figure{
+	f := figure{
 		id:      id,
 		caption: an + " against " + bn + ": normalised score on each shared benchmark",
 		rows:    2 * len(legs),
-		chart:   bar,
-		option:  map[string]any{"grid": g, "legend": legend(), "xAxis": x, "yAxis": categoryAxis(labels, true)},
 		table:   tab,
-	})
+	}
+	sa, sb := label(an), label(bn)
+	if direct {
+		if option, ok := headToHeadOption(sa, sb, labels, va, vb); ok {
+			return piecesOf(f, jsonBlock(option, f.id)) // JSON by construction
+		}
+	}
+	return draw(headToHeadChart(f, sa, sb, labels, va, vb))
+}
+
+// headToHeadChart completes the figure of a head-to-head with its go-echarts chart:
+// series a and b, named sa and sb, with one bar per label.
+func headToHeadChart(f figure, sa, sb string, labels []string, va, vb []float64) figure {
+	da := make([]opts.BarData, len(labels))
+	db := make([]opts.BarData, len(labels))
+	for i, l := range labels {
+		da[i] = opts.BarData{Name: l, Value: va[i]}
+		db[i] = opts.BarData{Name: l, Value: vb[i]}
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(newInit(f.id))
+	withLabel := charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"})
+	bar.AddSeries(sa, da, withLabel)
+	bar.AddSeries(sb, db, withLabel)
+	x, g := normalisedAxis()
+	f.chart = bar
+	f.option = map[string]any{"grid": g, "legend": legend(), "xAxis": x, "yAxis": categoryAxis(labels, true)}
+	return f
 }
 
 // normalisedAxis is the 0–100 value axis of the normalised-score charts, with the
