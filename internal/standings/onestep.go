@@ -225,14 +225,21 @@ func (f *fitter) multiplyBlock(q, aq []float64, m int) {
 	if len(f.dense) > 0 {
 		for i := range n {
 			row := f.dense[i*n+i+1 : (i+1)*n]
+			// The vector kernel, where there is one, takes the groups of four players
+			// on the first lo columns; the loop below does the other columns.
+			lo := multiplyRowVector(row, q, aq, i, m)
 			k := 0
+			if lo == m {
+				k = len(row) - len(row)%4
+			}
 			// Four players j at a time: each pass over i's columns serves four edges.
 			for ; k+4 <= len(row); k += 4 {
 				h0, h1, h2, h3 := row[k], row[k+1], row[k+2], row[k+3]
-				j := (i + 1 + k) * m
-				qi, ai := q[i*m:(i+1)*m], aq[i*m:(i+1)*m]
-				q0, q1, q2, q3 := q[j:j+m], q[j+m:j+2*m], q[j+2*m:j+3*m], q[j+3*m:j+4*m]
-				a0, a1, a2, a3 := aq[j:j+m], aq[j+m:j+2*m], aq[j+2*m:j+3*m], aq[j+3*m:j+4*m]
+				j := (i+1+k)*m + lo
+				qi, ai := q[i*m+lo:(i+1)*m], aq[i*m+lo:(i+1)*m]
+				w := m - lo
+				q0, q1, q2, q3 := q[j:j+w], q[j+m:j+m+w], q[j+2*m:j+2*m+w], q[j+3*m:j+3*m+w]
+				a0, a1, a2, a3 := aq[j:j+w], aq[j+m:j+m+w], aq[j+2*m:j+2*m+w], aq[j+3*m:j+3*m+w]
 				q0, q1, q2, q3 = q0[:len(qi)], q1[:len(qi)], q2[:len(qi)], q3[:len(qi)]
 				a0, a1, a2, a3 = a0[:len(qi)], a1[:len(qi)], a2[:len(qi)], a3[:len(qi)]
 				ai = ai[:len(qi)]
