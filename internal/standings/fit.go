@@ -330,8 +330,8 @@ func (f *fitter) multiply(q, ap []float64) {
 			as := ap[i+1 : n]
 			qs, as = qs[:len(row)], as[:len(row)]
 			qi := q[i]
-			var s0, s1 float64
-			j := 0
+			// The vector kernel, where there is one, takes the groups of four.
+			j, s0, s1 := dotAxpyVector(row, qs, as, qi)
 			for ; j+2 <= len(row); j += 2 {
 				v0, v1 := row[j], row[j+1]
 				s0 += v0 * qs[j]

@@ -42,3 +42,30 @@ func multiplyRowVector(row, q, aq []float64, i, m int) int {
 	multiplyRowAVX(&row[0], groups, &q[i*m], delta, uintptr(m)*8, mv)
 	return mv
 }
+
+// dotAxpyAVX is the dense loop of multiply for one row of the Hessian's upper
+// triangle over 4·groups players j, four at a time:
+//
+//	s0 += row[j]*qs[j] for even j, s1 for odd j (each in j's order)
+//	as[j] -= row[j]*qi
+//
+// and returns s0 and s1 (from zero). The even and odd sums are the two lanes of one
+// register, which adds the products of j and j+1, then those of j+2 and j+3: the
+// same additions in the same order as the Go loop's two sums, so the bits are the
+// same.
+//
+//go:noescape
+func dotAxpyAVX(row, qs, as *float64, groups int, qi float64) (s0, s1 float64)
+
+// dotAxpyVector runs dotAxpyAVX on the first groups of four of row (qs and as as
+// long), and returns the number of players it did (0 when it did nothing) and the
+// two sums.
+func dotAxpyVector(row, qs, as []float64, qi float64) (done int, s0, s1 float64) {
+	groups := len(row) / 4
+	if !vectorRows || groups == 0 {
+		return 0, 0, 0
+	}
+	_, _ = qs[4*groups-1], as[4*groups-1]
+	s0, s1 = dotAxpyAVX(&row[0], &qs[0], &as[0], groups, qi)
+	return 4 * groups, s0, s1
+}

@@ -70,3 +70,33 @@ column:
 	JNZ group
 	VZEROUPPER
 	RET
+
+// func dotAxpyAVX(row, qs, as *float64, groups int, qi float64) (s0, s1 float64)
+TEXT ·dotAxpyAVX(SB), NOSPLIT, $0-56
+	MOVQ row+0(FP), SI
+	MOVQ qs+8(FP), DI
+	MOVQ as+16(FP), R8
+	MOVQ groups+24(FP), CX
+	VBROADCASTSD qi+32(FP), Y15
+	VXORPD X0, X0, X0        // s0, s1
+
+pair:
+	VMOVUPD (SI), Y2         // row[j:j+4]
+	VMULPD (DI), Y2, Y3      // row[j]*qs[j]
+	VADDPD X3, X0, X0        // s0 += j's, s1 += j+1's
+	VEXTRACTF128 $1, Y3, X4
+	VADDPD X4, X0, X0        // s0 += j+2's, s1 += j+3's
+	VMULPD Y15, Y2, Y5       // as[j] −= row[j]*qi
+	VMOVUPD (R8), Y6
+	VSUBPD Y5, Y6, Y6
+	VMOVUPD Y6, (R8)
+	ADDQ $32, SI
+	ADDQ $32, DI
+	ADDQ $32, R8
+	DECQ CX
+	JNZ pair
+
+	MOVSD X0, s0+40(FP)
+	MOVHPD X0, s1+48(FP)
+	VZEROUPPER
+	RET

@@ -25,18 +25,7 @@ func multiplyBoth(f *fitter, q []float64, m int) (vec, scalar []float64) {
 // one small product.
 func TestMultiplyBlockVectorAsGo(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	value := func() float64 {
-		switch rng.IntN(10) {
-		case 0:
-			return 0
-		case 1:
-			return math.Copysign(0, -1)
-		case 2:
-			return 5e-324 * float64(rng.IntN(100))
-		default:
-			return rng.NormFloat64() * math.Pow(10, float64(rng.IntN(16)-8))
-		}
-	}
+	value := randomValue(rng)
 	for _, n := range []int{1, 2, 4, 5, 8, 9, 12, 13, 34, 37} {
 		for _, m := range []int{1, 3, 4, 5, 7, 8, 12, 13, 16, 17, 21} {
 			f := &fitter{n: n, d: make([]float64, n), dense: make([]float64, n*n)}
@@ -92,6 +81,79 @@ func TestMultiplyBlockVectorAsGo(t *testing.T) {
 					t.Errorf("kernel %v: row %d, column %d = %v, want %v", vec, i, c, aq[i*m+c], want[i])
 				}
 			}
+		}
+	}
+}
+
+// randomValue draws values over many magnitudes, with zeros, negative zeros and
+// subnormals.
+func randomValue(rng *rand.Rand) func() float64 {
+	return func() float64 {
+		switch rng.IntN(10) {
+		case 0:
+			return 0
+		case 1:
+			return math.Copysign(0, -1)
+		case 2:
+			return 5e-324 * float64(rng.IntN(100))
+		default:
+			return rng.NormFloat64() * math.Pow(10, float64(rng.IntN(16)-8))
+		}
+	}
+}
+
+// TestMultiplyVectorAsGo holds the vector kernel of multiply (one column) to the Go
+// loop, bit for bit, on random dense triangles of every remainder of players by four,
+// and checks one product worked out by hand.
+func TestMultiplyVectorAsGo(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	value := randomValue(rng)
+	for _, n := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 33, 34, 35, 36, 101} {
+		f := &fitter{n: n, d: make([]float64, n), dense: make([]float64, n*n)}
+		for i := range n {
+			f.d[i] = value()
+			for j := i + 1; j < n; j++ {
+				f.dense[i*n+j] = value()
+			}
+		}
+		q := make([]float64, n)
+		for k := range q {
+			q[k] = value()
+		}
+		before := slices.Clone(q)
+		vec, scalar := make([]float64, n), make([]float64, n)
+		f.multiply(q, vec)
+		old := vectorRows
+		vectorRows = false
+		f.multiply(q, scalar)
+		vectorRows = old
+		if !slices.Equal(q, before) {
+			t.Fatalf("n %d: q changed", n)
+		}
+		for k := range vec {
+			if math.Float64bits(vec[k]) != math.Float64bits(scalar[k]) {
+				t.Fatalf("n %d: entry %d is %v with the kernel, %v without", n, k, vec[k], scalar[k])
+			}
+		}
+	}
+
+	// Seven players: row 0 has weights 1…6 to players 1–6 (one group of four, one
+	// pair), the other rows none; d = 100 for player 0, 1 for the others; q = (1, 1,
+	// 2, 3, 4, 5, 6). Row 0: 100 − (1·1 + 2·2 + 3·3 + 4·4 + 5·5 + 6·6) = 9; row j:
+	// q_j − j (q_0 = 1).
+	n := 7
+	f := &fitter{n: n, d: []float64{100, 1, 1, 1, 1, 1, 1}, dense: make([]float64, n*n)}
+	copy(f.dense[1:7], []float64{1, 2, 3, 4, 5, 6})
+	q := []float64{1, 1, 2, 3, 4, 5, 6}
+	want := []float64{9, 0, 0, 0, 0, 0, 0}
+	for _, vec := range []bool{true, false} {
+		old := vectorRows
+		vectorRows = vec && old
+		ap := make([]float64, n)
+		f.multiply(q, ap)
+		vectorRows = old
+		if !slices.Equal(ap, want) {
+			t.Errorf("kernel %v: (−H)q = %v, want %v", vec, ap, want)
 		}
 	}
 }
