@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -76,6 +77,27 @@ func TestQuickLexerOptions(t *testing.T) {
 	if !reflect.DeepEqual(got, want) || len(got) == 0 || strings.HasSuffix(got[len(got)-1].Value, "\n") {
 		t.Errorf("nested tokens = %v, want chroma's %v (no newline added)", got, want)
 	}
+	// Without EnsureLF, chroma keeps the "\r" of "\r\n".
+	opts = &chroma.TokeniseOptions{State: "root"}
+	got, err = chroma.Tokenise(q, opts, "x := 1\r\ny := 2\r\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ = chroma.Tokenise(lexers.Get("go"), opts, "x := 1\r\ny := 2\r\n")
+	if !reflect.DeepEqual(got, want) || !strings.Contains(fmt.Sprint(got), "\r") {
+		t.Errorf("tokens without EnsureLF = %q, want chroma's %q (with the \\r)", got, want)
+	}
+}
+
+// TestEnsureLF checks line ends made "\n" anywhere in the text.
+func TestEnsureLF(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "x": "x", "\r": "\n", "\rx": "\nx", "\r\nx\r\n": "\nx\n", "a\r\r\nb\rc\n": "a\n\nb\nc\n",
+	} {
+		if got := ensureLF(in); got != want {
+			t.Errorf("ensureLF(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
 
 // TestQuickLexerRefusesOthers checks that lexers that are not plain rule lexers
@@ -113,5 +135,94 @@ func TestQuickLexerNamedGroups(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("tokens differ from chroma's:\n got %v\nwant %v", got, want)
+	}
+}
+
+// unexported reads a field only when it is there with the type asked for.
+func TestUnexported(t *testing.T) {
+	v := reflect.ValueOf(&struct {
+		a string
+		n int
+	}{"x", 7}).Elem()
+	if got, ok := unexported[int](v, "n"); !ok || got != 7 {
+		t.Errorf("n: %v, %v; want 7, true", got, ok)
+	}
+	if got, ok := unexported[string](v, "a"); !ok || got != "x" {
+		t.Errorf("a: %q, %v; want \"x\", true", got, ok)
+	}
+	if got, ok := unexported[int](v, "a"); ok || got != 0 {
+		t.Errorf("a as an int: %v, %v; want 0, false", got, ok)
+	}
+	if got, ok := unexported[int](v, "missing"); ok || got != 0 {
+		t.Errorf("missing: %v, %v; want 0, false", got, ok)
+	}
+}
+
+// TestQuickLexerEdges runs a lexer made for the paths real lexers seldom take, and
+// compares the quick lexer's tokens with chroma's: an Ignore token before others at
+// the end of the text, the root state popped (the rest is one error token), an
+// unmatched newline in another state (back to root), a state with no rules, and
+// mutators that change the rules of a state while lexing (the state's filter no
+// longer fits them): fewer rules from the same array, the same number in another
+// array, a state the lexer did not have.
+func TestQuickLexerEdges(t *testing.T) {
+	setRules := func(change func(m chroma.CompiledRules)) chroma.Mutator {
+		return chroma.MutatorFunc(func(s *chroma.LexerState) error {
+			m := chroma.CompiledRules{}
+			for k, v := range s.Rules {
+				m[k] = v
+			}
+			change(m)
+			s.Rules = m
+			return nil
+		})
+	}
+	l := chroma.MustNewLexer(&chroma.Config{Name: "edges"}, func() chroma.Rules {
+		return chroma.Rules{
+			"root": {
+				{Pattern: `(a)(b)`, Type: chroma.ByGroups(chroma.Ignore, chroma.Keyword)},
+				{Pattern: `<`, Type: chroma.Punctuation, Mutator: chroma.Push("inner")},
+				{Pattern: `!`, Type: chroma.Keyword, Mutator: chroma.Pop(1)},
+				{Pattern: `~`, Type: chroma.Punctuation, Mutator: chroma.Push("void")},
+				{Pattern: `\^`, Type: chroma.Operator, Mutator: setRules(func(m chroma.CompiledRules) { m["root"] = m["root"][:4] })},
+				{Pattern: `%`, Type: chroma.Operator, Mutator: setRules(func(m chroma.CompiledRules) {
+					r := m["root"]
+					rev := make([]*chroma.CompiledRule, len(r))
+					for i := range r {
+						rev[i] = r[len(r)-1-i]
+					}
+					m["root"] = rev
+				})},
+				{Pattern: `&`, Type: chroma.Operator, Mutator: chroma.Mutators(
+					setRules(func(m chroma.CompiledRules) { m["extra"] = m["inner"] }), chroma.Push("extra"))},
+				{Pattern: `\d+`, Type: chroma.Number},
+				{Pattern: `[a-z]+`, Type: chroma.Name},
+				{Pattern: `\s+`, Type: chroma.Text},
+			},
+			"inner": {
+				{Pattern: `[a-z]+`, Type: chroma.String},
+				{Pattern: `>`, Type: chroma.Punctuation, Mutator: chroma.Pop(1)},
+			},
+			"void": {},
+		}
+	})
+	q := newQuickLexer(l)
+	if q == nil {
+		t.Fatal("no quick lexer")
+	}
+	for _, text := range []string{
+		"x ab", "ab ab\n", "<cd\nef 12", "<cd>ab", "xy!rest of it", "x ~yz\nab", "x ^ 12 ab x", "x % ab 12 x", "& cd>x 1",
+	} {
+		want, err := chroma.Tokenise(l, nil, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := chroma.Tokenise(q, nil, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: tokens differ from chroma's:\n got %v\nwant %v", text, got, want)
+		}
 	}
 }

@@ -244,3 +244,13 @@ func TestMinLen(t *testing.T) {
 		}
 	}
 }
+
+// isWord decides ASCII itself: it must agree with regexp2's word characters there
+// and beyond.
+func TestIsWord(t *testing.T) {
+	for c := rune(0); c < 0x300; c++ {
+		if isWord(c) != syntax.IsWordChar(c) {
+			t.Errorf("isWord(%q) = %v, regexp2 says %v", c, isWord(c), syntax.IsWordChar(c))
+		}
+	}
+}
