@@ -14,7 +14,6 @@ require (
 	go.yaml.in/yaml/v3 v3.0.6 // YAML with node positions for file:line:col errors; maintained home of yaml.v3
 	golang.org/x/image v0.48.0 // share images: PNG drawn with font/opentype and the Go fonts, no cgo
 	golang.org/x/net v0.62.0 // html/charset for feed encodings; html tokenizer for absolute links in feeds
-	golang.org/x/sync v0.25.0 // errgroup with SetLimit: the one bounded worker pool (internal/workers)
 	golang.org/x/sys v0.50.0 // renameat2(RENAME_EXCHANGE): swap the new site in atomically
 )
 

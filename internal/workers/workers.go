@@ -6,8 +6,8 @@ package workers
 import (
 	"context"
 	"runtime"
-
-	"golang.org/x/sync/errgroup"
+	"sync"
+	"sync/atomic"
 )
 
 // Limit is the default number of pieces of work in flight: one per core.
@@ -17,25 +17,49 @@ func Limit() int { return max(1, runtime.GOMAXPROCS(0)) }
 // (Limit() when limit < 1). It returns the first error, after every started call has
 // returned; once a call fails or ctx is done, no further call starts. The ctx handed
 // to fn is cancelled when a call fails.
+//
+// The calls run on limit goroutines (the caller's among them) that each take the next
+// index until none is left, in order, rather than on one new goroutine per call: a
+// goroutine's stack grows once, not again for every call that needs a deep one (the
+// highlighter's matcher, the image encoder).
 func Each(ctx context.Context, n, limit int, fn func(ctx context.Context, i int) error) error {
 	if limit < 1 {
 		limit = Limit()
 	}
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(limit)
-	for i := range n {
-		if gctx.Err() != nil {
-			break
-		}
-		g.Go(func() error {
-			if gctx.Err() != nil { // a call failed while this one waited for a slot
-				return nil
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		next  atomic.Int64
+		once  sync.Once
+		first error
+		wg    sync.WaitGroup
+	)
+	work := func() {
+		for wctx.Err() == nil {
+			i := next.Add(1) - 1
+			if i >= int64(n) {
+				return
 			}
-			return fn(gctx, i)
-		})
+			if err := fn(wctx, int(i)); err != nil {
+				once.Do(func() {
+					first = err
+					cancel()
+				})
+				return
+			}
+		}
 	}
-	if err := g.Wait(); err != nil {
-		return err
+	for range min(limit, n) - 1 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work()
+		}()
+	}
+	work()
+	wg.Wait()
+	if first != nil {
+		return first
 	}
 	return ctx.Err()
 }
