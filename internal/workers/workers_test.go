@@ -3,6 +3,8 @@ package workers
 import (
 	"context"
 	"errors"
+	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -101,5 +103,45 @@ func TestEachDefaultLimit(t *testing.T) {
 	}
 	if calls.Load() != 5 {
 		t.Errorf("%d calls with the default limit, want 5", calls.Load())
+	}
+}
+
+func TestEachRunsOnTheCallerAndLimitMinusOneGoroutines(t *testing.T) {
+	before := runtime.NumGoroutine()
+	var peak atomic.Int32
+	err := Each(context.Background(), 50, 3, func(context.Context, int) error {
+		n := int32(runtime.NumGoroutine() - before)
+		for {
+			p := peak.Load()
+			if n <= p || peak.CompareAndSwap(p, n) {
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The calls run on the caller's goroutine and two more, never on one per call.
+	if p := peak.Load(); p > 2 {
+		t.Errorf("up to %d goroutines beside the caller's while the calls ran, want at most 2", p)
+	}
+}
+
+func TestEachWithOneWorkerRunsInOrderOnTheCaller(t *testing.T) {
+	var order []int
+	before := runtime.NumGoroutine()
+	err := Each(context.Background(), 5, 1, func(_ context.Context, i int) error {
+		if n := runtime.NumGoroutine(); n > before {
+			t.Errorf("call %d: %d goroutines, want no more than before the call (%d)", i, n, before)
+		}
+		order = append(order, i)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(order) != "[0 1 2 3 4]" {
+		t.Errorf("order %v, want [0 1 2 3 4]", order)
 	}
 }
