@@ -74,14 +74,17 @@ func splitFrontMatter(file string, src []byte, errs *diag.List) (fm, body []byte
 // known, when non-nil, is the set of model ids models: may name.
 func decodeFrontMatter(file string, fm []byte, keys []string, known map[string]bool, errs *diag.List) meta {
 	var m meta
-	var doc yaml.Node
-	if err := yaml.Unmarshal(fm, &doc); err != nil {
-		line, col, msg := yamlnode.Explain(fm, err)
-		if line > 0 {
-			line++ // line 1 of the file is the "---"
+	doc, quick := quickFrontMatter(fm)
+	if !quick {
+		doc = new(yaml.Node)
+		if err := yaml.Unmarshal(fm, doc); err != nil {
+			line, col, msg := yamlnode.Explain(fm, err)
+			if line > 0 {
+				line++ // line 1 of the file is the "---"
+			}
+			errs.Add(file, line, col, "front matter: %s", msg)
+			return m
 		}
-		errs.Add(file, line, col, "front matter: %s", msg)
-		return m
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		errs.Add(file, 1, 1, "front matter: missing title")
