@@ -59,10 +59,12 @@ func Write(out string, files []File) (int64, error) {
 // directory beside the output as they come, and Commit swaps that directory in. Until
 // Commit, the previous output stays whole; Abort (or a killed build) leaves it so.
 //
-// A Tx begun from the previous output's Manifest (BeginFrom) also keeps the manifest
-// of the new output, and it makes the fresh directory only at the first file that is
-// not the previous one: when every file is the same as before and no file is gone,
-// Commit leaves the output as it is, with nothing written, linked or swapped.
+// A Tx makes the fresh directory only at the first file that is not the previous
+// output's: when every file is the same as before and no file is gone, Commit leaves
+// the output as it is, with nothing written, linked or swapped. A Tx begun from the
+// previous output's Manifest (BeginFrom) knows a file is the same by its stat alone
+// and keeps the manifest of the new output; one begun without it (Begin) compares
+// the bytes.
 type Tx struct {
 	out, tmp string
 	owned    *Output // closed with the Tx when Begin opened it
@@ -80,7 +82,9 @@ type Tx struct {
 	pending  []string             // files kept while lazy, linked when the directory is made
 	manifest *Manifest            // the new output's, after Commit
 
-	prevOut bool // the output folder exists: a file may be the same as its previous one
+	// prevOut says the output folder exists, so a file may be the same as its
+	// previous one; set before the writers start, or under mu.
+	prevOut bool
 	dirMu   sync.Mutex
 	queue   chan job       // files for the writers; nil until the first and after drain
 	writing sync.WaitGroup // files handed to the writers and not yet written
@@ -112,12 +116,18 @@ func Begin(out string) (*Tx, error) {
 	return tx, nil
 }
 
-// Begin starts writing a new output in a fresh temporary folder beside o.
+// Begin starts writing a new output in a fresh temporary folder beside o. When o holds
+// a build (its Marker), the folder is made only at the first file whose bytes are not
+// those of o's file at the same path (see Tx).
 func (o *Output) Begin() (*Tx, error) {
 	if o.lock == nil {
 		return nil, errors.New("publish: output already closed")
 	}
 	t := &Tx{out: o.Dir, dirs: map[string]bool{".": true}, paths: map[string]bool{}, folders: map[string]bool{}}
+	if o.Built() {
+		t.lazy, t.prevOut = true, true
+		return t, nil
+	}
 	if err := t.makeTemp(); err != nil {
 		return nil, err
 	}
@@ -367,9 +377,13 @@ func (t *Tx) WriteKeyed(path string, data []byte, key Key) error {
 		}
 	}
 	t.mark(path)
-	if err := t.materialize(); err != nil {
-		t.mu.Unlock()
-		return err
+	// Without a manifest, the writer that finds the file is not the previous one
+	// makes the fresh folder (see write).
+	if t.prev != nil {
+		if err := t.materialize(); err != nil {
+			t.mu.Unlock()
+			return err
+		}
 	}
 	if t.queue == nil {
 		t.queue = make(chan job, queued)
@@ -392,25 +406,47 @@ func (t *Tx) WriteKeyed(path string, data []byte, key Key) error {
 
 // write writes one file into the fresh folder, on a writer: a hard link to the
 // previous output's file at the same path when that holds the same bytes, else a
-// new file.
+// new file. While there is no fresh folder (a lazy Tx without a manifest), a file the
+// same as the previous one is only noted, to be linked if the folder is made; the
+// first that is not makes the folder.
 func (t *Tx) write(j job) {
 	defer t.writing.Done()
 	t.mu.Lock()
-	failed := t.werr != nil
+	failed, lazy, prevOut := t.werr != nil, t.lazy, t.prevOut
 	t.mu.Unlock()
 	if failed {
 		return
 	}
-	err := t.mkdir(j.path)
-	var st stamp
+	prev := filepath.Join(t.out, filepath.FromSlash(j.path))
+	var (
+		st   stamp
+		same bool
+		err  error
+	)
+	if prevOut {
+		st, same = holds(prev, j.data)
+	}
+	if lazy {
+		t.mu.Lock()
+		if same && t.lazy {
+			t.pending = append(t.pending, j.path)
+			t.written(j, st, true)
+			t.mu.Unlock()
+			return
+		}
+		if !same {
+			err = t.materialize()
+		}
+		t.mu.Unlock()
+	}
 	kept := false
 	if err == nil {
+		err = t.mkdir(j.path)
+	}
+	if err == nil {
 		dst := filepath.Join(t.tmp, filepath.FromSlash(j.path))
-		if t.prevOut {
-			prev := filepath.Join(t.out, filepath.FromSlash(j.path))
-			if s, ok := holds(prev, j.data); ok && os.Link(prev, dst) == nil {
-				st, kept = s, true
-			}
+		if same && os.Link(prev, dst) == nil {
+			kept = true
 		}
 		if !kept {
 			if st, err = create(dst, j.data); err != nil {
@@ -426,6 +462,12 @@ func (t *Tx) write(j job) {
 		}
 		return
 	}
+	t.written(j, st, kept)
+}
+
+// written counts the file of j as written, with what fstat says of it; kept says it
+// is the previous output's. t.mu is held.
+func (t *Tx) written(j job, st stamp, kept bool) {
 	if t.track {
 		t.next[j.path] = fileEntry{key: j.key, sum: j.sum, stamp: st}
 	}
@@ -470,8 +512,11 @@ func (t *Tx) Commit() (Stats, error) {
 	}
 	st := t.stats
 	if t.lazy {
-		if len(t.next) == len(t.prev.files) && t.prev.dirsIntact(t.out) && has(t.out, Marker) {
+		if t.prev != nil && len(t.next) == len(t.prev.files) && t.prev.dirsIntact(t.out) && has(t.out, Marker) {
 			t.manifest = &Manifest{files: t.next, dirs: t.prev.dirs}
+			return st, nil
+		}
+		if t.prev == nil && t.holdsOnly() {
 			return st, nil
 		}
 		if err := t.materialize(); err != nil {
@@ -496,6 +541,39 @@ func (t *Tx) Commit() (Stats, error) {
 	}
 	return st, nil
 }
+
+// holdsOnly reports whether the output folder holds the marker, the files this Tx
+// wrote (each found the same as the one written, see write), their folders and
+// nothing else: then it is the new output already. t.mu is held.
+func (t *Tx) holdsOnly() bool {
+	if !has(t.out, Marker) {
+		return false
+	}
+	files := 0
+	err := filepath.WalkDir(t.out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == t.out {
+			return nil
+		}
+		rel := filepath.ToSlash(p[len(t.out)+1:])
+		switch {
+		case d.IsDir() && t.folders[rel]:
+			return nil
+		case d.Type().IsRegular() && t.paths[rel]:
+			files++
+			return nil
+		case d.Type().IsRegular() && rel == Marker:
+			return nil
+		}
+		return errNotOnly
+	})
+	return err == nil && files == len(t.paths)
+}
+
+// errNotOnly ends the walk of holdsOnly at an entry the new output does not have.
+var errNotOnly = errors.New("publish: the output holds more")
 
 // Manifest returns the manifest of the output Commit left, or nil (a Tx from Begin,
 // or a folder that could not be described).
