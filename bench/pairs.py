@@ -26,6 +26,7 @@ Standard library only.
 import json
 import os
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -72,20 +73,34 @@ def run(argv):
     ap.add_argument("--n", required=True, type=int)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--tag", default="compare")
+    ap.add_argument("--clear", action="append", default=[], metavar="NAME=DIR",
+                    help="remove DIR before each run of NAME, outside the timing (a build into an empty folder)")
     ap.add_argument("cmds", nargs="+")
     a = ap.parse_args(argv)
     if len(a.cmds) % 2 or len(a.cmds) < 4:
         sys.exit("want NAME CMD pairs, at least two")
     names = a.cmds[0::2]
     cmds = [shlex.split(c) for c in a.cmds[1::2]]
-    for c in cmds:
-        measure(c)  # warm-up
+    clear = {}
+    for c in a.clear:
+        nm, sep, d = c.partition("=")
+        if not sep or nm not in names or not d:
+            sys.exit("--clear wants NAME=DIR with NAME one of %s, got %r" % (", ".join(names), c))
+        clear[nm] = d
+
+    def timed(j):
+        if names[j] in clear:
+            shutil.rmtree(clear[names[j]], ignore_errors=True)
+        return measure(cmds[j])
+
+    for j in range(len(cmds)):
+        timed(j)  # warm-up
     for i in range(a.rounds):
         k = i % len(cmds)
         order = list(range(k, len(cmds))) + list(range(k))
         res = {}
         for j in order:
-            res[names[j]] = measure(cmds[j])
+            res[names[j]] = timed(j)
         ref = res[names[-1]]
         print("N=%d round %d: " % (a.n, i) + " | ".join(
             "%s %.2fs %.2fs-cpu %.0fMiB (%.2fx)" % (nm, res[nm]["wall"], res[nm]["cpu"], res[nm]["rss"], res[nm]["wall"] / ref["wall"])

@@ -21,9 +21,10 @@
 # content/about.md, and the N posts in content/posts/ unchanged), builds our binary
 # once, and checks that Hugo and we write N post pages and that our cold, warm and
 # uncached builds are byte-identical (diff -r). Then bench/pairs.py times rounds of
-#   ours-cold  -no-cache: nothing from an earlier build but the output folder
-#   ours-warm  the build cache of the previous runs, nothing changed since
-#   hugo       Hugo's full build (it keeps no rendered pages between runs)
+#   ours-cold  -no-cache into an empty output folder: nothing from an earlier build
+#   ours-warm  the build cache and the output of the previous runs, nothing changed since
+#   hugo       Hugo's full build into an empty output folder
+# (the cold and Hugo output folders are removed before each run, outside the timing)
 # each one fresh process measured from outside (wall, user+sys CPU, peak RSS).
 set -euo pipefail
 
@@ -89,6 +90,7 @@ for n in $compare; do
 	rounds=${ROUNDS:-$([ "$n" -lt 5000 ] && echo 5 || echo 3)}
 	echo "## N=$n: ours cold, ours warm, hugo; $rounds rounds"
 	python3 "$here/pairs.py" run -o "$results" --tag compare --n "$n" --rounds "$rounds" \
+		--clear "ours-cold=$work/ours-cold-$n" --clear "hugo=$work/hugo-out-$n" \
 		ours-cold "$cold" ours-warm "$warm" hugo "$hcmd"
 done
 for n in $growth; do
@@ -96,6 +98,7 @@ for n in $growth; do
 	setup "$n" >/dev/null
 	echo "## growth N=$n"
 	python3 "$here/pairs.py" run -o "$results" --tag growth --n "$n" --rounds "${GROWTH_ROUNDS:-1}" \
+		--clear "ours-cold=$work/ours-cold-$n" --clear "hugo=$work/hugo-out-$n" \
 		ours-cold "$cold" ours-warm "$warm" hugo "$hcmd"
 done
 
