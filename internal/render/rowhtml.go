@@ -38,6 +38,16 @@ func (w *htmlw) raw(s string) { w.b = append(w.b, s...) }
 // (chart.AppendEscaped).
 func (w *htmlw) text(s string) { w.b = chart.AppendEscaped(w.b, s) }
 
+// score appends a score, then its standard error as " ±e" in a ci span when it has one.
+func (w *htmlw) score(v string, has bool, stderr string) {
+	w.text(v)
+	if has {
+		w.raw(" <span class=\"ci\">±")
+		w.text(stderr)
+		w.raw("</span>")
+	}
+}
+
 // num appends an integer (its digits need no escaping).
 func (w *htmlw) num(n int) { w.b = strconv.AppendInt(w.b, int64(n), 10) }
 
@@ -152,23 +162,13 @@ func legsHTML(rows []legRow) template.HTML {
 				w.raw(" best")
 			}
 			w.raw("\">")
-			w.text(r.AScore)
-			if r.HasA {
-				w.raw(" <span class=\"ci\">±")
-				w.text(r.AStderr)
-				w.raw("</span>")
-			}
+			w.score(r.AScore, r.HasA, r.AStderr)
 			w.raw("</td>\n<td class=\"num")
 			if r.BBest {
 				w.raw(" best")
 			}
 			w.raw("\">")
-			w.text(r.BScore)
-			if r.HasB {
-				w.raw(" <span class=\"ci\">±")
-				w.text(r.BStderr)
-				w.raw("</span>")
-			}
+			w.score(r.BScore, r.HasB, r.BStderr)
 			w.raw("</td>\n<td class=\"num wide\">")
 			w.text(r.Diff)
 			w.raw("</td>\n<td class=\"num wide\">")
@@ -434,12 +434,7 @@ func resultsHTML(s *site.Site, t *template.Template) func(site.ModelView) (templ
 					w.raw("</div>")
 				}
 				w.raw("</th>\n<td class=\"num\">")
-				w.text(r.Score)
-				if r.HasStderr {
-					w.raw(" <span class=\"ci\">±")
-					w.text(r.Stderr)
-					w.raw("</span>")
-				}
+				w.score(r.Score, r.HasStderr, r.Stderr)
 				w.raw("</td>\n<td class=\"num\">")
 				w.text(r.Normalised)
 				w.raw("</td>\n<td><time datetime=\"")
@@ -495,12 +490,7 @@ func leaderboardHTML(s *site.Site, t *template.Template) func(site.BenchmarkView
 					w.raw("</div>")
 				}
 				w.raw("</th>\n<td class=\"num\">")
-				w.text(num(r.Score))
-				if r.HasStderr {
-					w.raw(" <span class=\"ci\">±")
-					w.text(num(r.Stderr))
-					w.raw("</span>")
-				}
+				w.score(num(r.Score), r.HasStderr, num(r.Stderr))
 				w.raw("</td><td class=\"num\">")
 				w.text(strconv.FormatFloat(r.Normalised, 'f', 1, 64))
 				w.raw("</td>\n<td><time datetime=\"")
