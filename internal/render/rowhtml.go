@@ -534,24 +534,10 @@ type sitePart struct {
 // kind (the layout's header, footer and links in the head are the same on every
 // page of a kind, and a big league has tens of thousands of pages).
 func sitewide(s *site.Site, t *template.Template) func(name, kind string) (template.HTML, error) {
-	var mu sync.Mutex
-	made := map[[2]string]template.HTML{}
-	return func(name, kind string) (template.HTML, error) {
-		key := [2]string{name, kind}
-		mu.Lock()
-		h, ok := made[key]
-		mu.Unlock()
-		if ok {
-			return h, nil
-		}
-		var b bytes.Buffer
-		if err := t.ExecuteTemplate(&b, name, sitePart{Site: s, Kind: kind}); err != nil {
-			return "", err
-		}
-		h = template.HTML(b.String())
-		mu.Lock()
-		made[key] = h
-		mu.Unlock()
-		return h, nil
-	}
+	part := madeOnce(func(k [2]string) (string, error) {
+		var b strings.Builder
+		err := t.ExecuteTemplate(&b, k[0], sitePart{Site: s, Kind: k[1]})
+		return b.String(), err
+	})
+	return func(name, kind string) (template.HTML, error) { return part([2]string{name, kind}) }
 }

@@ -62,22 +62,33 @@ func loadTemplates(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Tem
 // {{template "postcard" .}} for a post, as t defines it, made once per post and
 // build (a post is a card on the list of all posts and on each of its tags' pages).
 func postcards(t *template.Template) func(*content.Post) (template.HTML, error) {
+	return madeOnce(func(p *content.Post) (string, error) {
+		var b strings.Builder
+		err := t.ExecuteTemplate(&b, "postcard", p)
+		return b.String(), err
+	})
+}
+
+// madeOnce returns build as a function that makes the HTML of each key once and
+// hands the same HTML back afterwards; safe for concurrent calls (two calls for a
+// new key may both make it, with the same result).
+func madeOnce[K comparable](build func(K) (string, error)) func(K) (template.HTML, error) {
 	var mu sync.Mutex
-	made := map[*content.Post]template.HTML{}
-	return func(p *content.Post) (template.HTML, error) {
+	made := map[K]template.HTML{}
+	return func(k K) (template.HTML, error) {
 		mu.Lock()
-		h, ok := made[p]
+		h, ok := made[k]
 		mu.Unlock()
 		if ok {
 			return h, nil
 		}
-		var b strings.Builder
-		if err := t.ExecuteTemplate(&b, "postcard", p); err != nil {
+		s, err := build(k)
+		if err != nil {
 			return "", err
 		}
-		h = template.HTML(b.String())
+		h = template.HTML(s)
 		mu.Lock()
-		made[p] = h
+		made[k] = h
 		mu.Unlock()
 		return h, nil
 	}
