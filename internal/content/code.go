@@ -9,9 +9,7 @@ import (
 	"time"
 
 	"github.com/alecthomas/chroma/v2"
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/ai-league/ai-league/internal/cache"
@@ -19,18 +17,15 @@ import (
 
 // Highlighting is the costliest part of rendering a post (chroma's lexers run
 // regular expressions over every token), so fenced code blocks are highlighted by
-// this file rather than by goldmark-highlighting's renderer: one formatter and one
-// style for all blocks (the extension builds a new formatter per block, which
-// recomputes the style every time), one lexer per language, and the result kept in
-// the build cache under the language and the code. The HTML is the same as the
-// extension's; blocks with attributes ("```go {linenos=true}") and blocks whose
-// language chroma does not know are still left to the extension.
+// this file rather than by goldmark-highlighting's renderer: the HTML written by
+// formatCode (format.go), chroma's formatter's bytes without its per-token fmt
+// calls (the extension also builds a new formatter per block, which recomputes
+// the style every time), one lexer per language, and the result kept in the build
+// cache under the language and the code. The HTML is the same as the extension's;
+// blocks with attributes ("```go {linenos=true}") and blocks whose language chroma
+// does not know are still left to the extension.
 
-var (
-	codeFormatter = chromahtml.New(chromahtml.WithClasses(true))
-	codeStyle     = styles.Get(lightStyle)
-	codeLexers    sync.Map // language -> chroma.Lexer (coalesced), or nil when unknown
-)
+var codeLexers sync.Map // language -> chroma.Lexer (coalesced), or nil when unknown
 
 // lexerFor returns the coalesced lexer of a language, or nil.
 func lexerFor(lang string) chroma.Lexer {
@@ -130,13 +125,16 @@ func highlight(c *cache.Cache, lang, code string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	var b strings.Builder
-	if err := codeFormatter.Format(&b, codeStyle, it); err != nil {
-		return "", false
-	}
-	_ = c.Put(key, []byte(b.String()))
-	return b.String(), true
+	buf := codeBufs.Get().(*[]byte)
+	defer codeBufs.Put(buf)
+	*buf = formatCode((*buf)[:0], it)
+	_ = c.Put(key, *buf)
+	return string(*buf), true
 }
+
+// codeBufs are the buffers highlight writes a block's HTML into before it is
+// copied out as a string.
+var codeBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // codeText is the text of a fenced block, line by line as goldmark read it.
 func codeText(n *ast.FencedCodeBlock, src []byte) string {
