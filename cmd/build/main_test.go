@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -126,11 +127,32 @@ func TestRunRelativeOutput(t *testing.T) {
 // the first one's output, which the guard recognises by its marker.
 func TestRunDefaultOutputTwice(t *testing.T) {
 	src := copySite(t)
+	var stderr bytes.Buffer
 	for i := range 2 {
-		var stderr bytes.Buffer
+		stderr.Reset()
 		if got := run([]string{"-src", src, "-offline"}, &stderr); got != 0 {
 			t.Fatalf("build %d: status %d:\n%s", i+1, got, stderr.String())
 		}
+	}
+	// The last line gives the files and megabytes found on disk (the marker left out).
+	files, size := 0, int64(0)
+	err := filepath.WalkDir(filepath.Join(src, "public"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() == ".ai-league-output" {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		files++
+		size += info.Size()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("\nbuilt %d files (%.1f MB) in ", files, float64(size)/1e6); !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
 	}
 	if _, err := os.Stat(filepath.Join(src, "public", ".ai-league-output")); err != nil {
 		t.Errorf("no marker in the output: %v", err)

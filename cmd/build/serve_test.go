@@ -75,6 +75,10 @@ func TestPreviewDefaultOutput(t *testing.T) {
 	if !strings.HasPrefix(serving, "serving "+filepath.Join(src, "public")+" at ") {
 		t.Errorf("serving line = %q", serving)
 	}
+	// The first build shows its stages; the rebuilds after edits show none (below).
+	if !regexp.MustCompile(`(?m)^load +\d+ clubs, \d+ models, `).MatchString(log.String()) {
+		t.Errorf("the first build's stages are not in the log:\n%s", log.String())
+	}
 
 	post := filepath.Join(src, "content/posts/derby.md")
 	b, _ := os.ReadFile(post)
@@ -91,6 +95,10 @@ func TestPreviewDefaultOutput(t *testing.T) {
 	resp.Body.Close()
 	if !bytes.Contains(page, []byte("The rematch")) || !bytes.Contains(page, []byte(`<script src="/__reload.js"></script>`)) {
 		t.Errorf("the served page lacks the edit or the reload script")
+	}
+	// Without -base-url the site is built for the address it is served on.
+	if want := `<link rel="canonical" href="http://` + addr[1] + `/posts/derby/">`; !bytes.Contains(page, []byte(want)) {
+		t.Errorf("the served page lacks %s", want)
 	}
 
 	about := filepath.Join(src, "content/about.md")
@@ -153,5 +161,19 @@ func TestPreviewAddressInUse(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "serve: listen tcp "+ln.Addr().String()+": bind: address already in use") {
 		t.Errorf("stderr = %q", stderr.String())
+	}
+}
+
+// The preview's rebuilds pass on only the lines that need the reader.
+func TestWarningsOnly(t *testing.T) {
+	var b bytes.Buffer
+	w := warnings{&b}
+	for _, line := range []string{"load     site.yaml; 4 clubs\n", "warning: feed wire: HTTP 503\n", "render   83 pages\n", "waiting: another build holds the output\n", "warnings\n"} {
+		if n, err := w.Write([]byte(line)); n != len(line) || err != nil {
+			t.Errorf("Write(%q) = %d, %v", line, n, err)
+		}
+	}
+	if want := "warning: feed wire: HTTP 503\nwaiting: another build holds the output\n"; b.String() != want {
+		t.Errorf("passed on %q, want %q", b.String(), want)
 	}
 }

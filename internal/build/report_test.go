@@ -1,0 +1,133 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/ai-league/ai-league/internal/cache"
+	"github.com/ai-league/ai-league/internal/publish"
+)
+
+// outputSize walks an output folder as a reader would and counts its files and
+// bytes, leaving out the build's marker.
+func outputSize(t *testing.T, out string) (files int, bytes int64) {
+	t.Helper()
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() == publish.Marker {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		files++
+		bytes += info.Size()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files, bytes
+}
+
+// The write stage's progress line gives the files and megabytes found on disk.
+func TestWriteStageReportsTheOutput(t *testing.T) {
+	src := testSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	var log bytes.Buffer
+	opt := options(src, out)
+	opt.Log = &log
+	st, err := Build(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, size := outputSize(t, out)
+	if st.Files != files || st.Bytes != size {
+		t.Errorf("stats: %d files, %d bytes; the output holds %d files, %d bytes", st.Files, st.Bytes, files, size)
+	}
+	want := fmt.Sprintf("%d files, %.1f MB to %s; 0 unchanged", files, float64(size)/1e6, out)
+	if !strings.Contains(log.String(), "write    "+want) {
+		t.Errorf("log lacks %q:\n%s", want, log.String())
+	}
+}
+
+// A session with the build cache builds its first output like a build without one,
+// and keeps no manifest: a session writes in place, not from the previous manifest.
+func TestSessionWithCache(t *testing.T) {
+	src := testSite(t)
+	tmp := t.TempDir()
+	c, err := cache.Open(filepath.Join(tmp, "cache"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := options(src, filepath.Join(tmp, "public"))
+	opt.Cache = c
+	s := NewSession(opt)
+	st, how, err := s.Rebuild(context.Background(), nil)
+	if err != nil || how != "full" {
+		t.Fatalf("first build: %q, %v", how, err)
+	}
+	files, size := outputSize(t, opt.Out)
+	if st.Files != files || st.Bytes != size || st.Kept != 0 {
+		t.Errorf("stats %+v; the output holds %d files, %d bytes", st, files, size)
+	}
+	if _, ok := c.Get(manifestKey(opt.Out)); ok {
+		t.Error("a session kept an output manifest")
+	}
+	if _, err := os.Stat(filepath.Join(opt.Out, "index.html")); err != nil {
+		t.Error(err)
+	}
+}
+
+// The manifest is kept only when no input but a static file was first read after the
+// keys were taken: such a read is in no key.
+func TestInputsSoundAfterLateReads(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":        {Data: []byte("title: x\n")},
+		"content/about.md": {Data: []byte("# About\n")},
+		"static/style.css": {Data: []byte("body{}\n")},
+		"templates/x.html": {Data: []byte("{{.}}")},
+	}
+	read := func(r *recorder, name string) {
+		t.Helper()
+		if _, err := fs.ReadFile(r, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src, defaults := newRecorder(fsys), newRecorder(fsys)
+	read(src, "site.yaml")
+	read(defaults, "templates/x.html")
+	for _, r := range []*recorder{src, defaults} {
+		if _, err := r.seal(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := &inputs{src: src, defaults: defaults}
+	read(src, "site.yaml")        // read before the keys too: in them
+	read(src, "static/style.css") // static files are copied, never keyed
+	read(defaults, "static/style.css")
+	if !in.sound() {
+		t.Errorf("late reads %q, %q: not sound", src.lateReads(), defaults.lateReads())
+	}
+	if only := (&inputs{src: src}); !only.sound() {
+		t.Error("without built-in files: not sound")
+	}
+	read(defaults, "content/about.md")
+	if in.sound() {
+		t.Errorf("late reads %q: sound", defaults.lateReads())
+	}
+	if only := (&inputs{src: src}); !only.sound() {
+		t.Error("the site root alone read nothing late but static files: not sound")
+	}
+	read(src, "templates/x.html")
+	if only := (&inputs{src: src}); only.sound() {
+		t.Errorf("late reads %q: sound", src.lateReads())
+	}
+}
