@@ -34,8 +34,11 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	byPath := map[string]render.File{}
-	for _, f := range files {
+	for i, f := range files {
 		byPath[f.Path] = f
+		if i > 0 && files[i-1].Path >= f.Path {
+			t.Errorf("Render's files out of order: %s before %s", files[i-1].Path, f.Path)
+		}
 	}
 	for _, name := range goldenFiles {
 		f, ok := byPath[name]
