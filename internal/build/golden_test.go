@@ -1,9 +1,11 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,16 +31,24 @@ var goldenFiles = []string{
 }
 
 func TestGolden(t *testing.T) {
-	files, err := Render(context.Background(), options("testdata/site", t.TempDir()))
+	opt := options("testdata/site", t.TempDir())
+	var log bytes.Buffer
+	opt.Log = &log
+	files, err := Render(context.Background(), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	byPath := map[string]render.File{}
+	size := 0
 	for i, f := range files {
 		byPath[f.Path] = f
+		size += len(f.Data)
 		if i > 0 && files[i-1].Path >= f.Path {
 			t.Errorf("Render's files out of order: %s before %s", files[i-1].Path, f.Path)
 		}
+	}
+	if want := fmt.Sprintf("\nrender   %d files, %.1f MB ", len(files), float64(size)/1e6); !strings.Contains(log.String(), want) {
+		t.Errorf("log lacks %q:\n%s", want, log.String())
 	}
 	for _, name := range goldenFiles {
 		f, ok := byPath[name]
