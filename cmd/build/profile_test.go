@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -19,7 +20,7 @@ func TestRunProfiles(t *testing.T) {
 		args = append(args, flag, filepath.Join(dir, name))
 	}
 	var stderr bytes.Buffer
-	if got := run(args, &stderr); got != 0 {
+	if got := run(args, &stderr); got != 0 || strings.Contains(stderr.String(), "warning:") {
 		t.Fatalf("status %d:\n%s", got, stderr.String())
 	}
 	for flag, name := range files {
@@ -58,5 +59,37 @@ func TestRunProfileErrors(t *testing.T) {
 	if got := run([]string{"-src", src, "-out", filepath.Join(dir, "out-mem"), "-offline", "-memprofile", missing}, &stderr); got != 0 ||
 		!strings.Contains(stderr.String(), "warning: -memprofile: open "+missing+": no such file or directory\n") {
 		t.Errorf("-memprofile: status %d, stderr:\n%s", got, stderr.String())
+	}
+}
+
+// TestMemProfileRate: -memprofile samples an allocation every 64 KiB; without it the
+// runtime's rate is left as it is.
+func TestMemProfileRate(t *testing.T) {
+	old := runtime.MemProfileRate
+	defer func() { runtime.MemProfileRate = old }()
+	runtime.MemProfileRate = 512 << 10
+	stop, err := startProfiles("", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runtime.MemProfileRate != 512<<10 {
+		t.Errorf("without -memprofile: rate %d", runtime.MemProfileRate)
+	}
+	if err := stop(); err != nil {
+		t.Error(err)
+	}
+	mem := filepath.Join(t.TempDir(), "mem.pb")
+	stop, err = startProfiles("", mem, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runtime.MemProfileRate != 64<<10 {
+		t.Errorf("with -memprofile: rate %d, want %d", runtime.MemProfileRate, 64<<10)
+	}
+	if err := stop(); err != nil {
+		t.Error(err)
+	}
+	if info, err := os.Stat(mem); err != nil || info.Size() == 0 {
+		t.Errorf("no allocation profile: %v", err)
 	}
 }
