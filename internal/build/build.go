@@ -321,6 +321,18 @@ func compute(ctx context.Context, opt Options, memo *standings.Memo) (*computed,
 	opt.stage("load", start, "%d clubs, %d models, %d benchmarks, %d results",
 		len(data.Clubs), len(data.Models), len(data.Benchmarks), len(data.Results))
 
+	// The news items need only the models and clubs: they are read while the
+	// season is computed, whose rating leaves a core idle part of the time.
+	var (
+		items   []news.Item
+		newsErr error
+	)
+	newsRead := make(chan struct{})
+	go func() {
+		defer close(newsRead)
+		items, newsErr = news.Load(opt.Src, cfg.Feeds, data.Models, data.Clubs)
+	}()
+
 	start = opt.Now()
 	var season *standings.Season
 	kept := ""
@@ -337,7 +349,7 @@ func compute(ctx context.Context, opt Options, memo *standings.Memo) (*computed,
 	opt.stage("compute", start, "as of %s; %d snapshots%s, %d tables, %d matches, %d changes",
 		season.AsOf, len(season.Snapshots), kept, len(latest.Tables), len(latest.Matches), len(season.Changes))
 
-	items, newsErr := news.Load(opt.Src, cfg.Feeds, data.Models, data.Clubs)
+	<-newsRead
 	if opt.AsOf != "" {
 		items = newsUpTo(items, season.AsOf)
 	}

@@ -102,17 +102,22 @@ func (e *engine) plan(results []league.Result, asOf string) *plan {
 	return p
 }
 
-// oneAfterAnother turns off the overlap of run: each snapshot is played only once
+// oneAfterAnother turns off the overlaps of run: each snapshot is played only once
 // the one before is rated. Tests compare the two ways.
 var oneAfterAnother = false
 
 // run computes the snapshots of p from its date number from on, the engine holding
 // the league as it stood at the end of the date before (none when from is 0).
 //
-// While a snapshot is rated, the next one's results, matches and tables are worked
-// out on a goroutine of their own: they read the models and write the engine's
-// state of play, which rating reads not, and rating writes theta and the rated
-// snapshot's rows, which the next snapshot reads not. Its rating waits for theta.
+// Three things overlap. While a snapshot's points are fitted (ratePoints), the next
+// one's results, matches and tables are worked out on a goroutine of their own:
+// they read the models and write the engine's state of play, which rating reads
+// not, and rating writes theta and the rated snapshot's rows, which the next
+// snapshot reads not. And the rest of a snapshot's rating (rateSamples: its bases,
+// resamples and intervals) runs on a goroutine of its own while the next snapshot's
+// points are fitted, which need only the points before them (theta). One snapshot's
+// rest waits for the one before, so that no more than two snapshots are rated at
+// once. Every fit and sample is the same computation either way.
 func (e *engine) run(p *plan, from int) []*Snapshot {
 	next := 0
 	if from > 0 {
@@ -148,6 +153,23 @@ func (e *engine) run(p *plan, from int) []*Snapshot {
 		return nil
 	}
 	snapshots := make([]*Snapshot, 0, len(dates))
+	type rest struct {
+		date string
+		work []*rating
+	}
+	var (
+		rests     chan rest
+		restsDone chan struct{}
+	)
+	if !oneAfterAnother {
+		rests, restsDone = make(chan rest), make(chan struct{})
+		go func() {
+			defer close(restsDone)
+			for r := range rests {
+				e.rateSamples(r.date, r.work)
+			}
+		}()
+	}
 	sn := advance(dates[0])
 	for x := range dates {
 		var following *Snapshot
@@ -160,16 +182,25 @@ func (e *engine) run(p *plan, from int) []*Snapshot {
 		} else {
 			close(played)
 		}
-		e.rate(sn)
-		if x+1 < len(dates) && oneAfterAnother {
-			following = advance(dates[x+1])
-		}
+		work := e.ratePoints(sn)
 		if e.rated != nil {
 			e.rated(sn)
+		}
+		if oneAfterAnother {
+			e.rateSamples(sn.Date, work)
+			if x+1 < len(dates) {
+				following = advance(dates[x+1])
+			}
+		} else {
+			rests <- rest{sn.Date, work}
 		}
 		snapshots = append(snapshots, sn)
 		<-played
 		sn = following
+	}
+	if rests != nil {
+		close(rests)
+		<-restsDone
 	}
 	return snapshots
 }
@@ -284,7 +315,7 @@ type engine struct {
 	theta map[string][]float64 // per table: the last point estimate's log-strengths by model number, NaN if none
 	spare chan *fitter         // fitters whose buffers can be reused
 
-	rated func(*Snapshot) // when set, called after each snapshot is rated (Memo keeps the state)
+	rated func(*Snapshot) // when set, called after each snapshot's points are fitted (Memo keeps theta)
 }
 
 func newEngine(models []league.Model, benchmarks []league.Benchmark, rules Rules, limit int) *engine {

@@ -2,6 +2,7 @@ package standings
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"testing"
@@ -229,12 +230,17 @@ func TestMeetsOverWords(t *testing.T) {
 // while the one before is rated, and one after another, and wants the same season;
 // through Memo too, going on from a date in the middle.
 func TestOverlapChangesNothing(t *testing.T) {
-	defer func() { oneAfterAnother = false }()
+	defer func(from int) { oneAfterAnother, linearFrom = false, from }(linearFrom)
 	sizes := []int{8, 30}
 	if raceDetector {
 		sizes = sizes[:1]
 	}
-	for _, models := range sizes {
+	// Each size twice: its tables' resamples fitted, and (linearFrom 5) the bigger
+	// tables' resamples taken one step from their point estimates.
+	for run, models := range append(sizes, sizes...) {
+		if run == len(sizes) {
+			linearFrom = 5
+		}
 		l := genleague.Generate(genleague.Params{Models: models, Benchmarks: 12, Dates: 4, News: 1, Posts: 1})
 		seasons := map[bool]*Season{}
 		for _, seq := range []bool{false, true} {
@@ -255,6 +261,7 @@ func TestOverlapChangesNothing(t *testing.T) {
 			}
 		}
 		memos := map[bool]*Season{}
+		thetas := map[bool][]map[string][]uint64{}
 		for _, seq := range []bool{false, true} {
 			oneAfterAnother = seq
 			m := NewMemo()
@@ -263,9 +270,30 @@ func TestOverlapChangesNothing(t *testing.T) {
 			if m.Kept() == 0 {
 				t.Errorf("%d models: the memo kept no snapshot", models)
 			}
+			thetas[seq] = thetaBits(m.last.theta)
 		}
 		if !reflect.DeepEqual(memos[false], memos[true]) {
 			t.Errorf("%d models: the memo's season differs when snapshots overlap their rating", models)
 		}
+		// The strengths each fit starts from, to the bit (the ratings above are
+		// rounded).
+		if len(thetas[false]) != len(memos[false].Snapshots) || !reflect.DeepEqual(thetas[false], thetas[true]) {
+			t.Errorf("%d models: the tables' strengths after each snapshot differ when snapshots overlap their rating", models)
+		}
 	}
+}
+
+// thetaBits returns the bits of the tables' strengths after each snapshot.
+func thetaBits(theta []map[string][]float64) []map[string][]uint64 {
+	var out []map[string][]uint64
+	for _, th := range theta {
+		b := map[string][]uint64{}
+		for id, t := range th {
+			for _, v := range t {
+				b[id] = append(b[id], math.Float64bits(v))
+			}
+		}
+		out = append(out, b)
+	}
+	return out
 }

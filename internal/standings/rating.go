@@ -106,19 +106,17 @@ type rating struct {
 	samples []float64 // samples[s*n+x]: member x's rating in resample s
 }
 
-// rate fits the Bradley–Terry ratings (SPEC 5) of every table of the snapshot and
-// their bootstrap intervals, and stores them in the rows rounded to 0.1.
-//
-// The point estimates, one job per table, start from the same table's strengths in
-// the previous snapshot (a model new to the table starts at strength 1); the same
-// job sets up the linearisation of the fit at the point estimate (basis), whose
-// columns are then solved basisColumns to a job. Then the 200 resamples of
-// each table's benchmarks are drawn, in order, from the table's seeded generator,
-// and handled in jobs of samplesPerJob: in a table of at most linearFrom models each
-// is fitted, starting from its one-step strengths; in a bigger table its one-step
-// strengths are its sample. All jobs run on the one bounded pool of
-// internal/workers.
-func (e *engine) rate(sn *Snapshot) {
+// A snapshot is rated in two steps: ratePoints, then rateSamples. Together they fit
+// the Bradley–Terry ratings (SPEC 5) of every table of the snapshot and their
+// bootstrap intervals, and store them in the rows rounded to 0.1.
+
+// ratePoints fits the point estimates of every table of the snapshot, one job per
+// table, each starting from the same table's strengths in the previous snapshot (a
+// model new to the table starts at strength 1), and keeps them as the tables' last
+// strengths (theta), from which the next snapshot's fits start. The same job sets up
+// the linearisation of the fit at the point estimate (basis). It returns the work
+// rateSamples finishes; nothing it reads changes until then.
+func (e *engine) ratePoints(sn *Snapshot) []*rating {
 	var work []*rating
 	for _, t := range sn.Tables {
 		r := &rating{t: t, members: t.members, es: t.edges}
@@ -155,6 +153,30 @@ func (e *engine) rate(sn *Snapshot) {
 		r.u = make([]float64, len(r.rhs))
 		return nil
 	})
+	for _, r := range work {
+		last := make([]float64, len(e.models))
+		for i := range last {
+			last[i] = math.NaN()
+		}
+		for x, m := range r.members {
+			last[m] = r.point[x]
+		}
+		e.theta[r.t.ID] = last
+	}
+	return work
+}
+
+// rateSamples finishes the rating of the tables of the snapshot of date that
+// ratePoints began: the basis's columns are solved basisColumns to a job; then the
+// 200 resamples of each table's benchmarks are drawn, in order, from the table's
+// seeded generator, and handled in jobs of samplesPerJob: in a table of at most
+// linearFrom models each is fitted, starting from its one-step strengths; in a
+// bigger table its one-step strengths are its sample. The ratings and their
+// intervals go into the tables' rows. All jobs run on the bounded pool of
+// internal/workers. It reads nothing of the engine but its models and spare fitters,
+// so it may run while the next snapshot is played and its points fitted.
+func (e *engine) rateSamples(date string, work []*rating) {
+	ctx := context.Background()
 	// The bases, basisColumns columns a job, big tables first in the list as in work.
 	type part struct {
 		r      *rating
@@ -186,14 +208,6 @@ func (e *engine) rate(sn *Snapshot) {
 	var jobs []job
 	for _, r := range work {
 		n := len(r.members)
-		last := make([]float64, len(e.models))
-		for i := range last {
-			last[i] = math.NaN()
-		}
-		for x, m := range r.members {
-			last[m] = r.point[x]
-		}
-		e.theta[r.t.ID] = last
 		pos := make(map[string]int, n)
 		for i, row := range r.t.Rows {
 			pos[row.Model] = i
@@ -207,7 +221,7 @@ func (e *engine) rate(sn *Snapshot) {
 		if k == 0 {
 			continue
 		}
-		rng := rand.New(rand.NewPCG(seedA^tableHash(r.t.ID, sn.Date), seedB))
+		rng := rand.New(rand.NewPCG(seedA^tableHash(r.t.ID, date), seedB))
 		r.counts = make([][]int, bootstrapSamples)
 		all := make([]int, bootstrapSamples*k)
 		for s := range r.counts {
