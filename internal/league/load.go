@@ -1,6 +1,7 @@
 package league
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"path"
@@ -8,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/ai-league/ai-league/internal/diag"
+	"github.com/ai-league/ai-league/internal/workers"
 	"github.com/ai-league/ai-league/internal/yamlnode"
 )
 
@@ -52,9 +54,7 @@ func LoadWith(fsys fs.FS, opts Options) (*Data, error) {
 	d.Models = l.models(d.Clubs)
 	d.Benchmarks = l.benchmarks()
 	l.index(d)
-	for _, p := range l.resultFiles() {
-		d.Results = append(d.Results, l.readResults(p)...)
-	}
+	d.Results = l.readAll(l.resultFiles())
 	for _, p := range l.opts.Pulled {
 		if _, err := fs.Stat(l.fsys, p.Path); err != nil {
 			continue
@@ -96,6 +96,39 @@ func LoadWith(fsys fs.FS, opts Options) (*Data, error) {
 		return a.Index < b.Index
 	})
 	return d, nil
+}
+
+// readAll reads the results files, several at once, and returns their results and
+// reports their problems (and the tasks of Options.Ignored) in the order of files.
+func (l *loader) readAll(files []string) []Result {
+	type read struct {
+		results []Result
+		errs    diag.List
+		ignored [][2]string // file, task
+	}
+	reads := make([]read, len(files))
+	_ = workers.Each(context.Background(), len(files), 0, func(_ context.Context, i int) error {
+		// A loader of the file's own: the lookups are only read.
+		fl := *l
+		fl.errs = nil
+		if l.opts.Ignored != nil {
+			fl.opts.Ignored = func(file, task string) {
+				reads[i].ignored = append(reads[i].ignored, [2]string{file, task})
+			}
+		}
+		reads[i].results = fl.readResults(files[i])
+		reads[i].errs = fl.errs
+		return nil
+	})
+	var results []Result
+	for _, r := range reads {
+		for _, ig := range r.ignored {
+			l.opts.Ignored(ig[0], ig[1])
+		}
+		l.errs = append(l.errs, r.errs...)
+		results = append(results, r.results...)
+	}
+	return results
 }
 
 // loader holds what reading one site's data needs: the problems found so far and

@@ -631,18 +631,21 @@ func LongDate(s string) string {
 	return s
 }
 
+// pair is an unordered pair of model ids, a <= b.
+type pair struct{ a, b string }
+
 // pairKey is the key of an unordered pair of model ids.
-func pairKey(a, b string) string {
+func pairKey(a, b string) pair {
 	if b < a {
 		a, b = b, a
 	}
-	return a + "\x00" + b
+	return pair{a, b}
 }
 
 // h2hPairs decides which pairs that met get a /h2h/ page: as h2h_pages says, plus every pair
 // a post or page names in a league block, plus every pair among a post's models.
-func (s *Site) h2hPairs() map[string]bool {
-	pairs := map[string]bool{}
+func (s *Site) h2hPairs() map[pair]bool {
+	pairs := map[pair]bool{}
 	latest := s.Season.Latest()
 	divs := standings.RulesFrom(s.Config.League).Divisions
 	division := map[string]string{}
@@ -660,10 +663,12 @@ func (s *Site) h2hPairs() map[string]bool {
 	case config.H2HNeighbours:
 		s.neighbours(pairs)
 	default: // config.H2HAuto, the default
-		divisionPairs(pairs, latest, division)
-		if len(pairs) > autoH2HLimit {
-			clear(pairs)
+		// The matches are of distinct pairs: count the division's pairs before
+		// keeping them, as a big league keeps the neighbours instead.
+		if sameDivision(latest, division) > autoH2HLimit {
 			s.neighbours(pairs)
+		} else {
+			divisionPairs(pairs, latest, division)
 		}
 	}
 	named := func(body string) {
@@ -686,9 +691,9 @@ func (s *Site) h2hPairs() map[string]bool {
 	for _, p := range s.Pages {
 		named(p.HTML)
 	}
-	met := make(map[string]bool, len(pairs))
-	for _, m := range latest.Matches {
-		if k := pairKey(m.A, m.B); pairs[k] {
+	met := make(map[pair]bool, len(pairs))
+	for k := range pairs {
+		if latest.Match(k.a, k.b) != nil {
 			met[k] = true
 		}
 	}
@@ -700,7 +705,7 @@ func (s *Site) h2hPairs() map[string]bool {
 var autoH2HLimit = config.AutoH2HLimit
 
 // divisionPairs adds the pairs of models of one division that met.
-func divisionPairs(pairs map[string]bool, latest *standings.Snapshot, division map[string]string) {
+func divisionPairs(pairs map[pair]bool, latest *standings.Snapshot, division map[string]string) {
 	for _, m := range latest.Matches {
 		if d := division[m.A]; d != "" && d == division[m.B] {
 			pairs[pairKey(m.A, m.B)] = true
@@ -708,11 +713,22 @@ func divisionPairs(pairs map[string]bool, latest *standings.Snapshot, division m
 	}
 }
 
+// sameDivision counts the matches between models of one division.
+func sameDivision(latest *standings.Snapshot, division map[string]string) int {
+	n := 0
+	for _, m := range latest.Matches {
+		if d := division[m.A]; d != "" && d == division[m.B] {
+			n++
+		}
+	}
+	return n
+}
+
 // neighbours adds the pairs of models that stood within H2HPlaces places of each
 // other in a division's table on any snapshot of the season. Taking every snapshot,
 // not only the latest, keeps a page once it is made: a link to it does not break when
 // the two drift apart in the table.
-func (s *Site) neighbours(pairs map[string]bool) {
+func (s *Site) neighbours(pairs map[pair]bool) {
 	places := s.Config.H2HPlaces
 	if places < 1 {
 		places = config.DefaultH2HPlaces

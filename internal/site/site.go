@@ -43,8 +43,8 @@ type Site struct {
 	newsByClub     map[string][]news.Item
 	postsByModel   map[string][]*content.Post
 
-	h2hPages   map[string]bool // pairKey -> the pair has a /h2h/ page
-	pages      []*Page         // every HTML page, built by AddContent
+	h2hPages   map[pair]bool // pairKey -> the pair has a /h2h/ page
+	pages      []*Page       // every HTML page, built by AddContent
 	postEmbeds map[*content.Post][]EmbedView
 }
 
