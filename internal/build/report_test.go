@@ -56,6 +56,9 @@ func TestWriteStageReportsTheOutput(t *testing.T) {
 	if !strings.Contains(log.String(), "write    "+want) {
 		t.Errorf("log lacks %q:\n%s", want, log.String())
 	}
+	if strings.Contains(log.String(), "\ncache ") {
+		t.Errorf("a build without the cache reports its hits:\n%s", log.String())
+	}
 }
 
 // A session with the build cache builds its first output like a build without one,
@@ -69,6 +72,8 @@ func TestSessionWithCache(t *testing.T) {
 	}
 	opt := options(src, filepath.Join(tmp, "public"))
 	opt.Cache = c
+	var log bytes.Buffer
+	opt.Log = &log
 	s := NewSession(opt)
 	st, how, err := s.Rebuild(context.Background(), nil)
 	if err != nil || how != "full" {
@@ -77,6 +82,9 @@ func TestSessionWithCache(t *testing.T) {
 	files, size := outputSize(t, opt.Out)
 	if st.Files != files || st.Bytes != size || st.Kept != 0 {
 		t.Errorf("stats %+v; the output holds %d files, %d bytes", st, files, size)
+	}
+	if want := "\ncache " + c.Dir() + ": 0 of "; !strings.Contains(log.String(), want) {
+		t.Errorf("log lacks %q:\n%s", want, log.String())
 	}
 	if _, ok := c.Get(manifestKey(opt.Out)); ok {
 		t.Error("a session kept an output manifest")
@@ -129,5 +137,55 @@ func TestInputsSoundAfterLateReads(t *testing.T) {
 	read(src, "templates/x.html")
 	if only := (&inputs{src: src}); only.sound() {
 		t.Errorf("late reads %q: sound", src.lateReads())
+	}
+}
+
+// News dated after -as-of is left out; without -as-of every item is shown, even one
+// dated after the last results.
+func TestNewsUpToAsOf(t *testing.T) {
+	src := testSite(t)
+	news := filepath.Join(src, "data/news.yaml")
+	b, err := os.ReadFile(news)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = append(b, `- title: Early word on Beta
+  url: https://south.example/news/early
+  date: "2026-01-05"
+  source: South blog
+  category: release
+- title: Delta after the last results
+  url: https://south.example/news/late
+  date: "2026-02-10"
+  source: South blog
+  category: release
+`...)
+	if err := os.WriteFile(news, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	opt := options(src, out)
+	for _, tt := range []struct {
+		asOf     string
+		shown    []string
+		notShown []string
+	}{
+		{"2026-01-10", []string{"Early word on Beta", "North Lab releases Alpha 7B"}, []string{"Delta after the last results"}},
+		{"2026-01-09", []string{"Early word on Beta"}, []string{"North Lab releases Alpha 7B", "Delta after the last results"}},
+		{"", []string{"Early word on Beta", "North Lab releases Alpha 7B", "Delta after the last results"}, nil},
+	} {
+		opt.AsOf = tt.asOf
+		build(t, opt)
+		page := read(t, filepath.Join(out, "news/index.html"))
+		for _, s := range tt.shown {
+			if !strings.Contains(page, s) {
+				t.Errorf("as of %q: /news/ lacks %q", tt.asOf, s)
+			}
+		}
+		for _, s := range tt.notShown {
+			if strings.Contains(page, s) {
+				t.Errorf("as of %q: /news/ shows %q", tt.asOf, s)
+			}
+		}
 	}
 }
