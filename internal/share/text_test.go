@@ -1,0 +1,66 @@
+package share
+
+import (
+	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
+)
+
+// hasRune agrees with the Go font's own character map on the first 384 runes, the
+// controls it lacks among them, and on both sides of the table kept for runes below 256.
+func TestHasRuneAgreesWithTheFont(t *testing.T) {
+	f, err := opentype.Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	lacks := 0
+	for r := rune(0); r < 384; r++ {
+		g, err := f.GlyphIndex(&buf, r)
+		want := err == nil && g != 0
+		if !want && r < 256 {
+			lacks++
+		}
+		if got := hasRune(r); got != want {
+			t.Errorf("hasRune(%U) = %v, the font's map says %v", r, got, want)
+		}
+	}
+	if lacks == 0 {
+		t.Error("the font draws every rune below 256: the test checks nothing missing")
+	}
+	for _, r := range []rune{'A', 'é', 'ÿ', 'Ā', '€'} {
+		if !hasRune(r) {
+			t.Errorf("hasRune(%q) = false", r)
+		}
+	}
+	if hasRune(0x7f) || hasRune(0x9f) {
+		t.Error("hasRune says the font draws DEL or a C1 control")
+	}
+}
+
+// text returns the width it drew: the advances (and kerning, which the Go fonts do not
+// have) measured by x/image/font on a face of its own, wherever the text starts.
+func TestTextWidth(t *testing.T) {
+	tf, err := opentype.Parse(gobold.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := opentype.NewFace(tf, &opentype.FaceOptions{Size: 30, DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cv := newCanvas()
+	f := cv.face(bold, 30)
+	for _, s := range []string{"A", "AV", "To", "Wa", "LT Yo", "Premier AVATAR"} {
+		want := font.MeasureString(ref, s)
+		for _, x := range []int{0, 37, 600} {
+			if got := cv.text(f, s, x, 300, white); got != want.Ceil() {
+				t.Errorf("text(%q) at x=%d: width %d, want %d", s, x, got, want.Ceil())
+			}
+		}
+	}
+}
