@@ -1,6 +1,7 @@
 package standings
 
 import (
+	"math/bits"
 	"sort"
 
 	"github.com/ai-league/ai-league/internal/league"
@@ -31,23 +32,31 @@ func (e *engine) table(id, name string, members []int, sn *Snapshot) *Table {
 	es.I, es.J = make([]int32, 0, meet), make([]int32, 0, meet)
 	es.shared = make([]uint64, 0, meet*w)
 	es.wonI, es.draw = make([]uint64, 0, meet*w), make([]uint64, 0, meet*w)
+	// A match's counts are those of its outcome bits (see play), which lie in pair
+	// order: reading them, not the match, saves a jump to wherever the match was
+	// kept, for each of the millions of pairs of a big league.
 	for x, i := range members {
 		for y := x + 1; y < len(members); y++ {
 			j := members[y]
 			p := pairIndex(i, j, n)
-			m := e.match[p]
-			if m == nil {
+			if e.match[p] == nil {
 				continue
 			}
-			rows[x].record(m.AWon, m.BWon)
-			rows[y].record(m.BWon, m.AWon)
+			var shared, won, drawn int
+			for z := range w {
+				s, wi, dr := e.has[i*w+z]&e.has[j*w+z], e.wonI[p*w+z], e.draw[p*w+z]
+				es.shared = append(es.shared, s)
+				es.wonI = append(es.wonI, wi)
+				es.draw = append(es.draw, dr)
+				shared += bits.OnesCount64(s)
+				won += bits.OnesCount64(wi)
+				drawn += bits.OnesCount64(dr)
+			}
+			lost := shared - won - drawn
+			rows[x].record(won, lost)
+			rows[y].record(lost, won)
 			es.I = append(es.I, int32(x))
 			es.J = append(es.J, int32(y))
-			for z := range w {
-				es.shared = append(es.shared, e.has[i*w+z]&e.has[j*w+z])
-			}
-			es.wonI = append(es.wonI, e.wonI[p*w:(p+1)*w]...)
-			es.draw = append(es.draw, e.draw[p*w:(p+1)*w]...)
 		}
 	}
 	for i := range rows {
