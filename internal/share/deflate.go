@@ -2,7 +2,6 @@ package share
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/binary"
 	"math/bits"
 	"slices"
@@ -229,6 +228,13 @@ const (
 // before is copied from the memo.
 func (d *deflater) compressSpan(w *bitWriter, sum *adler, raw []byte, row int, sp span) {
 	n := sp.end - sp.start
+	if sp.blank {
+		if code := d.blankSpan(raw, row, sp); code != nil {
+			w.putBits(code.bits, code.nbits)
+			sum.add(code.sum, n)
+			return
+		}
+	}
 	if !sp.shared {
 		s := d.rowsOf(raw, row, sp)
 		d.tokens = d.tokens[:0]
@@ -265,6 +271,57 @@ func (d *deflater) compressSpan(w *bitWriter, sum *adler, raw []byte, row int, s
 	}
 	w.putBits(code.bits, code.nbits)
 	sum.add(code.sum, n)
+}
+
+// blankMemo keeps the compressed blank spans (see blankSpan) by their first and last
+// row. Their rows are the background's, and their tokens do not look at the rows
+// before them, so their bits depend on their place alone: cards of one kind have
+// the same few.
+var blankMemo = struct {
+	sync.RWMutex
+	m map[[2]int]*spanCode
+}{m: map[[2]int]*spanCode{}}
+
+// blankMemoMax bounds the blank spans kept (each some hundred bytes).
+const blankMemoMax = 4096
+
+// blankSpan returns the compressed rows of a blank span: equal rows of at most
+// maxRuns flat stretches, coded as a literal for the first byte and then stretch by
+// stretch (see flat), without a match into the rows before the span. It returns nil
+// when the span's rows are not flat enough; the caller then compresses it as any.
+// A kept span is used only if its first row is the same (key).
+func (d *deflater) blankSpan(raw []byte, row int, sp span) *spanCode {
+	first := raw[sp.start : sp.start+row]
+	first[0] = 0 // filter None
+	k := [2]int{sp.start, sp.end}
+	blankMemo.RLock()
+	code := blankMemo.m[k]
+	blankMemo.RUnlock()
+	if code != nil && bytes.Equal(code.key, first) {
+		return code
+	}
+	if countRuns(first, maxRuns) > maxRuns {
+		return nil
+	}
+	var a adler
+	rs := rowSum(first)
+	for y := sp.start; y < sp.end; y += row {
+		raw[y] = 0
+		a.add(rs, row)
+	}
+	d.tokens = append(d.tokens[:0], uint32(first[0]))
+	d.flat(raw[:sp.end], sp.start+1, sp.end, row)
+	var own bitWriter
+	d.blocks(&own, d.tokens)
+	code = &spanCode{key: slices.Clone(first), nbits: 8*len(own.out) + int(own.nacc), sum: adlerRow{a.s1, a.s2}}
+	own.flush()
+	code.bits = slices.Clone(own.out)
+	blankMemo.Lock()
+	if len(blankMemo.m) < blankMemoMax {
+		blankMemo.m[k] = code
+	}
+	blankMemo.Unlock()
+	return code
 }
 
 // maxRuns is the most flat stretches a row may have to be coded stretch by stretch
@@ -497,6 +554,7 @@ func huffLengths(freq []int32, maxBits int) []uint8 {
 // huffman holds the buffers for building Huffman codes, reused from block to block.
 type huffman struct {
 	f     []int32
+	keys  []uint64
 	nodes []huffNode
 	depth []int
 }
@@ -535,29 +593,30 @@ func (h *huffman) build(freq []int32, maxBits int, lengths []uint8) {
 // returns the deepest. Ties are broken by symbol, so the result depends on freq
 // alone.
 func (h *huffman) tree(freq []int32, lengths []uint8) int {
-	nodes := h.nodes[:0]
+	// The leaves by weight, then by symbol (the order a stable sort of the leaves,
+	// made in symbol order, gives): sorted as weight<<9 | symbol, which needs no
+	// comparison function. There are at most 286 symbols.
+	keys := h.keys[:0]
 	for s, v := range freq {
 		lengths[s] = 0
 		if v > 0 {
-			nodes = append(nodes, huffNode{w: int64(v), left: -1, right: -1, sym: s})
+			keys = append(keys, uint64(v)<<9|uint64(s))
 		}
 	}
+	h.keys = keys
+	nodes := h.nodes[:0]
 	defer func() { h.nodes = nodes[:0] }()
-	switch len(nodes) {
+	switch len(keys) {
 	case 0:
 		return 0
 	case 1:
-		lengths[nodes[0].sym] = 1
+		lengths[keys[0]&511] = 1
 		return 1
 	}
-	// By weight, then by symbol: the order a stable sort of the leaves (made in
-	// symbol order) gives.
-	slices.SortFunc(nodes, func(a, b huffNode) int {
-		if c := cmp.Compare(a.w, b.w); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.sym, b.sym)
-	})
+	slices.Sort(keys)
+	for _, k := range keys {
+		nodes = append(nodes, huffNode{w: int64(k >> 9), left: -1, right: -1, sym: int(k & 511)})
+	}
 	// Two queues: sorted leaves, and inner nodes in the order they are made (their
 	// weights never decrease).
 	leaves := len(nodes)
@@ -844,16 +903,41 @@ func (d *deflater) block(w *bitWriter, tokens []uint32, final bool) {
 	var distCodes [numDist]uint16
 	canonical(litLen[:], litCode[:])
 	canonical(distLen[:], distCodes[:])
+	// Each length's code with its extra bits after it, and their number.
+	var lenCode [maxMatch - minMatch + 1]uint32
+	var lenBits [maxMatch - minMatch + 1]uint8
+	for l := range lenCode {
+		ls := &lengthSymbols[l]
+		lenCode[l] = uint32(litCode[ls.sym]) | uint32(l-int(ls.base))<<litLen[ls.sym]
+		lenBits[l] = litLen[ls.sym] + ls.nb
+	}
+	// The bits are gathered in acc (fewer than 32 between tokens) and written
+	// 32 at a time, in local variables rather than through w.
+	out, acc, nacc := w.out, w.acc, w.nacc
 	for _, t := range tokens {
 		if t&matchFlag == 0 {
-			w.put(uint64(litCode[t]), uint(litLen[t]))
-			continue
+			acc |= uint64(litCode[t]) << nacc
+			nacc += uint(litLen[t])
+		} else {
+			l, x := t>>16&0xff, t&0xffff
+			acc |= uint64(lenCode[l]) << nacc
+			nacc += uint(lenBits[l])
+			ds := distSymbol(x)
+			if nacc >= 32 {
+				out = binary.LittleEndian.AppendUint32(out, uint32(acc))
+				acc >>= 32
+				nacc -= 32
+			}
+			acc |= (uint64(distCodes[ds.sym]) | uint64(x-uint32(ds.base))<<distLen[ds.sym]) << nacc
+			nacc += uint(distLen[ds.sym]) + uint(ds.nb)
 		}
-		l, x := t>>16&0xff, t&0xffff
-		ls, ds := &lengthSymbols[l], distSymbol(x)
-		w.put(uint64(litCode[ls.sym])|uint64(l-uint32(ls.base))<<litLen[ls.sym], uint(litLen[ls.sym])+uint(ls.nb))
-		w.put(uint64(distCodes[ds.sym])|uint64(x-uint32(ds.base))<<distLen[ds.sym], uint(distLen[ds.sym])+uint(ds.nb))
+		if nacc >= 32 {
+			out = binary.LittleEndian.AppendUint32(out, uint32(acc))
+			acc >>= 32
+			nacc -= 32
+		}
 	}
+	w.out, w.acc, w.nacc = out, acc, nacc
 	w.put(uint64(litCode[endOfBlock]), uint(litLen[endOfBlock]))
 }
 

@@ -1,0 +1,156 @@
+package share
+
+import (
+	"bytes"
+	"cmp"
+	"compress/flate"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestBlockEveryLengthAndDistance writes blocks of tokens with every match length
+// (3 to 258) and distances of every distance symbol (1 to 32768), between literals,
+// and inflates them with compress/flate: the bytes must be those the tokens copy.
+func TestBlockEveryLengthAndDistance(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 2))
+	var want []byte
+	for range maxDist {
+		want = append(want, byte(r.IntN(7))) // a history every distance can reach
+	}
+	var toks []uint32
+	for _, b := range want {
+		toks = append(toks, uint32(b))
+	}
+	dists := []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 16, 17, 24, 25, 32, 33, 48, 49, 64, 65,
+		96, 97, 128, 129, 192, 193, 255, 256, 257, 384, 385, 511, 512, 513, 1201, 2048,
+		3072, 4096, 6144, 8192, 12288, 16384, 24576, 24577, 32767, maxDist}
+	copyTok := func(length, dist int) {
+		toks = append(toks, matchToken(length, dist))
+		for range length {
+			want = append(want, want[len(want)-dist])
+		}
+	}
+	for l := minMatch; l <= maxMatch; l++ {
+		copyTok(l, dists[l%len(dists)])
+		for range r.IntN(3) {
+			b := byte(r.IntN(256))
+			toks = append(toks, uint32(b))
+			want = append(want, b)
+		}
+	}
+	for _, d := range dists {
+		copyTok(minMatch+r.IntN(maxMatch-minMatch+1), d)
+	}
+	// A block of pre literals first, so that the tokens start at other bit
+	// offsets of the writer's accumulator.
+	for _, pre := range []uint{0, 1, 5, 13, 31} {
+		var w bitWriter
+		d := new(deflater)
+		if pre > 0 {
+			var lead []uint32
+			for range pre {
+				lead = append(lead, 'x')
+			}
+			d.blocks(&w, lead)
+		}
+		d.blocks(&w, toks)
+		finish(&w)
+		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(w.out)))
+		if err != nil {
+			t.Fatalf("lead %d: inflate: %v", pre, err)
+		}
+		got = got[pre:]
+		if !bytes.Equal(got, want) {
+			t.Fatalf("lead %d: inflated %d bytes, want %d (first difference at %d)", pre, len(got), len(want), firstDiff(got, want))
+		}
+	}
+}
+
+func firstDiff(a, b []byte) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+// treeByStableSort is huffman.tree as it was first written: leaves sorted by a
+// comparison of weight, then symbol. The packed-key sort must give the same lengths,
+// or the images' bytes would change.
+func treeByStableSort(freq []int32, lengths []uint8) int {
+	var nodes []huffNode
+	for s, v := range freq {
+		lengths[s] = 0
+		if v > 0 {
+			nodes = append(nodes, huffNode{w: int64(v), left: -1, right: -1, sym: s})
+		}
+	}
+	switch len(nodes) {
+	case 0:
+		return 0
+	case 1:
+		lengths[nodes[0].sym] = 1
+		return 1
+	}
+	slices.SortFunc(nodes, func(a, b huffNode) int {
+		if c := cmp.Compare(a.w, b.w); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.sym, b.sym)
+	})
+	leaves := len(nodes)
+	li, qi := 0, leaves
+	pick := func() int {
+		if li < leaves && (qi >= len(nodes) || nodes[li].w <= nodes[qi].w) {
+			li++
+			return li - 1
+		}
+		qi++
+		return qi - 1
+	}
+	for len(nodes)-leaves < leaves-1 {
+		a, b := pick(), pick()
+		nodes = append(nodes, huffNode{w: nodes[a].w + nodes[b].w, left: a, right: b})
+	}
+	depth := make([]int, len(nodes))
+	deepest := 0
+	for i := len(nodes) - 1; i >= leaves; i-- {
+		depth[nodes[i].left] = depth[i] + 1
+		depth[nodes[i].right] = depth[i] + 1
+	}
+	for i := range leaves {
+		lengths[nodes[i].sym] = uint8(depth[i])
+		deepest = max(deepest, depth[i])
+	}
+	return deepest
+}
+
+// TestTreeTies: the tree's lengths equal those of the comparison sort, on
+// frequencies full of ties (few distinct weights), large weights and every size
+// up to 286 symbols.
+func TestTreeTies(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 1))
+	var h huffman
+	for n := range 600 {
+		f := make([]int32, 1+n%numLitLen)
+		for i := range f {
+			switch r.IntN(4) {
+			case 0: // unused
+			case 1:
+				f[i] = int32(1 + r.IntN(3)) // ties
+			case 2:
+				f[i] = int32(r.IntN(1 << 31))
+			default:
+				f[i] = int32(1 + r.IntN(2000))
+			}
+		}
+		got, want := make([]uint8, len(f)), make([]uint8, len(f))
+		gd, wd := h.tree(f, got), treeByStableSort(f, want)
+		if gd != wd || !bytes.Equal(got, want) {
+			t.Fatalf("case %d: depth %d, lengths %v; want %d, %v", n, gd, got, wd, want)
+		}
+	}
+}
