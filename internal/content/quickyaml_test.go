@@ -36,6 +36,7 @@ var quickCases = []struct {
 	{"draft: yes\nx: no\ny: y\nn: n\non: on\n", true},
 	{"t: Nan\nu: nan\nv: inf\nw: Infinity\nx: nil\ny: None\nz: ok\n", true},
 	{"x_1: a\n_y: b\n", true},
+	{"a09: x\nz90: y\n", true},
 
 	// Left to yaml.v3.
 	{"", false},
@@ -90,6 +91,8 @@ var quickCases = []struct {
 	{"title: \"a\ufeffb\"\n", false},
 	{"title: \"a\x7fb\"\n", false},
 	{"title: \"a\xffb\"\n", false},
+	{"1: x\n", false},
+	{"9a: x\n", false},
 	{"true: x\n", false},
 	{"null: x\n", false},
 	{"---\ntitle: T\n", false},

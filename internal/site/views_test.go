@@ -181,7 +181,7 @@ func TestPageDefaults(t *testing.T) {
 	}
 	s := league2clubs(t, nil, items)
 	var posts []content.Post
-	for i := range 6 {
+	for i := range 7 { // two more than the home page shows
 		posts = append(posts, content.Post{Slug: fmt.Sprint("p", i), Title: "P", Summary: "Post summary.", Date: "2026-02-01"})
 	}
 	s.AddContent(posts, nil)
