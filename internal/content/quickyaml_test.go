@@ -37,6 +37,9 @@ var quickCases = []struct {
 	{"t: Nan\nu: nan\nv: inf\nw: Infinity\nx: nil\ny: None\nz: ok\n", true},
 	{"x_1: a\n_y: b\n", true},
 	{"a09: x\nz90: y\n", true},
+	{"a: zed\nb: Alpha\nc: Zulu\nd: 0999-12-31\ne: 9999-01-01\nf: 0999-12-31T23:59:59Z\n", true},
+	{"a: xA\nb: abcd-ef-gh\n", true},
+	{"title: \"\u00a0\ud7ff\ue000\ufffc\U00010000\U0010ffff\"\n", true},
 
 	// Left to yaml.v3.
 	{"", false},
@@ -62,6 +65,8 @@ var quickCases = []struct {
 	{"title: Null\n", false},
 	{"title: TRUE\n", false},
 	{"title: 12\n", false},
+	{"title: 0\n", false},
+	{"title: 9\n", false},
 	{"title: 1.5\n", false},
 	{"title: 2016-01-01T08:00:00+02:00\n", false},
 	{"title: 2016-01-01 08:00:00\n", false},
@@ -91,6 +96,9 @@ var quickCases = []struct {
 	{"title: \"a\ufeffb\"\n", false},
 	{"title: \"a\x7fb\"\n", false},
 	{"title: \"a\xffb\"\n", false},
+	{"title: \"a\x80b\"\n", false},
+	{"title: \"unclosed\n", false},
+	{"title: \"unclosed", false},
 	{"1: x\n", false},
 	{"9a: x\n", false},
 	{"true: x\n", false},
