@@ -138,6 +138,21 @@ func TestH2HAuto(t *testing.T) {
 			t.Errorf("auto, limit %d: pages %q, want %q", tt.limit, strings.Join(got, " "), tt.want)
 		}
 	}
+	// A model of unknown size is in no division: its 4 matches are not counted
+	// towards the limit, so the division's 6 pairs are still kept at 6.
+	data.Models = append(data.Models, league.Model{ID: "m5", Name: "m5", Club: "c"})
+	for _, bm := range []string{"q", "r"} {
+		data.Results = append(data.Results, league.Result{Model: "m5", Benchmark: bm, Score: 25, Date: "2026-01-01", File: "x.json", Index: len(data.Results)})
+	}
+	season = standings.Compute(data.Models, data.Benchmarks, data.Results, standings.RulesFrom(cfg.League), "")
+	autoH2HLimit = 6
+	s := New(cfg, data, season, nil)
+	s.AddContent(nil, nil)
+	got := h2hPaths(s)
+	slices.Sort(got)
+	if want := "h2h/m1-vs-m2/ h2h/m1-vs-m3/ h2h/m1-vs-m4/ h2h/m2-vs-m3/ h2h/m2-vs-m4/ h2h/m3-vs-m4/"; strings.Join(got, " ") != want {
+		t.Errorf("auto with a model of unknown size, limit 6: pages %q, want %q", strings.Join(got, " "), want)
+	}
 	if config.Default().H2HPages != config.H2HAuto {
 		t.Errorf("default h2h_pages = %q, want auto", config.Default().H2HPages)
 	}
