@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -59,6 +60,24 @@ func TestWriteStageReportsTheOutput(t *testing.T) {
 	if strings.Contains(log.String(), "\ncache ") {
 		t.Errorf("a build without the cache reports its hits:\n%s", log.String())
 	}
+	want = fmt.Sprintf("\nrender   %d pages and files written (0 kept without making them again), ", files)
+	if !strings.Contains(log.String(), want) {
+		t.Errorf("log lacks %q:\n%s", want, log.String())
+	}
+	// With the build cache, the third build keeps the files the second made (all
+	// but the static ones); the render line still counts every file.
+	c, err := cache.Open(filepath.Join(t.TempDir(), "cache"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.Cache = c
+	build(t, opt)
+	log.Reset()
+	build(t, opt)
+	m := regexp.MustCompile(`\nrender   (\d+) pages and files written \((\d+) kept without making them again\), `).FindStringSubmatch(log.String())
+	if m == nil || m[1] != fmt.Sprint(files) || m[2] == "0" {
+		t.Errorf("render line %q; want %d files, some kept:\n%s", m, files, log.String())
+	}
 }
 
 // A session with the build cache builds its first output like a build without one,
@@ -98,6 +117,16 @@ func TestSessionWithCache(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(opt.Out, "index.html")); err != nil {
 		t.Error(err)
+	}
+	// A second full build of the same site: every page shows what it showed, and
+	// the render line counts every file.
+	log.Reset()
+	if _, how, err := s.Rebuild(context.Background(), nil); err != nil || how != "full" {
+		t.Fatalf("second build: %q, %v", how, err)
+	}
+	m := regexp.MustCompile(`\nrender   (\d+) pages and files \((\d+) pages as they were\), 0 changed,`).FindStringSubmatch(log.String())
+	if m == nil || m[1] != fmt.Sprint(files) || m[2] == "0" {
+		t.Errorf("render line %q; want %d files, some pages as they were:\n%s", m, files, log.String())
 	}
 }
 
