@@ -45,10 +45,10 @@ func TestPullAndOfflineLines(t *testing.T) {
 
 	cfg := read(t, filepath.Join(src, "site.yaml"))
 	cfg = strings.Replace(cfg, "feeds: []", "feeds:\n  - {id: lab, name: Lab blog, url: \""+srv.URL+"/feed.xml\", category: release}", 1)
-	cfg = strings.Replace(cfg, "results_urls: []", "results_urls:\n  - \""+srv.URL+"/results.json\"", 1)
+	cfg = strings.Replace(cfg, "results_urls: []", "results_urls:\n  - \""+srv.URL+"/results.json\"\n  - \""+srv.URL+"/results.json?v=2\"", 1)
 	os.WriteFile(filepath.Join(src, "site.yaml"), []byte(cfg), 0o644)
 	// An archive already at its cap (a sparse file of 64 MiB + 1 byte): the pulled
-	// feed and results are not archived, each with a warning.
+	// feed and both results URLs are not archived, each with a warning.
 	os.MkdirAll(filepath.Join(src, "data/archive"), 0o755)
 	pad, err := os.Create(filepath.Join(src, "data/archive/pad"))
 	if err != nil {
@@ -62,7 +62,7 @@ func TestPullAndOfflineLines(t *testing.T) {
 	opt.Now = func() time.Time { return time.Date(2026, 2, 2, 0, 0, 0, 0, time.UTC) }
 	log.Reset()
 	build(t, opt)
-	for _, want := range []string{"warning: archive: full", "\npull     1 feeds, 1 results URLs; 2 warnings "} {
+	for _, want := range []string{"warning: archive: full", "\npull     1 feeds, 2 results URLs; 3 warnings "} {
 		if !strings.Contains(log.String(), want) {
 			t.Errorf("log lacks %q:\n%s", want, log.String())
 		}
@@ -71,7 +71,7 @@ func TestPullAndOfflineLines(t *testing.T) {
 	opt.Offline = true
 	log.Reset()
 	build(t, opt)
-	if want := "offline: 1 feeds and 1 results URLs come from data/archive/ and data/cache/\n"; !strings.Contains(log.String(), want) {
+	if want := "offline: 1 feeds and 2 results URLs come from data/archive/ and data/cache/\n"; !strings.Contains(log.String(), want) {
 		t.Errorf("log lacks %q:\n%s", want, log.String())
 	}
 }
