@@ -225,3 +225,24 @@ func TestNewsUpToAsOf(t *testing.T) {
 		}
 	}
 }
+
+// -base-url takes an absolute http(s) URL without query or fragment, and ends its
+// path with "/".
+func TestNormaliseBaseURL(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"https://user.github.io/repo", "https://user.github.io/repo/"},
+		{"https://user.github.io/repo/", "https://user.github.io/repo/"},
+		{"http://127.0.0.1:1313", "http://127.0.0.1:1313/"},
+		{"HTTPS://Example.org/a/b", "https://Example.org/a/b/"},
+	} {
+		if got, err := normaliseBaseURL(tt.in); got != tt.want || err != nil {
+			t.Errorf("normaliseBaseURL(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	for _, in := range []string{"ftp://x/", "https:///repo/", "user.github.io/repo", "https://x/?a=1", "https://x/#top", "http://x/%zz", "mailto:a@b.c"} {
+		want := fmt.Sprintf("want an absolute http(s) URL like https://user.github.io/repo/, got %q", in)
+		if got, err := normaliseBaseURL(in); err == nil || err.Error() != want {
+			t.Errorf("normaliseBaseURL(%q) = %q, %v; want the error %q", in, got, err, want)
+		}
+	}
+}

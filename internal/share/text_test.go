@@ -64,3 +64,19 @@ func TestTextWidth(t *testing.T) {
 		}
 	}
 }
+
+// fit keeps the first size at which the text fits, a text exactly as wide as the room
+// included.
+func TestFitExactWidth(t *testing.T) {
+	cv := newCanvas()
+	for _, s := range []string{"Premier", "North Lab's Alpha 7B"} {
+		big := cv.face(bold, 40)
+		w := width(big, s)
+		if f, got := cv.fit(bold, s, w, 40, 30); f != big || got != s {
+			t.Errorf("fit(%q, %d): height %d, %q; want the size 40 face, the text", s, w, f.height, got)
+		}
+		if f, got := cv.fit(bold, s, w-1, 40, 30); f != cv.face(bold, 30) || got != s {
+			t.Errorf("fit(%q, %d): height %d, %q; want the size 30 face, the text", s, w-1, f.height, got)
+		}
+	}
+}
