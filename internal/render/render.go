@@ -40,7 +40,8 @@ type Renderer struct {
 	site   *site.Site
 	kinds  map[string]*template.Template
 	static fs.FS
-	names  map[string]string // model id -> name, for charts
+	names  map[string]string  // model id -> name, for charts
+	pages  map[string]*goPage // the kinds written in Go (pagehtml.go)
 }
 
 // New parses the templates (templates holds *.html at its root) and keeps the static
@@ -90,9 +91,15 @@ func New(s *site.Site, templates, static fs.FS) (*Renderer, error) {
 			return nil, fmt.Errorf("templates: %s.html is missing", k)
 		}
 	}
-	for _, t := range kinds {
+	r.pages = map[string]*goPage{}
+	for k, t := range kinds {
+		part := sitewide(s, t)
+		// (before the templates run: escaping changes the trees builtinKind compares)
+		if main := goMains[k]; main != nil && builtinKind(t, k) {
+			r.pages[k] = &goPage{s: s, part: part, main: main, results: resultsWriter(s, t)}
+		}
 		t.Funcs(template.FuncMap{"newsitems": newsItems(s, t), "resultshtml": resultsHTML(s, t), "leaderboardhtml": leaderboardHTML(s, t),
-			"sitewide": sitewide(s, t)})
+			"sitewide": part})
 	}
 	r.kinds = kinds
 	return r, nil
@@ -187,6 +194,17 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 		p = &cp
 	}
 	pg := pageOf(p, r.site, r.figures(p.Charts))
+	if g := r.pages[p.Kind]; g != nil {
+		w := pageWriters.Get().(*htmlw)
+		w.b = w.b[:0]
+		err := g.page(w, &pg)
+		out := bytes.Clone(w.b)
+		pageWriters.Put(w)
+		if err != nil {
+			return nil, fmt.Errorf("render %s: %w", p.Out, err)
+		}
+		return out, nil
+	}
 	buf := pageBufs.Get().(*bytes.Buffer)
 	defer pageBufs.Put(buf)
 	buf.Reset()
@@ -207,6 +225,9 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 // size, and the buffer, grown to the longest page so far, serves the next (one of its
 // own per page grew from nothing through doublings, twice the page in garbage).
 var pageBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// pageWriters are the writers of the pages written in Go, kept as pageBufs are.
+var pageWriters = sync.Pool{New: func() any { return new(htmlw) }}
 
 // PostHTML is the body of a post with its league blocks in place, as feeds carry it.
 func (r *Renderer) PostHTML(p *content.Post) (string, error) {

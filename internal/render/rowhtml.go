@@ -148,36 +148,39 @@ func executeRows[R any](t *template.Template, name string, rows []R) (template.H
 // legsHTML writes the rows of the "legs" partial: {{range legrows .}} of the
 // built-in partials.html.
 func legsHTML(rows []legRow) template.HTML {
-	return writeRows(func(w *htmlw) {
-		for i := range rows {
-			r := &rows[i]
-			w.raw("\n<tr class=\"")
-			w.text(r.Class)
-			w.raw("\">\n<th scope=\"row\"><a href=\"")
-			w.url(r.URL)
-			w.raw("\">")
-			w.text(r.Name)
-			w.raw("</a></th>\n<td class=\"num")
-			if r.ABest {
-				w.raw(" best")
-			}
-			w.raw("\">")
-			w.score(r.AScore, r.HasA, r.AStderr)
-			w.raw("</td>\n<td class=\"num")
-			if r.BBest {
-				w.raw(" best")
-			}
-			w.raw("\">")
-			w.score(r.BScore, r.HasB, r.BStderr)
-			w.raw("</td>\n<td class=\"num wide\">")
-			w.text(r.Diff)
-			w.raw("</td>\n<td class=\"num wide\">")
-			w.text(r.Threshold)
-			w.raw("</td>\n<td>")
-			w.text(r.Taken)
-			w.raw("</td>\n</tr>")
+	return writeRows(func(w *htmlw) { w.legs(rows) })
+}
+
+// legs appends the rows of legsHTML.
+func (w *htmlw) legs(rows []legRow) {
+	for i := range rows {
+		r := &rows[i]
+		w.raw("\n<tr class=\"")
+		w.text(r.Class)
+		w.raw("\">\n<th scope=\"row\"><a href=\"")
+		w.url(r.URL)
+		w.raw("\">")
+		w.text(r.Name)
+		w.raw("</a></th>\n<td class=\"num")
+		if r.ABest {
+			w.raw(" best")
 		}
-	})
+		w.raw("\">")
+		w.score(r.AScore, r.HasA, r.AStderr)
+		w.raw("</td>\n<td class=\"num")
+		if r.BBest {
+			w.raw(" best")
+		}
+		w.raw("\">")
+		w.score(r.BScore, r.HasB, r.BStderr)
+		w.raw("</td>\n<td class=\"num wide\">")
+		w.text(r.Diff)
+		w.raw("</td>\n<td class=\"num wide\">")
+		w.text(r.Threshold)
+		w.raw("</td>\n<td>")
+		w.text(r.Taken)
+		w.raw("</td>\n</tr>")
+	}
 }
 
 // standingHTML writes the rows of the "table" partial: {{range standingrows .}} of
@@ -264,73 +267,79 @@ func standingHTML(page string, rows []standingRow) template.HTML {
 
 // newsHTML writes news items as the built-in "newsitem" partial does.
 func newsHTML(rows []newsRow) template.HTML {
-	return writeRows(func(w *htmlw) {
-		for i := range rows {
-			r := &rows[i]
-			w.raw("\n<li class=\"news-item\">\n<div class=\"meta\"><time datetime=\"")
-			w.text(r.Date)
-			w.raw("\">")
-			w.text(r.LongDate)
-			w.raw("</time> · <span class=\"badge cat-")
-			w.text(r.Category)
-			w.raw("\">")
-			w.text(r.Category)
-			w.raw("</span> · ")
-			w.text(r.Source)
-			w.raw("</div>\n<a class=\"news-title\" href=\"")
-			w.url(r.URL)
-			w.raw("\" rel=\"nofollow noopener\">")
-			w.text(r.Title)
-			w.raw("</a>")
-			if r.SummaryHTML != "" {
-				w.raw("<div class=\"news-summary\">")
-				w.raw(string(r.Summary))
-				w.raw("</div>")
-			}
-			if len(r.Models) > 0 {
-				w.raw("<div class=\"tags\">")
-				for _, l := range r.ModelLinks {
-					w.raw("<a href=\"")
-					w.url(l.URL)
-					w.raw("\">")
-					w.text(l.Name)
-					w.raw("</a>")
-				}
-				w.raw("</div>")
-			}
-			w.raw("\n</li>\n")
+	return writeRows(func(w *htmlw) { w.news(rows) })
+}
+
+// news appends the items of newsHTML.
+func (w *htmlw) news(rows []newsRow) {
+	for i := range rows {
+		r := &rows[i]
+		w.raw("\n<li class=\"news-item\">\n<div class=\"meta\"><time datetime=\"")
+		w.text(r.Date)
+		w.raw("\">")
+		w.text(r.LongDate)
+		w.raw("</time> · <span class=\"badge cat-")
+		w.text(r.Category)
+		w.raw("\">")
+		w.text(r.Category)
+		w.raw("</span> · ")
+		w.text(r.Source)
+		w.raw("</div>\n<a class=\"news-title\" href=\"")
+		w.url(r.URL)
+		w.raw("\" rel=\"nofollow noopener\">")
+		w.text(r.Title)
+		w.raw("</a>")
+		if r.SummaryHTML != "" {
+			w.raw("<div class=\"news-summary\">")
+			w.raw(string(r.Summary))
+			w.raw("</div>")
 		}
-	})
+		if len(r.Models) > 0 {
+			w.raw("<div class=\"tags\">")
+			for _, l := range r.ModelLinks {
+				w.raw("<a href=\"")
+				w.url(l.URL)
+				w.raw("\">")
+				w.text(l.Name)
+				w.raw("</a>")
+			}
+			w.raw("</div>")
+		}
+		w.raw("\n</li>\n")
+	}
 }
 
 // matchesHTML writes the matches of a model page: {{range matchrows $d}} of the
 // built-in model.html.
 func matchesHTML(rows []matchRow) template.HTML {
-	return writeRows(func(w *htmlw) {
-		for i := range rows {
-			r := &rows[i]
-			w.raw("<li><a href=\"")
-			w.url(r.URL)
-			w.raw("\">")
-			w.text(r.AName)
-			w.raw(" vs ")
-			w.text(r.BName)
-			w.raw("</a> ")
-			w.num(r.AWon)
-			w.raw("–")
-			w.num(r.BWon)
-			if r.Drawn != 0 {
-				w.raw(" <span class=\"muted\">(")
-				w.num(r.Drawn)
-				w.raw(" drawn)</span>")
-			}
-			w.raw(" — <span class=\"res ")
-			w.text(r.Result)
-			w.raw("\">")
-			w.text(r.Result)
-			w.raw("</span></li>")
+	return writeRows(func(w *htmlw) { w.matches(rows) })
+}
+
+// matches appends the matches of matchesHTML.
+func (w *htmlw) matches(rows []matchRow) {
+	for i := range rows {
+		r := &rows[i]
+		w.raw("<li><a href=\"")
+		w.url(r.URL)
+		w.raw("\">")
+		w.text(r.AName)
+		w.raw(" vs ")
+		w.text(r.BName)
+		w.raw("</a> ")
+		w.num(r.AWon)
+		w.raw("–")
+		w.num(r.BWon)
+		if r.Drawn != 0 {
+			w.raw(" <span class=\"muted\">(")
+			w.num(r.Drawn)
+			w.raw(" drawn)</span>")
 		}
-	})
+		w.raw(" — <span class=\"res ")
+		w.text(r.Result)
+		w.raw("\">")
+		w.text(r.Result)
+		w.raw("</span></li>")
+	}
 }
 
 // newsItems returns the "newsitems" function of the page kind t: the news items as
@@ -415,50 +424,56 @@ func writeRowsErr(write func(w *htmlw) error) (template.HTML, error) {
 // resultsHTML returns the "resultshtml" function of the page kind t: the results
 // of a model page as {{range resultrows $d}} of the built-in model.html writes them.
 func resultsHTML(s *site.Site, t *template.Template) func(site.ModelView) (template.HTML, error) {
-	kind := kinds(t)
+	results := resultsWriter(s, t)
 	return func(v site.ModelView) (template.HTML, error) {
+		return writeRowsErr(func(w *htmlw) error { return results(w, v) })
+	}
+}
+
+// resultsWriter returns the writer of resultsHTML for the page kind t.
+func resultsWriter(s *site.Site, t *template.Template) func(w *htmlw, v site.ModelView) error {
+	kind := kinds(t)
+	return func(w *htmlw, v site.ModelView) error {
 		rows := resultRows(s, v)
-		return writeRowsErr(func(w *htmlw) error {
-			for i := range rows {
-				r := &rows[i]
-				w.raw("\n<tr id=\"results-table--")
-				w.text(r.Benchmark)
-				w.raw("\"><th scope=\"row\"><a href=\"")
-				w.url(r.URL)
-				w.raw("\">")
-				w.text(r.Name)
-				w.raw("</a>")
-				if r.Setting != "" {
-					w.raw("<div class=\"setting\">")
-					w.text(r.Setting)
-					w.raw("</div>")
-				}
-				w.raw("</th>\n<td class=\"num\">")
-				w.score(r.Score, r.HasStderr, r.Stderr)
-				w.raw("</td>\n<td class=\"num\">")
-				w.text(r.Normalised)
-				w.raw("</td>\n<td><time datetime=\"")
-				w.text(r.Date)
-				w.raw("\">")
-				w.text(r.Date)
-				w.raw("</time></td>\n<td>")
-				if r.Source.URL != "" {
-					w.raw("<a href=\"")
-					w.url(r.Source.URL)
-					w.raw("\" rel=\"nofollow noopener\">")
-					w.text(r.SourceName)
-					w.raw("</a>")
-				} else {
-					w.text(r.Source.Name)
-				}
-				w.raw(" ")
-				if err := kind(w, r.Source.Kind); err != nil {
-					return err
-				}
-				w.raw("</td></tr>")
+		for i := range rows {
+			r := &rows[i]
+			w.raw("\n<tr id=\"results-table--")
+			w.text(r.Benchmark)
+			w.raw("\"><th scope=\"row\"><a href=\"")
+			w.url(r.URL)
+			w.raw("\">")
+			w.text(r.Name)
+			w.raw("</a>")
+			if r.Setting != "" {
+				w.raw("<div class=\"setting\">")
+				w.text(r.Setting)
+				w.raw("</div>")
 			}
-			return nil
-		})
+			w.raw("</th>\n<td class=\"num\">")
+			w.score(r.Score, r.HasStderr, r.Stderr)
+			w.raw("</td>\n<td class=\"num\">")
+			w.text(r.Normalised)
+			w.raw("</td>\n<td><time datetime=\"")
+			w.text(r.Date)
+			w.raw("\">")
+			w.text(r.Date)
+			w.raw("</time></td>\n<td>")
+			if r.Source.URL != "" {
+				w.raw("<a href=\"")
+				w.url(r.Source.URL)
+				w.raw("\" rel=\"nofollow noopener\">")
+				w.text(r.SourceName)
+				w.raw("</a>")
+			} else {
+				w.text(r.Source.Name)
+			}
+			w.raw(" ")
+			if err := kind(w, r.Source.Kind); err != nil {
+				return err
+			}
+			w.raw("</td></tr>")
+		}
+		return nil
 	}
 }
 
