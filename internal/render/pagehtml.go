@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -337,7 +338,7 @@ func (g *goPage) h2h(w *htmlw, pg *Page) error {
 	w.raw("</th><th scope=\"col\" class=\"num\">")
 	w.text(s.ModelName(m.B))
 	w.raw("</th><th scope=\"col\" class=\"num wide\">Margin</th><th scope=\"col\" class=\"num wide\" title=\"A difference at or under this is a draw\">Draw within</th><th scope=\"col\">Taken by</th></tr></thead>\n<tbody>")
-	w.legs(legRows(s, d))
+	g.legs(w, d)
 	w.raw("\n</tbody>\n</table>\n</div>\n\n")
 	w.figures(pg.Figures)
 	w.raw("\n")
@@ -581,4 +582,84 @@ func (w *htmlw) postcard(s *site.Site, p *content.Post) {
 		w.raw("</p>")
 	}
 	w.raw("\n</article>\n")
+}
+
+// legs appends the rows of the built-in "legs" partial, as legsHTML writes
+// legRows(s, v), each cell formatted straight into the page.
+func (g *goPage) legs(w *htmlw, v site.H2HView) {
+	s, a, b := g.s, v.Match.A, v.Match.B
+	bench := s.URL("benchmarks/")
+	for _, l := range v.Legs() {
+		switch l.Winner {
+		case a:
+			w.raw("\n<tr class=\"won-a\">\n<th scope=\"row\"><a href=\"")
+		case b:
+			w.raw("\n<tr class=\"won-b\">\n<th scope=\"row\"><a href=\"")
+		default:
+			w.raw("\n<tr class=\"drawn\">\n<th scope=\"row\"><a href=\"")
+		}
+		w.path(bench, l.Benchmark)
+		w.raw("\">")
+		if l.Bench != nil {
+			w.text(l.Bench.Name)
+		} else {
+			w.text(l.Benchmark)
+		}
+		w.raw("</a></th>\n<td class=\"num")
+		if l.Winner == a {
+			w.raw(" best")
+		}
+		w.raw("\">")
+		w.result(l.A.Score, l.A.HasStderr, l.A.Stderr)
+		w.raw("</td>\n<td class=\"num")
+		if l.Winner == b {
+			w.raw(" best")
+		}
+		w.raw("\">")
+		w.result(l.B.Score, l.B.HasStderr, l.B.Stderr)
+		w.raw("</td>\n<td class=\"num wide\">")
+		w.b = strconv.AppendFloat(w.b, l.Diff, 'f', 2, 64) // fmt's %.2f; no character to escape
+		w.raw("</td>\n<td class=\"num wide\">")
+		w.b = strconv.AppendFloat(w.b, l.Threshold, 'f', 2, 64)
+		w.raw("</td>\n<td>")
+		if l.Winner != "" {
+			w.text(s.ModelName(l.Winner))
+		} else {
+			w.raw("draw")
+		}
+		w.raw("</td>\n</tr>")
+	}
+}
+
+// path appends {{dir + name + "/"}} at the start of a URL attribute; when dir is a
+// path of the site (from '/' to '/': url's filter passes any value that starts with
+// '/', and no escape spans the joins) without joining the strings.
+func (w *htmlw) path(dir, name string) {
+	if !strings.HasPrefix(dir, "/") || !strings.HasSuffix(dir, "/") {
+		w.url(dir + name + "/")
+		return
+	}
+	w.urlPart(dir, true)
+	w.urlPart(name, true)
+	w.raw("/")
+}
+
+// result appends a score as num formats it, then its standard error as htmlw.score
+// does: num's digits, '-', '.' and '–' need no escaping.
+func (w *htmlw) result(score float64, has bool, stderr float64) {
+	w.float(score)
+	if has {
+		w.raw(" <span class=\"ci\">±")
+		w.float(stderr)
+		w.raw("</span>")
+	}
+}
+
+// float appends num(x).
+func (w *htmlw) float(x float64) {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		w.raw("–")
+		return
+	}
+	w.b = strconv.AppendFloat(w.b, x, 'f', -1, 64)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"html/template"
 	"io/fs"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -272,6 +273,74 @@ func TestGoPageErrors(t *testing.T) {
 		}
 		if err == nil || err.Error() != want {
 			t.Errorf("failing %s: err = %v, want %s", fail, err, want)
+		}
+	}
+}
+
+// BenchmarkGoPages renders every page of each kind written in Go of a generated
+// league with posts, in Go and from the templates (go test -bench GoPages -benchmem).
+func BenchmarkGoPages(b *testing.B) {
+	l := genleague.Generate(genleague.Params{Models: 60, Benchmarks: 20, Dates: 3, News: 200, Posts: 3})
+	cfg := config.Default()
+	cfg.H2HPages = config.H2HAll
+	data := &league.Data{Clubs: l.Clubs, Models: l.Models, Benchmarks: l.Benchmarks, Results: l.Results}
+	season := standings.Compute(data.Models, data.Benchmarks, data.Results, standings.RulesFrom(cfg.League), "")
+	var items []news.Item
+	for i, n := range l.News {
+		items = append(items, news.Item{ID: strconv.Itoa(i), Title: n.Title, URL: n.URL, Date: n.Date, Source: n.Source,
+			Category: n.Category, Models: n.Models})
+	}
+	s := site.New(cfg, data, season, items)
+	s.AddContent(testPosts(), nil)
+	defaults, _ := fs.Sub(aileague.Defaults, "templates")
+	static, _ := fs.Sub(aileague.Defaults, "static")
+	r, err := New(s, defaults, static)
+	if err != nil {
+		b.Fatal(err)
+	}
+	plain := *r
+	plain.pages = nil
+	for _, kind := range []string{"post", "h2h", "model"} {
+		var pages []*site.Page
+		for _, p := range s.HTMLPages() {
+			if p.Kind == kind {
+				pages = append(pages, p)
+			}
+		}
+		for _, way := range []struct {
+			name string
+			r    *Renderer
+		}{{"go", r}, {"templates", &plain}} {
+			b.Run(kind+"/"+way.name, func(b *testing.B) {
+				for i := 0; b.Loop(); i++ {
+					if _, err := way.r.Page(pages[i%len(pages)]); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestPathAndFloat: htmlw.path writes what url writes for the joined path, and
+// htmlw.float what num formats.
+func TestPathAndFloat(t *testing.T) {
+	names := []string{"", "x", "a b", "%41", "%4", "%", "x:y", "javascript:alert(1)", `<&>"'+`, "ü€", "a/b", "?q#f"}
+	for _, dir := range []string{"/", "/repo/", "/a&b/benchmarks/", "rel/", "javascript:", "/no-slash", "http://x/"} {
+		for _, name := range names {
+			got, want := &htmlw{}, &htmlw{}
+			got.path(dir, name)
+			want.url(dir + name + "/")
+			if string(got.b) != string(want.b) {
+				t.Errorf("path(%q, %q) wrote %q, want %q", dir, name, got.b, want.b)
+			}
+		}
+	}
+	for _, x := range []float64{0, math.Copysign(0, -1), 1, -2.5, 77.25, 1e21, 1e-7, 123456789.125, math.NaN(), math.Inf(1), math.Inf(-1)} {
+		w := &htmlw{}
+		w.float(x)
+		if string(w.b) != num(x) {
+			t.Errorf("float(%v) wrote %q, want %q", x, w.b, num(x))
 		}
 	}
 }
