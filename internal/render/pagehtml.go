@@ -41,6 +41,8 @@ var goMains = map[string]func(g *goPage, w *htmlw, pg *Page) error{
 	"post":  (*goPage).post,
 	"h2h":   (*goPage).h2h,
 	"model": (*goPage).model,
+	"news":  (*goPage).news,
+	"list":  (*goPage).list,
 }
 
 // builtinKind reports whether every template of the page kind t, not yet executed,
@@ -662,4 +664,98 @@ func (w *htmlw) float(x float64) {
 		return
 	}
 	w.b = strconv.AppendFloat(w.b, x, 'f', -1, 64)
+}
+
+// news writes the "main" of news.html, with the "newsitem" partial.
+func (g *goPage) news(w *htmlw, pg *Page) error {
+	d, ok := pg.Data.(site.NewsView)
+	if !ok {
+		return wrongData(pg)
+	}
+	news := g.s.URL("news/")
+	w.raw("\n<h1>")
+	w.text(pg.Title)
+	w.raw("</h1>\n<nav class=\"filters\" aria-label=\"News categories\"><a href=\"")
+	w.url(news)
+	w.raw("\"")
+	if d.Category == "" {
+		w.raw(" aria-current=\"page\"")
+	}
+	w.raw(">All</a>")
+	for _, c := range d.Categories {
+		w.raw("<a href=\"")
+		w.url(news)
+		w.url(c)
+		w.raw("/\"")
+		if d.Category == c {
+			w.raw(" aria-current=\"page\"")
+		}
+		w.raw(">")
+		w.text(c)
+		w.raw("</a>")
+	}
+	w.raw("</nav>\n<ul class=\"news-list\">")
+	n := len(w.b)
+	w.news(newsRows(g.s, d.Items))
+	if len(w.b) == n {
+		w.raw("<li>No news yet.</li>")
+	}
+	w.raw("</ul>")
+	if d.Prev != "" || d.Next != "" {
+		w.raw("\n<nav class=\"pager\" aria-label=\"Pages\">")
+		if d.Prev != "" {
+			w.raw("<a rel=\"prev\" href=\"")
+			w.url(d.Prev)
+			w.raw("\">← Newer</a>")
+		}
+		w.raw(" <span>Page ")
+		w.num(d.Page)
+		w.raw(" of ")
+		w.num(d.Of)
+		w.raw("</span> ")
+		if d.Next != "" {
+			w.raw("<a rel=\"next\" href=\"")
+			w.url(d.Next)
+			w.raw("\">Older →</a>")
+		}
+		w.raw("</nav>")
+	}
+	w.raw("\n<p><a href=\"")
+	w.url(g.s.URL("news/feed.xml"))
+	w.raw("\">News feed</a></p>\n")
+	return nil
+}
+
+// list writes the "main" of list.html, with the "postcard" partial.
+func (g *goPage) list(w *htmlw, pg *Page) error {
+	d, ok := pg.Data.(site.ListView)
+	if !ok {
+		return wrongData(pg)
+	}
+	w.raw("\n<h1>")
+	w.text(pg.Title)
+	w.raw("</h1>\n")
+	for _, p := range d.Posts {
+		w.postcard(g.s, p)
+	}
+	if len(d.Tags) > 0 {
+		w.raw("\n<h2 id=\"tags\">Tags</h2>\n<p class=\"tags\">")
+		tags := g.s.URL("tags/")
+		for i := range d.Tags {
+			t := &d.Tags[i]
+			w.raw("<a href=\"")
+			w.url(tags)
+			w.url(t.Name)
+			w.raw("/\">#")
+			w.text(t.Name)
+			w.raw(" <span class=\"muted\">(")
+			w.num(len(t.Posts))
+			w.raw(")</span></a>")
+		}
+		w.raw("</p>")
+	}
+	w.raw("\n<p><a href=\"")
+	w.url(g.s.URL("posts/feed.xml"))
+	w.raw("\">Commentary feed</a></p>\n")
+	return nil
 }
