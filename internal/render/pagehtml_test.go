@@ -309,7 +309,7 @@ func BenchmarkGoPages(b *testing.B) {
 	}
 	plain := *r
 	plain.pages = nil
-	for _, kind := range []string{"post", "h2h", "model"} {
+	for _, kind := range []string{"post", "h2h", "model", "news", "list"} {
 		var pages []*site.Page
 		for _, p := range s.HTMLPages() {
 			if p.Kind == kind {
