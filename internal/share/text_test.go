@@ -1,6 +1,7 @@
 package share
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/image/font"
@@ -77,6 +78,58 @@ func TestFitExactWidth(t *testing.T) {
 		}
 		if f, got := cv.fit(bold, s, w-1, 40, 30); f != cv.face(bold, 30) || got != s {
 			t.Errorf("fit(%q, %d): height %d, %q; want the size 30 face, the text", s, w-1, f.height, got)
+		}
+	}
+}
+
+// cut against its rule, measured by x/image/font: the longest head of whole words
+// (trailing spaces and punctuation dropped) that fits with "…" when it keeps at least
+// 60 % of the room, else the longest head of characters that fits with "…".
+func TestCutAgainstItsRule(t *testing.T) {
+	tf, err := opentype.Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := opentype.NewFace(tf, &opentype.FaceOptions{Size: 28, DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		t.Fatal(err)
+	}
+	measure := func(s string) int { return font.MeasureString(ref, s).Ceil() }
+	trim := func(r []rune) []rune {
+		for len(r) > 0 && strings.ContainsRune(" ,.;:–-·", r[len(r)-1]) {
+			r = r[:len(r)-1]
+		}
+		return r
+	}
+	want := func(s string, maxW int) string {
+		if measure(s) <= maxW {
+			return s
+		}
+		runes := []rune(s)
+		for n := len(runes) - 1; n > 0; n-- {
+			if runes[n] != ' ' {
+				continue
+			}
+			if h := trim(runes[:n]); len(h) > 0 && measure(string(h)+"…") <= maxW {
+				if measure(string(h)+"…")*10 >= maxW*6 {
+					return string(h) + "…"
+				}
+				break
+			}
+		}
+		for n := len(runes) - 1; n > 0; n-- {
+			if h := trim(runes[:n]); len(h) > 0 && measure(string(h)+"…") <= maxW {
+				return string(h) + "…"
+			}
+		}
+		return "…"
+	}
+	f := faceOf(regular, 28)
+	for _, s := range []string{"North Lab's Alpha 7B tops the table", "Supercalifragilistic expialidocious", "a, b; c: d – e", "Wide", "x"} {
+		for maxW := 0; maxW <= measure(s)+2; maxW++ {
+			if got, w := cut(f, s, maxW), want(s, maxW); got != w {
+				t.Fatalf("cut(%q, %d) = %q, want %q", s, maxW, got, w)
+			}
 		}
 	}
 }
