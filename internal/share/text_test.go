@@ -94,13 +94,22 @@ func TestCutAgainstItsRule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	measure := func(s string) int { return font.MeasureString(ref, s).Ceil() }
+	widths := map[string]int{}
+	measure := func(s string) int {
+		w, ok := widths[s]
+		if !ok {
+			w = font.MeasureString(ref, s).Ceil()
+			widths[s] = w
+		}
+		return w
+	}
 	trim := func(r []rune) []rune {
 		for len(r) > 0 && strings.ContainsRune(" ,.;:–-·", r[len(r)-1]) {
 			r = r[:len(r)-1]
 		}
 		return r
 	}
+	exact := 0 // cases where the words kept are exactly 60 % of the room
 	want := func(s string, maxW int) string {
 		if measure(s) <= maxW {
 			return s
@@ -111,6 +120,9 @@ func TestCutAgainstItsRule(t *testing.T) {
 				continue
 			}
 			if h := trim(runes[:n]); len(h) > 0 && measure(string(h)+"…") <= maxW {
+				if measure(string(h)+"…")*10 == maxW*6 {
+					exact++
+				}
 				if measure(string(h)+"…")*10 >= maxW*6 {
 					return string(h) + "…"
 				}
@@ -125,11 +137,20 @@ func TestCutAgainstItsRule(t *testing.T) {
 		return "…"
 	}
 	f := faceOf(regular, 28)
-	for _, s := range []string{"North Lab's Alpha 7B tops the table", "Supercalifragilistic expialidocious", "a, b; c: d – e", "Wide", "x"} {
+	texts := []string{"North Lab's Alpha 7B tops the table", "Supercalifragilistic expialidocious", "a, b; c: d – e", "Wide", "x"}
+	for _, a := range []string{"a", "be", "cat", "dove", "eagle", "falcon"} {
+		for _, b := range []string{"in", "owl", "wren", "heron", "pelican", "flamingos"} {
+			texts = append(texts, a+" "+b+" and more words after them")
+		}
+	}
+	for _, s := range texts {
 		for maxW := 0; maxW <= measure(s)+2; maxW++ {
 			if got, w := cut(f, s, maxW), want(s, maxW); got != w {
 				t.Fatalf("cut(%q, %d) = %q, want %q", s, maxW, got, w)
 			}
 		}
+	}
+	if exact == 0 {
+		t.Error("no case keeps exactly 60 % of the room")
 	}
 }
