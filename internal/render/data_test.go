@@ -10,6 +10,7 @@ import (
 
 	aileague "github.com/ai-league/ai-league"
 	"github.com/ai-league/ai-league/internal/config"
+	"github.com/ai-league/ai-league/internal/feed"
 	"github.com/ai-league/ai-league/internal/league"
 	"github.com/ai-league/ai-league/internal/site"
 	"github.com/ai-league/ai-league/internal/standings"
@@ -131,5 +132,76 @@ func TestDataFiles(t *testing.T) {
 		if _, _, err := dataFiles(r, p); err == nil || err.Error() != "no room for "+p {
 			t.Errorf("%s not written: err = %v", p, err)
 		}
+	}
+}
+
+// TestTagURI: a feed entry's tag URI is under the base URL's host name, or under
+// "ai-league" when the base URL has no host or does not parse.
+func TestTagURI(t *testing.T) {
+	s := dataSite(t, "")
+	for _, tt := range []struct{ base, want string }{
+		{"https://u.github.io/repo/", "tag:u.github.io,2026-02-01:posts/x"},
+		{"https://league.example.org:8443/", "tag:league.example.org,2026-02-01:posts/x"},
+		{"/repo/", "tag:ai-league,2026-02-01:posts/x"},
+		{"://bad", "tag:ai-league,2026-02-01:posts/x"},
+	} {
+		s.Config.BaseURL = tt.base
+		if got := tagURI(s, "2026-02-01T10:00:00Z", "posts/x"); got != tt.want {
+			t.Errorf("base %q: %q, want %q", tt.base, got, tt.want)
+		}
+	}
+}
+
+// TestMergeEntriesUncapped: a limit of 0 keeps every entry.
+func TestMergeEntriesUncapped(t *testing.T) {
+	got := mergeEntries(0, []feed.Entry{{ID: "a", Updated: day("2026-01-01")}}, []feed.Entry{{ID: "b", Updated: day("2026-01-02")}})
+	if len(got) != 2 || got[0].ID != "b" || got[1].ID != "a" {
+		t.Errorf("mergeEntries(0) = %+v, want b then a", got)
+	}
+}
+
+// TestSitemapsByHand: up to the limit one sitemap; past it, files of limit URLs
+// sorted by URL, none empty, and an index of them; an emit that fails stops it with
+// its error.
+func TestSitemapsByHand(t *testing.T) {
+	defer func(n int) { sitemapLimit = n }(sitemapLimit)
+	sitemapLimit = 2
+	s := dataSite(t, "")
+	urls := func(locs ...string) []feed.SitemapURL {
+		var out []feed.SitemapURL
+		for _, l := range locs {
+			out = append(out, feed.SitemapURL{Loc: "https://u.github.io/repo/" + l})
+		}
+		return out
+	}
+	files := map[string]string{}
+	emit := func(p string, b []byte) error { files[p] = string(b); return nil }
+
+	b, err := sitemaps(s, urls("b/", "a/"), emit)
+	if err != nil || !strings.Contains(string(b), "<urlset") || strings.Count(string(b), "<url>") != 2 || len(files) != 0 {
+		t.Errorf("two URLs: want one sitemap, nothing else emitted; got %v, %d files:\n%s", err, len(files), b)
+	}
+
+	b, err = sitemaps(s, urls("c/", "a/", "d/", "b/"), emit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(string(b), "<sitemap>") != 2 || !strings.Contains(string(b), "https://u.github.io/repo/sitemaps/1.xml") ||
+		!strings.Contains(string(b), "https://u.github.io/repo/sitemaps/2.xml") {
+		t.Errorf("four URLs: index\n%s", b)
+	}
+	if len(files) != 2 {
+		t.Errorf("four URLs: %d files, want 2", len(files))
+	}
+	for name, want := range map[string][]string{"sitemaps/1.xml": {"a/", "b/"}, "sitemaps/2.xml": {"c/", "d/"}} {
+		f := files[name]
+		if strings.Count(f, "<url>") != 2 || !strings.Contains(f, "repo/"+want[0]+"<") || !strings.Contains(f, "repo/"+want[1]+"<") {
+			t.Errorf("%s, want %v:\n%s", name, want, f)
+		}
+	}
+
+	_, err = sitemaps(s, urls("c/", "a/", "b/"), func(p string, b []byte) error { return errors.New("no room for " + p) })
+	if err == nil || err.Error() != "no room for sitemaps/1.xml" {
+		t.Errorf("a failing emit: err = %v", err)
 	}
 }

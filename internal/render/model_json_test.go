@@ -16,7 +16,9 @@ import (
 // document too.
 func TestModelMatchAsJSONMarshal(t *testing.T) {
 	names := []string{"", "qwen3.5-9b", "/h2h/a--b/", "https://x.example/ai-league/h2h/a--b/", "a\"b", `a\b`, "<script>", "a&b",
-		"tab\there", "nul\x00", "é", "line\u2028sep", "bad\xffutf8", "del\x7f", "~!@#$%^*()_+={}[]|:;',.?"}
+		"tab\there", "nul\x00", "é", "line\u2028sep", "bad\xffutf8", "del\x7f", "~!@#$%^*()_+={}[]|:;',.?",
+		// each alone, so that no other byte of the string decides how it is written
+		"\t", "\x00", " ", "\x7f", "\xff", "\u2028", "\"", "\\", "<", ">", "&"}
 	for _, opp := range names {
 		for _, h2h := range names {
 			for _, n := range [][3]int{{0, 0, 0}, {12, 3, 45}, {-1, 1000000, 7}} {

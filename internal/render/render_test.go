@@ -189,3 +189,24 @@ func TestSitemapSplitsPastTheLimit(t *testing.T) {
 		t.Errorf("the sitemaps list %d URLs, want %d", urls, pages)
 	}
 }
+
+// TestLayoutFilesAreNoPageKind: base.html and partials.html make the layout of
+// every kind and are no page kind themselves; every other file is one.
+func TestLayoutFilesAreNoPageKind(t *testing.T) {
+	r := dataRenderer(t, dataSite(t, ""))
+	defaults, _ := fs.Sub(aileague.Defaults, "templates")
+	names, err := fs.Glob(defaults, "*.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		kind := strings.TrimSuffix(n, ".html")
+		_, ok := r.kinds[kind]
+		if layout := n == "base.html" || n == "partials.html"; ok == layout {
+			t.Errorf("%s: a page kind %v", n, ok)
+		}
+	}
+	if len(r.kinds) != len(names)-2 {
+		t.Errorf("%d kinds for %d files", len(r.kinds), len(names))
+	}
+}
