@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io/fs"
+	"math"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -208,5 +209,17 @@ func TestLayoutFilesAreNoPageKind(t *testing.T) {
 	}
 	if len(r.kinds) != len(names)-2 {
 		t.Errorf("%d kinds for %d files", len(r.kinds), len(names))
+	}
+}
+
+// TestNumNotFinite: a score that is not a number or infinite shows as a dash.
+func TestNumNotFinite(t *testing.T) {
+	for _, x := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		if got := num(x); got != "–" {
+			t.Errorf("num(%v) = %q, want –", x, got)
+		}
+	}
+	if got := num(77.25); got != "77.25" {
+		t.Errorf("num(77.25) = %q", got)
 	}
 }
