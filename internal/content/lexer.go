@@ -145,13 +145,15 @@ func (q *quickLexer) Tokenise(options *chroma.TokeniseOptions, text string) (chr
 		text += "\n"
 		newlineAdded = true
 	}
+	runes := []rune(text)
 	s := &quickState{
-		q:   q,
-		end: 0,
+		q:    q,
+		end:  0,
+		text: newMText(text, runes),
 		l: chroma.LexerState{
 			Registry:       q.registry,
 			Lexer:          q.RegexLexer,
-			Text:           []rune(text),
+			Text:           runes,
 			Stack:          []string{"root"},
 			Rules:          q.rules,
 			MutatorContext: map[any]any{},
@@ -176,10 +178,12 @@ func ensureLF(text string) string {
 // quickState is one tokenisation in progress: chroma's LexerState and the
 // iterators of the emitted rules not yet exhausted.
 type quickState struct {
-	q     *quickLexer
-	l     chroma.LexerState
-	end   int // where the loop stops: the end of the text, before an added "\n"
-	stack []chroma.Iterator
+	q      *quickLexer
+	l      chroma.LexerState
+	end    int // where the loop stops: the end of the text, before an added "\n"
+	stack  []chroma.Iterator
+	text   *mtext // the text for the native matchers, whose values are cut from it
+	frames []cont // the native matchers' stack of frames, kept from try to try
 }
 
 // pending returns the next token of the emitted iterators, or EOF when they are
@@ -233,7 +237,15 @@ func (s *quickState) next() chroma.Token {
 				panic(err)
 			}
 		}
-		if rule.Type != nil {
+		switch tt := rule.Type.(type) {
+		case nil:
+		case chroma.TokenType:
+			// What TokenType.Emit's iterator would give next, the stack being
+			// empty here, without making the iterator.
+			if t := (chroma.Token{Type: tt, Value: l.Groups[0]}); t.Type != chroma.Ignore && t != chroma.EOF {
+				return t
+			}
+		default:
 			s.stack = append(s.stack, rule.Type.Emit(l.Groups, l))
 		}
 	}
@@ -260,7 +272,7 @@ func (s *quickState) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledR
 	try := func(i int) (int, *chroma.CompiledRule, []string, map[string]string, bool) {
 		rule := rules[i]
 		if f != nil && f.quick[i] != nil {
-			groups := f.quick[i].match(l.Text, l.Pos)
+			groups := f.quick[i].matchIn(s.text, l.Pos, &s.frames)
 			return i, rule, groups, nil, groups != nil
 		}
 		m, err := rule.Regexp.FindRunesMatchStartingAt(l.Text, l.Pos)

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"unicode/utf8"
+
 	"github.com/alecthomas/chroma/v2"
 	"github.com/dlclark/regexp2/v2/syntax"
 )
@@ -148,63 +150,123 @@ const (
 	frameLoopNext          // one more iteration of the loop node is done
 )
 
-// cont is what remains to match after a node: a frame, then next. A nil cont is
-// the end of the expression.
+// cont is what remains to match after a node: a frame, then the frame at next.
+// Frames live on the try's stack of frames (mrun.frames), referred to by index;
+// noCont is the end of the expression. A frame lives as long as the call that
+// pushed it: once that call returns, whether it matched or not, nothing reads it
+// again, so the stack is cut back there.
 type cont struct {
 	n    *mnode
 	kind int
-	next *cont
+	next int32
 	from int // frameCaptureEnd: where the group began
 	done int // frameLoopNext: iterations done
 }
 
+// noCont is the continuation after the whole expression.
+const noCont = -1
+
+// mtext is the text a native matcher runs over: its characters, and the string
+// they came from when a group's value can be cut from it.
+type mtext struct {
+	runes []rune
+	cut   bool    // values are cut from str: the text is valid UTF-8
+	str   string  // the text, when cut
+	offs  []int32 // when cut: the byte offset of each character and of the end; nil when str is ASCII
+}
+
+// newMText returns the mtext of text; runes must be []rune(text).
+func newMText(text string, runes []rune) *mtext {
+	t := &mtext{runes: runes}
+	if !utf8.ValidString(text) {
+		return t // []rune made each bad byte U+FFFD: the values are cut from runes
+	}
+	t.cut, t.str = true, text
+	if len(runes) == len(text) {
+		return t
+	}
+	t.offs = make([]int32, 0, len(runes)+1)
+	for i := range text {
+		t.offs = append(t.offs, int32(i))
+	}
+	t.offs = append(t.offs, int32(len(text)))
+	return t
+}
+
+// value is the text of characters a to b, the string string(runes[a:b]) makes.
+func (t *mtext) value(a, b int) string {
+	switch {
+	case !t.cut:
+		return string(t.runes[a:b])
+	case t.offs == nil:
+		return t.str[a:b]
+	}
+	return t.str[t.offs[a]:t.offs[b]]
+}
+
 // mrun is one try of a native matcher at a position.
 type mrun struct {
-	text  []rune
-	start int
-	end   int       // where the whole match ended, once it has
-	caps  [8][2]int // per group: start and end of its last capture; start -1 when none
+	text   []rune
+	start  int
+	end    int       // where the whole match ended, once it has
+	caps   [8][2]int // per group: start and end of its last capture; start -1 when none
+	frames []cont
+}
+
+// push puts a frame on the stack and returns its index.
+func (r *mrun) push(c cont) int32 {
+	r.frames = append(r.frames, c)
+	return int32(len(r.frames) - 1)
 }
 
 // match tries nv at pos of text and returns the groups of the match, as chroma hands
 // them to emitters, or nil.
 func (nv *native) match(text []rune, pos int) []string {
-	r := mrun{text: text, start: pos}
+	var frames []cont
+	return nv.matchIn(&mtext{runes: text}, pos, &frames)
+}
+
+// matchIn is match over t, its frames kept in *frames for the next try.
+func (nv *native) matchIn(t *mtext, pos int, frames *[]cont) []string {
+	r := mrun{text: t.runes, start: pos, frames: (*frames)[:0]}
 	for i := range nv.groups {
 		r.caps[i][0] = -1
 	}
-	if !r.run(nv.root, pos, nil) {
+	ok := r.run(nv.root, pos, noCont)
+	*frames = r.frames
+	if !ok {
 		return nil
 	}
 	groups := make([]string, nv.groups)
 	for i := range groups {
 		if c := r.caps[i]; c[0] >= 0 {
-			groups[i] = string(text[c[0]:c[1]])
+			groups[i] = t.value(c[0], c[1])
 		}
 	}
 	return groups
 }
 
 // next matches what remains after a node that ended at pos.
-func (r *mrun) next(pos int, k *cont) bool {
-	if k == nil {
+func (r *mrun) next(pos int, k int32) bool {
+	if k == noCont {
 		r.end = pos
 		return true
 	}
-	switch k.kind {
+	f := r.frames[k]
+	switch f.kind {
 	case frameCaptureEnd:
-		g := k.n.group
+		g := f.n.group
 		old := r.caps[g]
-		r.caps[g] = [2]int{k.from, pos}
-		if r.next(pos, k.next) {
+		r.caps[g] = [2]int{f.from, pos}
+		if r.next(pos, f.next) {
 			return true
 		}
 		r.caps[g] = old
 		return false
 	case frameLoopNext:
-		return r.loop(k.n, pos, k.done, k.next)
+		return r.loop(f.n, pos, f.done, f.next)
 	}
-	return r.run(k.n, pos, k.next)
+	return r.run(f.n, pos, f.next)
 }
 
 // one reports whether a single-character node matches c.
@@ -232,7 +294,7 @@ func (r *mrun) boundary(pos int) bool {
 }
 
 // run matches n at pos, then k.
-func (r *mrun) run(n *mnode, pos int, k *cont) bool {
+func (r *mrun) run(n *mnode, pos int, k int32) bool {
 	text := r.text
 	switch n.t {
 	case syntax.NtOne, syntax.NtNotone, syntax.NtSet:
@@ -306,17 +368,23 @@ func (r *mrun) run(n *mnode, pos int, k *cont) bool {
 		if len(n.kids) == 0 {
 			return r.next(pos, k)
 		}
+		mark := len(r.frames)
 		for i := len(n.kids) - 1; i > 0; i-- {
-			k = &cont{n: n.kids[i], next: k}
+			k = r.push(cont{n: n.kids[i], next: k})
 		}
-		return r.run(n.kids[0], pos, k)
+		ok := r.run(n.kids[0], pos, k)
+		r.frames = r.frames[:mark]
+		return ok
 	case syntax.NtGroup:
 		return r.run(n.kids[0], pos, k)
 	case syntax.NtCapture:
-		return r.run(n.kids[0], pos, &cont{n: n, kind: frameCaptureEnd, next: k, from: pos})
+		mark := len(r.frames)
+		ok := r.run(n.kids[0], pos, r.push(cont{n: n, kind: frameCaptureEnd, next: k, from: pos}))
+		r.frames = r.frames[:mark]
+		return ok
 	case syntax.NtAtomic, syntax.NtPosLook, syntax.NtNegLook:
 		saved, end := r.caps, r.end
-		ok := r.run(n.kids[0], pos, nil)
+		ok := r.run(n.kids[0], pos, noCont)
 		after := r.end
 		r.end = end
 		if n.t == syntax.NtNegLook {
@@ -344,9 +412,15 @@ func (r *mrun) run(n *mnode, pos int, k *cont) bool {
 // loop goes on with a loop of a general body after done iterations, the last of
 // which ended at pos. Each iteration matches at least one character (see
 // nativeNode), so a loop ends.
-func (r *mrun) loop(n *mnode, pos, done int, k *cont) bool {
+func (r *mrun) loop(n *mnode, pos, done int, k int32) bool {
 	more := func() bool {
-		return done < n.max && r.run(n.kids[0], pos, &cont{n: n, kind: frameLoopNext, next: k, done: done + 1})
+		if done >= n.max {
+			return false
+		}
+		mark := len(r.frames)
+		ok := r.run(n.kids[0], pos, r.push(cont{n: n, kind: frameLoopNext, next: k, done: done + 1}))
+		r.frames = r.frames[:mark]
+		return ok
 	}
 	if n.t == syntax.NtLazyloop {
 		return done >= n.min && r.next(pos, k) || more()

@@ -4,6 +4,7 @@ import (
 	"os"
 	"reflect"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
@@ -45,6 +46,7 @@ func TestNativeMatchesRegexp2(t *testing.T) {
 	}
 	rules, natives := 0, 0
 	seen := map[*regexp2.Regexp]bool{}
+	var frames []cont
 	for _, l := range ls {
 		// Without a time limit, as lexerFor uses them: with chroma's 250 ms a busy
 		// machine made regexp2 give up on a match and report none (seen at load 46).
@@ -65,7 +67,7 @@ func TestNativeMatchesRegexp2(t *testing.T) {
 				natives++
 				for _, text := range texts {
 					for pos := range text {
-						got := nv.match(text, pos)
+						got := matchBoth(t, nv, string(text), text, pos, &frames)
 						want := regexp2Groups(r, text, pos)
 						if !reflect.DeepEqual(got, want) {
 							t.Fatalf("%s %s.%d %q at %d of %q:\n got %q\nwant %q",
@@ -79,6 +81,39 @@ func TestNativeMatchesRegexp2(t *testing.T) {
 	t.Logf("%d of %d rules matched natively", natives, rules)
 	if natives*10 < rules*9 {
 		t.Errorf("only %d of %d rules have a native matcher", natives, rules)
+	}
+}
+
+// matchBoth returns the groups of nv at pos of text (the characters of s): as the
+// quick lexer takes them (matchIn, values cut from s, frames kept from the last
+// try), after checking that they are those of match (values made from the
+// characters, frames of its own).
+func matchBoth(t *testing.T, nv *native, s string, text []rune, pos int, frames *[]cont) []string {
+	t.Helper()
+	got := nv.matchIn(newMText(s, text), pos, frames)
+	if want := nv.match(text, pos); !reflect.DeepEqual(got, want) {
+		t.Fatalf("at %d of %q: matchIn gives %q, match %q", pos, s, got, want)
+	}
+	return got
+}
+
+// TestMTextValue checks that a value cut from the text is the string its
+// characters make, for ASCII, text beyond ASCII and bytes that are not UTF-8 (which
+// []rune makes U+FFFD, so they are not cut).
+func TestMTextValue(t *testing.T) {
+	for _, s := range []string{"", "abc", "é世界x\n", "a\xffb", "\xc3", "x\u2028y\U0001F600z", "\xed\xa0\x80"} {
+		runes := []rune(s)
+		mt := newMText(s, runes)
+		if mt.cut != utf8.ValidString(s) {
+			t.Errorf("%q: cut = %v", s, mt.cut)
+		}
+		for a := 0; a <= len(runes); a++ {
+			for b := a; b <= len(runes); b++ {
+				if got, want := mt.value(a, b), string(runes[a:b]); got != want {
+					t.Errorf("%q [%d:%d]: got %q, want %q", s, a, b, got, want)
+				}
+			}
+		}
 	}
 }
 
@@ -130,7 +165,8 @@ func TestNativeCases(t *testing.T) {
 		`a{2}b?`, `[^a]{2}`, `(a)(b)(c)(d)(e)(f)(g)`, `(ab){2}`, `(?:a|bc){2}?b`,
 	}
 	texts := []string{"", "a", "ab", "aab", "aaab", "abcd", "abbb", "ab ab", "xaxbb", "  # c\n#", "word\nend",
-		"x y\n", "a\n", "\"q\\\"x\" y", "12.5e-3x", "baab", "ßx é_1", "abab b", "\n\n", "xyzzy"}
+		"x y\n", "a\n", "\"q\\\"x\" y", "12.5e-3x", "baab", "ßx é_1", "abab b", "\n\n", "xyzzy", "a\xffb é\xc3"}
+	var frames []cont
 	for _, pattern := range patterns {
 		re := regexp2.MustCompile(`\G(?:` + pattern + `)`)
 		r := &chroma.CompiledRule{Regexp: re}
@@ -142,7 +178,7 @@ func TestNativeCases(t *testing.T) {
 		for _, s := range texts {
 			text := []rune(s)
 			for pos := 0; pos <= len(text); pos++ {
-				if got, want := nv.match(text, pos), regexp2Groups(r, text, pos); !reflect.DeepEqual(got, want) {
+				if got, want := matchBoth(t, nv, s, text, pos, &frames), regexp2Groups(r, text, pos); !reflect.DeepEqual(got, want) {
 					t.Errorf("%s at %d of %q: got %q, want %q", pattern, pos, s, got, want)
 				}
 			}
