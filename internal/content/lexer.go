@@ -39,19 +39,21 @@ type stateFilter struct {
 	first []*syntax.Prefix       // per rule: its first characters, nil for any
 	named []bool                 // per rule: whether its mutator or emitter may read the named groups
 	quick []*native              // per rule: its native matcher (match.go), nil for regexp2
+	split [][]chroma.Emitter     // per rule: the token types of its ByGroups of token types (tokenGroups), else nil
 }
 
 // Mutators and emitters known not to read a match's named groups.
 var (
-	pushType = reflect.TypeOf(chroma.Push())
-	popType  = reflect.TypeOf(chroma.Pop(1))
+	pushType     = reflect.TypeOf(chroma.Push())
+	popType      = reflect.TypeOf(chroma.Pop(1))
+	byGroupsType = reflect.TypeOf(chroma.ByGroups())
 )
 
 // needsNamed reports whether the mutator or emitter of r may read the named groups
 // of its match (chroma's ByGroupNames and lexers' own functions do).
 func needsNamed(r *chroma.CompiledRule) bool {
 	if r.Type != nil {
-		if _, ok := r.Type.(chroma.TokenType); !ok {
+		if _, ok := r.Type.(chroma.TokenType); !ok && tokenGroups(r.Type) == nil {
 			return true
 		}
 	}
@@ -60,6 +62,29 @@ func needsNamed(r *chroma.CompiledRule) bool {
 		return t != pushType && t != popType
 	}
 	return false
+}
+
+// tokenGroups returns the token types of e when e is chroma's ByGroups of token
+// types only (nil for a group that emits nothing): it emits a token of the i-th
+// type for the i-th group. It returns nil for any other emitter.
+func tokenGroups(e chroma.Emitter) []chroma.Emitter {
+	if reflect.TypeOf(e) != byGroupsType {
+		return nil
+	}
+	f := reflect.ValueOf(e).Elem().FieldByName("Emitters")
+	if !f.IsValid() || !f.CanInterface() {
+		return nil
+	}
+	es, ok := f.Interface().(chroma.Emitters)
+	if !ok || len(es) == 0 {
+		return nil
+	}
+	for _, g := range es {
+		if _, ok := g.(chroma.TokenType); g != nil && !ok {
+			return nil
+		}
+	}
+	return es
 }
 
 // newQuickLexer returns the quick form of l, or nil when l is not a plain rule
@@ -76,9 +101,11 @@ func newQuickLexer(l chroma.Lexer) *quickLexer {
 	}
 	q := &quickLexer{RegexLexer: rl, registry: reg, rules: rules, states: map[string]*stateFilter{}}
 	for name, rs := range rules {
-		f := &stateFilter{rules: rs, first: make([]*syntax.Prefix, len(rs)), named: make([]bool, len(rs)), quick: make([]*native, len(rs))}
+		f := &stateFilter{rules: rs, first: make([]*syntax.Prefix, len(rs)), named: make([]bool, len(rs)), quick: make([]*native, len(rs)),
+			split: make([][]chroma.Emitter, len(rs))}
 		for i, r := range rs {
 			f.named[i] = needsNamed(r)
+			f.split[i] = tokenGroups(r.Type)
 			if !f.named[i] {
 				f.quick[i] = newNative(r)
 			}
@@ -182,13 +209,23 @@ type quickState struct {
 	l      chroma.LexerState
 	end    int // where the loop stops: the end of the text, before an added "\n"
 	stack  []chroma.Iterator
-	text   *mtext // the text for the native matchers, whose values are cut from it
-	frames []cont // the native matchers' stack of frames, kept from try to try
+	text   *mtext         // the text for the native matchers, whose values are cut from it
+	frames []cont         // the native matchers' stack of frames, kept from try to try
+	cur    *stateFilter   // the filter of the last match's state, nil when none applies
+	queue  []chroma.Token // tokens of the last match not yet given, from queue[qi] on
+	qi     int
 }
 
 // pending returns the next token of the emitted iterators, or EOF when they are
 // exhausted.
 func (s *quickState) pending() chroma.Token {
+	for s.qi < len(s.queue) {
+		t := s.queue[s.qi]
+		s.qi++
+		if t.Type != chroma.Ignore && t != chroma.EOF {
+			return t
+		}
+	}
 	for len(s.stack) > 0 {
 		n := len(s.stack) - 1
 		t := s.stack[n]()
@@ -246,6 +283,10 @@ func (s *quickState) next() chroma.Token {
 				return t
 			}
 		default:
+			if s.cur != nil && s.cur.split[index] != nil {
+				s.split(s.cur.split[index], l.Groups)
+				continue
+			}
 			s.stack = append(s.stack, rule.Type.Emit(l.Groups, l))
 		}
 	}
@@ -260,6 +301,23 @@ func (s *quickState) next() chroma.Token {
 	return chroma.EOF
 }
 
+// split queues the tokens chroma's ByGroups of the token types es emits for
+// groups (the queue and the stack being empty): a token of the i-th type for the
+// i-th group, none for a nil type, or one error token of the whole match when the
+// counts differ.
+func (s *quickState) split(es []chroma.Emitter, groups []string) {
+	s.queue, s.qi = s.queue[:0], 0
+	if len(es) != len(groups)-1 {
+		s.queue = append(s.queue, chroma.Token{Type: chroma.Error, Value: groups[0]})
+		return
+	}
+	for i, g := range groups[1:] {
+		if tt, ok := es[i].(chroma.TokenType); ok {
+			s.queue = append(s.queue, chroma.Token{Type: tt, Value: g})
+		}
+	}
+}
+
 // match is chroma's matchRules, trying only the rules that may begin with the
 // character at the position.
 func (s *quickState) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule, []string, map[string]string) {
@@ -268,6 +326,7 @@ func (s *quickState) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledR
 	if f == nil || len(f.rules) != len(rules) || (len(rules) > 0 && &f.rules[0] != &rules[0]) {
 		f = nil // the state's rules are not the ones the filter was built for
 	}
+	s.cur = f
 	c := l.Text[l.Pos]
 	try := func(i int) (int, *chroma.CompiledRule, []string, map[string]string, bool) {
 		rule := rules[i]

@@ -226,3 +226,65 @@ func TestQuickLexerEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenGroups checks which emitters the quick lexer splits itself: chroma's
+// ByGroups of token types (a nil among them emitting nothing), no other.
+func TestTokenGroups(t *testing.T) {
+	k, s := chroma.Keyword, chroma.LiteralString
+	if got := tokenGroups(chroma.ByGroups(k, nil, s)); !reflect.DeepEqual(got, []chroma.Emitter{k, nil, s}) {
+		t.Errorf("ByGroups(k, nil, s): got %v", got)
+	}
+	for name, e := range map[string]chroma.Emitter{
+		"token type":       k,
+		"empty ByGroups":   chroma.ByGroups(),
+		"ByGroups, using":  chroma.ByGroups(k, chroma.UsingSelf("root")),
+		"nested ByGroups":  chroma.ByGroups(chroma.ByGroups(k)),
+		"ByGroupNames":     chroma.ByGroupNames(map[string]chroma.Emitter{"a": k}),
+		"an emitter func":  chroma.EmitterFunc(func([]string, *chroma.LexerState) chroma.Iterator { return nil }),
+		"using":            chroma.Using("go"),
+		"no emitter (nil)": nil,
+	} {
+		if got := tokenGroups(e); got != nil {
+			t.Errorf("%s: got %v, want nil", name, got)
+		}
+	}
+}
+
+// TestQuickLexerByGroups runs a lexer of ByGroups rules, of token types with a
+// group that emits nothing, an ignored group and an empty group, and of a token type
+// with another emitter, against chroma.
+func TestQuickLexerByGroups(t *testing.T) {
+	l := chroma.MustNewLexer(&chroma.Config{Name: "bygroups"}, func() chroma.Rules {
+		return chroma.Rules{"root": {
+			{Pattern: `(if)(\s*)(\()`, Type: chroma.ByGroups(chroma.Keyword, nil, chroma.Punctuation)},
+			{Pattern: `(")([^"]*)(")`, Type: chroma.ByGroups(chroma.Punctuation, chroma.Ignore, chroma.Punctuation)},
+			{Pattern: `(x)(y?)`, Type: chroma.ByGroups(chroma.Name, chroma.NameBuiltin)},
+			{Pattern: `(f)(\w+)`, Type: chroma.ByGroups(chroma.Keyword, chroma.UsingSelf("root"))},
+			{Pattern: `\s+`, Type: chroma.Text},
+			{Pattern: `\w`, Type: chroma.Name},
+			{Pattern: `.`, Type: chroma.Punctuation},
+		}}
+	})
+	q := newQuickLexer(l)
+	if q == nil {
+		t.Fatal("no quick lexer")
+	}
+	for _, name := range []string{"root"} {
+		if f := q.states[name]; f == nil || f.split[0] == nil || f.split[3] != nil || f.quick[0] == nil {
+			t.Fatalf("state %s: the first rule should be split and matched natively, the fourth not split", name)
+		}
+	}
+	for _, text := range []string{"if (a)", "if(\"skip\" x xy x\"\")", "fif if  (  \"", "é if\n(", ""} {
+		want, err := chroma.Tokenise(l, nil, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := chroma.Tokenise(q, nil, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: tokens differ from chroma's:\n got %v\nwant %v", text, got, want)
+		}
+	}
+}
