@@ -250,6 +250,11 @@ type computed struct {
 
 // prepare runs the stages before rendering: load, pull, compute, content and site.
 func prepare(ctx context.Context, opt Options) (*prepared, error) {
+	if opt.Cache == nil {
+		// Every post is rendered: the lexers of its code are compiled while the
+		// league loads and computes, rather than by the posts' workers.
+		go content.WarmLexers(inputfs.Limit(opt.Src, 0))
+	}
 	c, err := compute(ctx, opt, nil)
 	if err != nil {
 		return nil, err

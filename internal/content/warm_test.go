@@ -1,0 +1,69 @@
+package content
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestFenceLanguages checks which fence lines give a language.
+func TestFenceLanguages(t *testing.T) {
+	src := strings.Join([]string{
+		"```go",
+		"x := 1",
+		"```",
+		"   ~~~python extra words",
+		"    ```indented-code",
+		"````c++ {linenos=true}",
+		"```league",
+		"``` spaced",
+		"```\tbash\r",
+		"```html{.x}",
+		"```a" + strings.Repeat("b", 32),
+		"```we!rd",
+		"text ```go",
+		"~~~",
+		"```" + strings.Repeat("x", 32),
+		"```yaml",
+	}, "\n")
+	want := []string{"go", "python", "c++", "spaced", "bash", "html", strings.Repeat("x", 32), "yaml"}
+	if got := fenceLanguages([]byte(src)); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if got := fenceLanguages(nil); got != nil {
+		t.Errorf("no source: got %q", got)
+	}
+}
+
+// TestWarmLexers checks that the lexers of the languages of the first posts are
+// ready after WarmLexers, and those of later posts, past warmPosts, not.
+func TestWarmLexers(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/posts/a.md":    {Data: []byte("---\ntitle: a\n---\n```ada\nnull;\n```\n")},
+		"content/posts/b.md":    {Data: []byte("no code\n")},
+		"content/posts/c.md":    {Data: []byte("```ada\n```\n~~~ nosuchlanguage\n~~~\n")},
+		"content/posts/dir.md/": {},
+	}
+	for i := 0; i < warmPosts; i++ {
+		fsys[fmt.Sprintf("content/posts/p%03d.md", i)] = &fstest.MapFile{Data: []byte("text\n")}
+	}
+	fsys["content/posts/zz.md"] = &fstest.MapFile{Data: []byte("```cobol\n```\n")}
+	for _, lang := range []string{"ada", "nosuchlanguage", "cobol"} {
+		if _, ok := codeLexers.Load(lang); ok {
+			t.Fatalf("%s: ready before the test", lang)
+		}
+	}
+	WarmLexers(fsys)
+	if l, ok := codeLexers.Load("ada"); !ok || l == nil {
+		t.Error("ada: not ready after WarmLexers")
+	}
+	if l, ok := codeLexers.Load("nosuchlanguage"); !ok || l != nil {
+		t.Errorf("nosuchlanguage: got %v, %v; want a nil lexer kept", l, ok)
+	}
+	if _, ok := codeLexers.Load("cobol"); ok {
+		t.Error("cobol: readied from a post past the first warmPosts")
+	}
+	WarmLexers(fstest.MapFS{}) // no posts: nothing to do, no panic
+}
