@@ -1,0 +1,115 @@
+package content
+
+import (
+	"bytes"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+)
+
+// linkifyPair are two goldmark instances that differ only in linkify: goldmark's
+// own Linkify and quickLinkify, with the other GFM extensions and typographer
+// around them as the site has them.
+func linkifyPair() (want, got goldmark.Markdown) {
+	with := func(linkify goldmark.Extender) goldmark.Markdown {
+		return goldmark.New(goldmark.WithExtensions(linkify, extension.Table, extension.Strikethrough,
+			extension.TaskList, extension.Footnote, extension.Typographer))
+	}
+	return with(extension.Linkify), with(quickLinkify{})
+}
+
+// sameLinks fails the test when quickLinkify's HTML of src differs from Linkify's.
+func sameLinks(t *testing.T, want, got goldmark.Markdown, name string, src []byte) {
+	t.Helper()
+	var w, g bytes.Buffer
+	if err := want.Convert(src, &w); err != nil {
+		t.Fatal(err)
+	}
+	if err := got.Convert(src, &g); err != nil {
+		t.Fatal(err)
+	}
+	if w.String() != g.String() {
+		t.Errorf("%s: %q\n got %s\nwant %s", name, src, g.String(), w.String())
+	}
+}
+
+// TestQuickLinkifyCases compares quickLinkify with goldmark's Linkify on
+// addresses at every kind of place: after a space, "*", "_", "~", "(", at a line's
+// start, inside links and code, emails with the "@" at the 64th and 65th byte, and
+// near misses.
+func TestQuickLinkifyCases(t *testing.T) {
+	want, got := linkifyPair()
+	local64 := strings.Repeat("a", 64)
+	cases := []string{
+		"see https://example.com/x?y=1. and http://a.b:80/p_(q) or ftp://files.example.org/a.",
+		"www.example.com at the start\nwww.example.org/path, at a line start",
+		"*www.example.com* _https://a.example_ ~ftp://x.example~ (www.x.example) (mail me@example.com)",
+		"mail a.b+c@example.co.uk, x@y (no dot) and me@example.com. and me@example-.com_",
+		local64 + "@example.com and " + local64 + "a@example.com",
+		strings.Repeat("b", 63) + "@x.example " + strings.Repeat("c", 65) + "@x.example",
+		"[a link www.example.com](https://e.example) and `code www.example.com` and <https://x.example>",
+		"HTTP://UPPER.example Www.example.com https:/one-slash www.example ftp:x",
+		"trailing punctuation https://example.com/a). https://example.com/a?! https://x.example/&amp;",
+		"@ alone, a@, @b.example, a@b.example@c.example, é@example.com, a\t@b.example",
+		"tabs\twww.example.com\tand\thttps://x.example\n\n> quoted www.example.com\n\n- item https://x.example",
+		"| table | www.example.com |\n|---|---|\n| me@example.com | x |",
+		"",
+		"www.",
+		"*",
+	}
+	for i, c := range cases {
+		sameLinks(t, want, got, "case "+string(rune('a'+i)), []byte(c))
+	}
+}
+
+// TestQuickLinkifyRandom compares both on random text made of pieces of
+// addresses, spaces and markup.
+func TestQuickLinkifyRandom(t *testing.T) {
+	want, got := linkifyPair()
+	rng := rand.New(rand.NewSource(13))
+	pieces := []string{" ", "\n", "*", "_", "~", "(", ")", "@", ".", "www.", "http://", "https:", "ftp://", "example",
+		"com", "a", "-", "/", "?", "!", ",", "[", "]", "`", "<", ">", "&", "é", "\t", "me", "x.y", strings.Repeat("z", 30)}
+	n := 2000
+	if testing.Short() {
+		n = 200
+	}
+	for i := 0; i < n; i++ {
+		var b strings.Builder
+		for k := rng.Intn(40); k > 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		sameLinks(t, want, got, "random", []byte(b.String()))
+	}
+}
+
+// TestQuickLinkifyFiles compares both on every markdown file of the repository
+// (content/, testdata/).
+func TestQuickLinkifyFiles(t *testing.T) {
+	want, got := linkifyPair()
+	files := 0
+	for _, root := range []string{"../../content", "testdata"} {
+		err := filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
+			if err != nil || info.IsDir() || !strings.HasSuffix(p, ".md") {
+				return err
+			}
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			files++
+			sameLinks(t, want, got, p, src)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if files == 0 {
+		t.Error("no markdown file found")
+	}
+}
