@@ -223,3 +223,27 @@ func TestNumNotFinite(t *testing.T) {
 		t.Errorf("num(77.25) = %q", got)
 	}
 }
+
+// TestDictOddArguments: a site's template that hands dict an odd number of
+// arguments gets the pairs, the last key without a value left out.
+func TestDictOddArguments(t *testing.T) {
+	defaults, _ := fs.Sub(aileague.Defaults, "templates")
+	static, _ := fs.Sub(aileague.Defaults, "static")
+	s := testSite(t)
+	s.AddContent(nil, nil)
+	own := fstest.MapFS{"notfound.html": {Data: []byte(`{{define "main"}}{{$d := dict "a" 1 "b"}}<p>a={{$d.a}} n={{len $d}}</p>{{end}}`)}}
+	r, err := New(s, Overlay{Top: own, Base: defaults}, Overlay{Base: static})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range s.HTMLPages() {
+		if p.Out == "404.html" {
+			b, err := r.Page(p)
+			if err != nil || !strings.Contains(string(b), "<p>a=1 n=1</p>") {
+				t.Errorf("dict with 3 arguments: err %v, page:\n%s", err, b)
+			}
+			return
+		}
+	}
+	t.Error("no 404 page")
+}
