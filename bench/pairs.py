@@ -30,6 +30,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 IDLE_WAIT = float(os.environ.get("IDLE_WAIT", "30"))
@@ -75,6 +76,8 @@ def run(argv):
     ap.add_argument("--tag", default="compare")
     ap.add_argument("--clear", action="append", default=[], metavar="NAME=DIR",
                     help="remove DIR before each run of NAME, outside the timing (a build into an empty folder)")
+    ap.add_argument("--trash", metavar="DIR",
+                    help="move the folders of --clear into a new folder in DIR (same file system) instead of removing them")
     ap.add_argument("cmds", nargs="+")
     a = ap.parse_args(argv)
     if len(a.cmds) % 2 or len(a.cmds) < 4:
@@ -90,8 +93,17 @@ def run(argv):
 
     def timed(j):
         if names[j] in clear:
-            shutil.rmtree(clear[names[j]], ignore_errors=True)
-            os.sync()  # the removal's writeback before the clock starts, not during the run
+            d = clear[names[j]]
+            if a.trash:
+                # Set aside, not removed: on ext4 without a journal, files made in the
+                # minutes after many were removed cost a scan past the removed inodes
+                # (see aside in site.sh), which would be timed as the next run's.
+                if os.path.lexists(d):
+                    os.makedirs(a.trash, exist_ok=True)
+                    os.rename(d, os.path.join(tempfile.mkdtemp(dir=a.trash), os.path.basename(d)))
+            else:
+                shutil.rmtree(d, ignore_errors=True)
+            os.sync()  # writeback before the clock starts, not during the run
         return measure(cmds[j])
 
     for j in range(len(cmds)):

@@ -19,11 +19,13 @@ repo=$(cd "$here/.." && pwd)
 . "$here/site.sh"
 shared=${SHARED:-$repo/../shared} # only for a missing corpus
 work=${WORK:-/tmp/ssg-bench}
+trash=$work/trash
 port=${PORT:-18413}
 export EDITS=${EDITS:-7}
 bin="$work/aileague-preview"
 
 mkdir -p "$work"
+trap empty_trash EXIT
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) CPUs; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 (cd "$repo" && go build -o "$bin" ./cmd/build)
 echo "binary: go build ./cmd/build at $(cd "$repo" && git rev-parse --short HEAD)"
@@ -33,11 +35,11 @@ if [ ! -f "$corpus/posts/post-01000.md" ]; then
 	python3 "$shared/bench/gen_corpus.py" 1000 "$corpus/posts" >/dev/null
 fi
 site="$work/preview-1000"
-rm -rf "$site" "$work/preview-1000-out" "$work/preview-1000-cache"
+aside "$site" "$work/preview-1000-out" "$work/preview-1000-cache"
 corpus_site "$repo" "$corpus" "$site"
 
 bundled="$work/preview-bundled"
-rm -rf "$bundled" "$work/preview-bundled-out" "$work/preview-bundled-cache"
+aside "$bundled" "$work/preview-bundled-out" "$work/preview-bundled-cache"
 mkdir -p "$bundled"
 cp -r "$repo/site.yaml" "$repo/content" "$repo/data" "$bundled/"
 

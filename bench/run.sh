@@ -14,6 +14,7 @@
 #   IDLE_WAIT  seconds to wait for an idle machine before each run (default 30)
 #   WORK       scratch dir (default /tmp/ssg-bench)
 #   SHARED     the shared bench material: corpus generator and Hugo site (default ../shared)
+#   KEEP_TRASH 1 to keep the folders set aside (in $WORK/trash) instead of removing them at the end
 #
 # For each count N it generates the corpus with $SHARED/bench/gen_corpus.py into
 # $WORK/corpus-N/posts/ (if missing; Hugo's --contentDir is $WORK/corpus-N), assembles
@@ -24,7 +25,8 @@
 #   ours-cold  -no-cache into an empty output folder: nothing from an earlier build
 #   ours-warm  the build cache and the output of the previous runs, nothing changed since
 #   hugo       Hugo's full build into an empty output folder
-# (the cold and Hugo output folders are removed before each run, outside the timing)
+# (the cold and Hugo output folders are moved aside before each run, outside the timing,
+# and removed when the script ends: see aside in site.sh)
 # each one fresh process measured from outside (wall, user+sys CPU, peak RSS).
 set -euo pipefail
 
@@ -33,12 +35,14 @@ repo=$(cd "$here/.." && pwd)
 . "$here/site.sh"
 shared=${SHARED:-$(cd "$repo/../shared" && pwd)}
 work=${WORK:-/tmp/ssg-bench}
+trash=$work/trash
 hugo=${HUGO:-/usr/bin/hugo}
 compare=${COMPARE-1000 10000}
 growth=${GROWTH-1000 2000 5000 10000}
 [ -x "$hugo" ] || { echo "no Hugo at $hugo; apt-get install -y --no-install-recommends hugo" >&2; exit 1; }
 
 mkdir -p "$work"
+trap empty_trash EXIT
 results="$work/results-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
 ours="$work/aileague"
 
@@ -59,9 +63,9 @@ setup() {
 		python3 "$shared/bench/gen_corpus.py" "$n" "$corpus/posts" >/dev/null
 	fi
 	site="$work/league-$n"
-	rm -rf "$site"
+	aside "$site"
 	corpus_site "$repo" "$corpus" "$site"
-	rm -rf "$work/cache-$n" "$work/ours-cold-$n" "$work/ours-warm-$n" "$work/hugo-out-$n"
+	aside "$work/cache-$n" "$work/ours-cold-$n" "$work/ours-warm-$n" "$work/hugo-out-$n"
 	cold="$ours -offline -no-cache -src $site -out $work/ours-cold-$n"
 	warm="$ours -offline -cache $work/cache-$n -src $site -out $work/ours-warm-$n"
 	hcmd="$hugo --quiet --source $shared/bench/hugo-site --contentDir $corpus --destination $work/hugo-out-$n --cacheDir $work/hugo-cache --noBuildLock"
@@ -89,7 +93,7 @@ for n in $compare; do
 	setup "$n"
 	rounds=${ROUNDS:-$([ "$n" -lt 5000 ] && echo 5 || echo 3)}
 	echo "## N=$n: ours cold, ours warm, hugo; $rounds rounds"
-	python3 "$here/pairs.py" run -o "$results" --tag compare --n "$n" --rounds "$rounds" \
+	python3 "$here/pairs.py" run -o "$results" --tag compare --n "$n" --rounds "$rounds" --trash "$trash" \
 		--clear "ours-cold=$work/ours-cold-$n" --clear "hugo=$work/hugo-out-$n" \
 		ours-cold "$cold" ours-warm "$warm" hugo "$hcmd"
 done
@@ -97,7 +101,7 @@ for n in $growth; do
 	case " $compare " in *" $n "*) continue ;; esac # measured above
 	setup "$n" >/dev/null
 	echo "## growth N=$n"
-	python3 "$here/pairs.py" run -o "$results" --tag growth --n "$n" --rounds "${GROWTH_ROUNDS:-1}" \
+	python3 "$here/pairs.py" run -o "$results" --tag growth --n "$n" --rounds "${GROWTH_ROUNDS:-1}" --trash "$trash" \
 		--clear "ours-cold=$work/ours-cold-$n" --clear "hugo=$work/hugo-out-$n" \
 		ours-cold "$cold" ours-warm "$warm" hugo "$hcmd"
 done
