@@ -3,6 +3,10 @@ package share
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gomedium"
+	"golang.org/x/image/font/opentype"
 )
 
 // headerGaps returns the widest run of header-green columns right of the site's name
@@ -147,6 +151,36 @@ func TestRowsFitAboveTheFooter(t *testing.T) {
 		if last > footerTop-22 || last+8+58 <= footerTop-22 {
 			t.Errorf("title %q, sub %q: %d rows, the last ending at y=%d; want it at most %d, with no room for one more",
 				c.Title, c.Sub, len(bars), last, footerTop-22)
+		}
+	}
+}
+
+// TestRowsUnderTheSubLine: a table card's rows start 12 px under its headline block;
+// without a headline or sub line that block ends 26 px under the rule (bodyTop+26),
+// and a sub line adds its height (the medium face's ascent and descent at 26 px,
+// whole pixels rounded up, read here from x/image/font) and 8 px.
+func TestRowsUnderTheSubLine(t *testing.T) {
+	tf, err := opentype.Parse(gomedium.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := opentype.NewFace(tf, &opentype.FaceOptions{Size: 26, DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := ref.Metrics()
+	subH := m.Ascent.Ceil() + m.Descent.Ceil()
+	rows := []Row{{Rank: "1", Name: "Model", Detail: "Club", Value: "3 pts"}}
+	for _, tc := range []struct {
+		c    Card
+		want int
+	}{
+		{Card{Rows: rows}, bodyTop + 26 + 12},
+		{Card{Sub: "A sub line", Rows: rows}, bodyTop + 26 + subH + 8 + 12},
+	} {
+		bars := rowBars(tc.c.Draw())
+		if len(bars) != 1 || bars[0][0] != tc.want {
+			t.Errorf("sub %q: rows at %v, want one starting at y=%d", tc.c.Sub, bars, tc.want)
 		}
 	}
 }

@@ -273,3 +273,41 @@ func TestPalette(t *testing.T) {
 		t.Errorf("no coverage changed the paper to %d", got)
 	}
 }
+
+// TestSpansTileTheRows: spans cuts a card into the header band and rule, the body in
+// bands of rows drawn on (shared) and left blank, and the footer band, in order,
+// whichever rows next to the rule were drawn on (expected lists by hand, in rows).
+func TestSpansTileTheRows(t *testing.T) {
+	type rows struct {
+		start, end    int
+		shared, blank bool
+	}
+	hd, ft := rows{0, bodyTop, true, false}, rows{footerTop, Height, true, false}
+	for _, tc := range []struct {
+		name  string
+		touch [][2]int
+		want  []rows
+	}{
+		{"nothing", nil, []rows{hd, {bodyTop, footerTop, false, true}, ft}},
+		{"the rule's last row", [][2]int{{bodyTop - 1, bodyTop}}, []rows{hd, {bodyTop, footerTop, false, true}, ft}},
+		{"the body's first rows", [][2]int{{bodyTop, bodyTop + 3}},
+			[]rows{hd, {bodyTop, bodyTop + 3, true, false}, {bodyTop + 3, footerTop, false, true}, ft}},
+		{"the rule and the body's first row", [][2]int{{bodyTop - 2, bodyTop + 1}, {300, 310}},
+			[]rows{hd, {bodyTop, bodyTop + 1, true, false}, {bodyTop + 1, 300, false, true}, {300, 310, true, false}, {310, footerTop, false, true}, ft}},
+		{"the body's last row", [][2]int{{footerTop - 1, footerTop + 1}},
+			[]rows{hd, {bodyTop, footerTop - 1, false, true}, {footerTop - 1, footerTop, true, false}, ft}},
+	} {
+		cv := newCanvas()
+		cv.clear()
+		for _, r := range tc.touch {
+			cv.touch(r[0], r[1], 1)
+		}
+		var got []rows
+		for _, sp := range cv.spans() {
+			got = append(got, rows{sp.start / (Width + 1), sp.end / (Width + 1), sp.shared, sp.blank})
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: spans %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
