@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"io/fs"
 	"os"
@@ -318,4 +319,25 @@ func TestSessionAsOfMoved(t *testing.T) {
 	fresh := filepath.Join(t.TempDir(), "fresh")
 	build(t, options(src, fresh))
 	sameFiles(t, "without -as-of", files(t, fresh), got)
+}
+
+// A session's first build over an output a build left (a preview started again)
+// renders every file once and writes a new output: one render line, no write in
+// place.
+func TestSessionFirstBuildOverAnOutput(t *testing.T) {
+	src := testSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, options(src, out))
+	opt := options(src, out)
+	var log bytes.Buffer
+	opt.Log = &log
+	if _, how, err := NewSession(opt).Rebuild(context.Background(), nil); err != nil || how != "full" {
+		t.Fatalf("first build: %q, %v", how, err)
+	}
+	if n := strings.Count(log.String(), "\nrender "); n != 1 || !strings.Contains(log.String(), "\nrender   ") {
+		t.Errorf("%d render lines, want 1:\n%s", n, log.String())
+	}
+	if strings.Contains(log.String(), "in place") || !strings.Contains(log.String(), "\nwrite    ") {
+		t.Errorf("want a new output written, not one in place:\n%s", log.String())
+	}
 }

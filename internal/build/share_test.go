@@ -226,6 +226,12 @@ func TestDrawnMemoIsBounded(t *testing.T) {
 	if len(m.get(a)) != drawnMax-10 {
 		t.Error("a second put replaced an entry")
 	}
+	// An entry that fills the memo to exactly drawnMax bytes is kept.
+	c := cache.NewKey("t", []byte("c"))
+	m.put(c, make([]byte, 10))
+	if m.get(c) == nil || m.size != drawnMax {
+		t.Errorf("memo kept %d bytes; want %d, the third entry too", m.size, drawnMax)
+	}
 }
 
 // keepRuns numbers the runs of TestShareImageKeep in this process, so that each run's
