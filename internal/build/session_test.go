@@ -13,6 +13,7 @@ import (
 	"text/template/parse"
 
 	aileague "github.com/ai-league/ai-league"
+	"github.com/ai-league/ai-league/internal/publish"
 )
 
 // A session's rebuilds give the same output as a fresh build of the edited site,
@@ -340,4 +341,108 @@ func TestSessionFirstBuildOverAnOutput(t *testing.T) {
 	if strings.Contains(log.String(), "in place") || !strings.Contains(log.String(), "\nwrite    ") {
 		t.Errorf("want a new output written, not one in place:\n%s", log.String())
 	}
+}
+
+// A full rebuild that fails (results naming an unknown model) leaves the output as
+// it was; the next, after the fix, brings it up to date as a fresh build would.
+func TestSessionRecoversFromAFailedFullBuild(t *testing.T) {
+	src := testSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	s := NewSession(options(src, out))
+	ctx := context.Background()
+	if _, _, err := s.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := files(t, out)
+	later := filepath.Join(src, "data/results/later.json")
+	good := read(t, later)
+	const first = `{"model": "beta-9b", "benchmark": "maths", "score": 70,`
+	if !strings.Contains(good, first) {
+		t.Fatalf("later.json lacks %q", first)
+	}
+	changed := []string{"data/results/later.json"}
+	os.WriteFile(later, []byte(strings.Replace(good, first, `{"model": "nobody", "benchmark": "maths", "score": 70,`, 1)), 0o644)
+	_, how, err := s.Rebuild(ctx, changed)
+	if err == nil || how != "full" || !strings.Contains(err.Error(), "data/results/later.json") || !strings.Contains(err.Error(), `"nobody"`) {
+		t.Fatalf("unknown model: %q, err = %v", how, err)
+	}
+	sameFiles(t, "after the failure", before, files(t, out))
+	os.WriteFile(later, []byte(strings.Replace(good, first, `{"model": "beta-9b", "benchmark": "maths", "score": 71,`, 1)), 0o644)
+	if _, how, err := s.Rebuild(ctx, changed); err != nil || how != "full" {
+		t.Fatalf("fixed: %q, %v", how, err)
+	}
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	build(t, options(src, fresh))
+	sameFiles(t, "fixed", files(t, fresh), files(t, out))
+}
+
+// A full rebuild writes in place only the files whose bytes changed, holding up to
+// rewriteMax bytes of them (exactly that many still go in place, one more byte
+// gives up for a new output), and its Stats count the output's files, bytes and
+// the files left unchanged, as found on disk.
+func TestSessionRewriteInPlace(t *testing.T) {
+	defer func(max int) { rewriteMax = max }(rewriteMax)
+	src := testSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	opt := options(src, out)
+	var log bytes.Buffer
+	opt.Log = &log
+	s := NewSession(opt)
+	ctx := context.Background()
+	if _, _, err := s.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	output := func() map[string][]byte {
+		m := files(t, out)
+		delete(m, publish.Marker)
+		return m
+	}
+	// changed is the bytes of the files of b that a does not hold as they are.
+	changed := func(a, b map[string][]byte) (n int) {
+		for p, data := range b {
+			if old, ok := a[p]; !ok || !bytes.Equal(old, data) {
+				n += len(data)
+			}
+		}
+		return n
+	}
+	later := filepath.Join(src, "data/results/later.json")
+	good := read(t, later)
+	edited := strings.Replace(good, `"score": 70.5`, `"score": 71.5`, 1)
+	rebuild := func(name, text string, max int, inPlace bool) map[string][]byte {
+		t.Helper()
+		rewriteMax = max
+		if err := os.WriteFile(later, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		before := output()
+		log.Reset()
+		st, how, err := s.Rebuild(ctx, []string{"data/results/later.json"})
+		if err != nil || how != "full" {
+			t.Fatalf("%s: %q, %v", name, how, err)
+		}
+		after := output()
+		if got := strings.Contains(log.String(), " files in place in "); got != inPlace {
+			t.Errorf("%s: written in place %v, want %v:\n%s", name, got, inPlace, log.String())
+		}
+		n, size := outputSize(t, out)
+		unchanged := 0
+		for p, b := range after {
+			if old, ok := before[p]; ok && bytes.Equal(old, b) {
+				unchanged++
+			}
+		}
+		if inPlace && (st.Files != n || st.Bytes != size || st.Unchanged != unchanged || unchanged == 0 || unchanged == n) {
+			t.Errorf("%s: stats %+v; the output holds %d files, %d bytes, %d of them unchanged", name, st, n, size, unchanged)
+		}
+		return after
+	}
+	first := output()
+	after := rebuild("edit", edited, 64<<20, true)
+	back := changed(after, first) // the bytes the edit undone writes again
+	if back == 0 {
+		t.Fatal("the edit changed no file")
+	}
+	sameFiles(t, "edit undone", first, rebuild("edit undone", good, back, true))
+	sameFiles(t, "edit again", after, rebuild("edit again", edited, changed(first, after)-1, false))
 }
