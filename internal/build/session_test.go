@@ -14,6 +14,7 @@ import (
 
 	aileague "github.com/ai-league/ai-league"
 	"github.com/ai-league/ai-league/internal/publish"
+	"github.com/ai-league/ai-league/internal/site"
 )
 
 // A session's rebuilds give the same output as a fresh build of the edited site,
@@ -445,4 +446,126 @@ func TestSessionRewriteInPlace(t *testing.T) {
 	}
 	sameFiles(t, "edit undone", first, rebuild("edit undone", good, back, true))
 	sameFiles(t, "edit again", after, rebuild("edit again", edited, changed(first, after)-1, false))
+}
+
+// samePages keeps the pages whose data and charts read the same in both sites, when
+// everything else the templates read is the same; expectations by the rule, page by
+// page (a page of the whole site or with a history chart is never kept).
+func TestSamePages(t *testing.T) {
+	src := testSite(t)
+	ctx := context.Background()
+	siteOf := func() *site.Site {
+		t.Helper()
+		opt := options(src, "").withDefaults()
+		c, err := compute(ctx, opt, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := c.prepare(ctx, opt, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.site
+	}
+	files := func(s *site.Site) map[string]int64 {
+		m := map[string]int64{}
+		for i, p := range s.HTMLPages() {
+			m[p.Out] = int64(100 + i)
+		}
+		return m
+	}
+	// want lists the pages the rule keeps, but those that show any of skip.
+	want := func(s *site.Site, fs map[string]int64, skip func(*site.Page) bool) map[string]int64 {
+		m := map[string]int64{}
+		for _, p := range s.HTMLPages() {
+			if _, whole := p.Data.(*site.Site); whole || skip(p) {
+				continue
+			}
+			history := false
+			for _, c := range p.Charts {
+				history = history || c.Kind == site.ChartHistory
+			}
+			if size, ok := fs[p.Out]; ok && !history {
+				m[p.Out] = size
+			}
+		}
+		return m
+	}
+	none := func(*site.Page) bool { return false }
+	check := func(name string, got, want map[string]int64) {
+		t.Helper()
+		if (got == nil) != (want == nil) || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: kept %d pages %v,\nwant %d %v", name, len(got), got, len(want), want)
+		}
+	}
+
+	a, b := siteOf(), siteOf()
+	fs := files(b)
+	all := want(b, fs, none)
+	if len(all) < 10 {
+		t.Fatalf("only %d pages to keep: %v", len(all), all)
+	}
+	check("the same site", samePages(a, b, fs), all)
+
+	// A page the output does not hold is not kept; nor one whose data changed.
+	var edited *site.Page
+	for _, p := range b.HTMLPages() {
+		if _, ok := all[p.Out]; ok && p.Kind == "page" {
+			edited = p
+		}
+	}
+	if edited == nil {
+		t.Fatal("no standalone page")
+	}
+	held := files(b)
+	delete(held, "index.html")
+	check("the home page not in the output", samePages(a, b, held), want(b, held, none))
+	edited.Title += " (edited)"
+	check("a page's title", samePages(a, b, fs), want(b, fs, func(p *site.Page) bool { return p == edited }))
+	edited.Title = strings.TrimSuffix(edited.Title, " (edited)")
+
+	// A result of the latest snapshot: the model and benchmark pages whose charts
+	// read it (its model's categories, its benchmark's scores) are made again, the
+	// others kept. (Other pages show the snapshot itself.)
+	res := &b.Season.Latest().Results[0]
+	res.Score++
+	charts := func(m map[string]int64) map[string]int64 {
+		out := map[string]int64{}
+		for p, size := range m {
+			if strings.HasPrefix(p, "models/") || strings.HasPrefix(p, "benchmarks/") {
+				out[p] = size
+			}
+		}
+		return out
+	}
+	rest := charts(want(b, fs, func(p *site.Page) bool {
+		for _, c := range p.Charts {
+			if c.Kind == site.ChartCategories && c.Model == res.Model || c.Kind == site.ChartBenchmark && c.Bench.ID == res.Benchmark {
+				return true
+			}
+		}
+		return false
+	}))
+	if len(rest) < 4 || len(rest) > len(charts(all))-2 {
+		t.Fatalf("a result read by %d of %d model and benchmark pages", len(charts(all))-len(rest), len(charts(all)))
+	}
+	check("a result", charts(samePages(a, b, fs)), rest)
+	res.Score--
+
+	// Anything else the templates read: no page is kept.
+	b.Config.Title += " (edited)"
+	check("the site's title", samePages(a, b, fs), nil)
+	b.Config.Title = a.Config.Title
+
+	// Tables of up to site.TableTop rows link rows to their table's only page.
+	for _, s := range []*site.Site{a, b} {
+		tb := s.Season.Latest().Tables[0]
+		for len(tb.Rows) < site.TableTop {
+			tb.Rows = append(tb.Rows, tb.Rows[0])
+		}
+	}
+	check("tables of site.TableTop rows", samePages(a, b, fs), all)
+	tb := b.Season.Latest().Tables[0]
+	tb.Rows = append(tb.Rows, tb.Rows[0])
+	check("a table of site.TableTop+1 rows", samePages(a, b, fs), nil)
 }
