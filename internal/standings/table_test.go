@@ -187,3 +187,23 @@ func TestSources(t *testing.T) {
 		})
 	}
 }
+
+// TestSourcesByKind: sources of one URL and name are ordered by kind ("" before
+// Independent before SelfReported), and a non-member's source is left out.
+func TestSourcesByKind(t *testing.T) {
+	src := func(kind string) league.Source {
+		return league.Source{URL: "https://a.example/", Name: "A", Kind: kind}
+	}
+	results := []league.Result{
+		{Model: "a", Source: src(league.SelfReported)},
+		{Model: "b", Source: src(league.Independent)},
+		{Model: "a", Source: src("")},
+		{Model: "b", Source: src(league.SelfReported)},
+		{Model: "c", Source: league.Source{URL: "https://c.example/", Name: "C"}},
+	}
+	got := sources(results, map[string]int{"a": 0, "b": 1})
+	want := []league.Source{src(""), src(league.Independent), src(league.SelfReported)}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sources = %v, want %v", got, want)
+	}
+}
