@@ -160,7 +160,8 @@ func TestUnexported(t *testing.T) {
 
 // TestQuickLexerEdges runs a lexer made for the paths real lexers seldom take, and
 // compares the quick lexer's tokens with chroma's: an Ignore token before others at
-// the end of the text, the root state popped (the rest is one error token), an
+// the end of the text, a rule of the Ignore type (its tokens dropped), the root
+// state popped (the rest is one error token), an
 // unmatched newline in another state (back to root), a state with no rules, and
 // mutators that change the rules of a state while lexing (the state's filter no
 // longer fits them): fewer rules from the same array, the same number in another
@@ -198,6 +199,7 @@ func TestQuickLexerEdges(t *testing.T) {
 				{Pattern: `\d+`, Type: chroma.Number},
 				{Pattern: `[a-z]+`, Type: chroma.Name},
 				{Pattern: `\s+`, Type: chroma.Text},
+				{Pattern: `\$+`, Type: chroma.Ignore},
 			},
 			"inner": {
 				{Pattern: `[a-z]+`, Type: chroma.String},
@@ -211,7 +213,7 @@ func TestQuickLexerEdges(t *testing.T) {
 		t.Fatal("no quick lexer")
 	}
 	for _, text := range []string{
-		"x ab", "ab ab\n", "<cd\nef 12", "<cd>ab", "xy!rest of it", "x ~yz\nab", "x ^ 12 ab x", "x % ab 12 x", "& cd>x 1",
+		"x ab", "ab ab\n", "<cd\nef 12", "<cd>ab", "xy!rest of it", "x ~yz\nab", "x ^ 12 ab x", "x % ab 12 x", "& cd>x 1", "x $$ ab$",
 	} {
 		want, err := chroma.Tokenise(l, nil, text)
 		if err != nil {

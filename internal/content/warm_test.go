@@ -8,11 +8,16 @@ import (
 	"testing/fstest"
 )
 
-// TestFenceLanguages checks which fence lines give a language.
+// TestFenceLanguages checks which fence lines give a language. An empty line and
+// a line of two spaces come before most fences (a line is cut at its newline, the
+// spaces are stripped only while there are any); "AZaz09" has the ends of each
+// range of letters and digits.
 func TestFenceLanguages(t *testing.T) {
 	src := strings.Join([]string{
 		"```go",
 		"x := 1",
+		"",
+		"  ",
 		"```",
 		"   ~~~python extra words",
 		"    ```indented-code",
@@ -27,8 +32,9 @@ func TestFenceLanguages(t *testing.T) {
 		"~~~",
 		"```" + strings.Repeat("x", 32),
 		"```yaml",
+		"```AZaz09",
 	}, "\n")
-	want := []string{"go", "python", "c++", "spaced", "bash", "html", strings.Repeat("x", 32), "yaml"}
+	want := []string{"go", "python", "c++", "spaced", "bash", "html", strings.Repeat("x", 32), "yaml", "AZaz09"}
 	if got := fenceLanguages([]byte(src)); !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
