@@ -21,14 +21,17 @@ import (
 )
 
 // TestHTMLWriterAsTemplates: each of htmlw's escapers writes what html/template
-// writes for a string in the same place: every single byte, hostile strings, and
-// random strings of URL, HTML and multi-byte characters.
+// writes for a string in the same place: every single byte, a percent sign before
+// every byte, hostile strings, and random strings of URL, HTML and multi-byte characters.
 func TestHTMLWriterAsTemplates(t *testing.T) {
 	tmpl := template.Must(template.New("").Parse(
 		`<p>{{.}}</p><a title="{{.}}" href="{{.}}">x</a><a href="/p/{{.}}">y</a><a href="/p#{{.}}">z</a>`))
 	var cases []string
 	for c := range 256 {
 		cases = append(cases, string([]byte{byte(c)}), "a"+string([]byte{byte(c)})+"b")
+		// a percent sign before each byte, in the first and in the second place after it
+		// (kept only before two hex digits)
+		cases = append(cases, "%"+string([]byte{byte(c)})+"0", "%0"+string([]byte{byte(c)}))
 	}
 	cases = append(cases, "", "javascript:alert(1)", "JavaScript:x", "HTTP://x.example/a?b=1&c=<d>", "https:x", "mailto:a@b", "data:x",
 		"/a:b", "a/b:c", "%41%zz%4", "%", "%%", "a%2", "50%+", "ü € 𝄞", "\xff\xfe", "a\x00b", `"'<>&+`, "x y\tz\n",
@@ -256,6 +259,60 @@ func TestOwnPartials(t *testing.T) {
 	}
 	if len(failed) != 3 {
 		t.Errorf("failing pages seen: %v", failed)
+	}
+}
+
+// TestPartialsWithoutNewsitemOrKind: a site whose partials.html defines no
+// "newsitem" and no "kind" gets no built-in writer for them (no page uses them
+// unasked), pages without news or sources render, and a page that lists news or
+// results fails with html/template's error for the missing partial.
+func TestPartialsWithoutNewsitemOrKind(t *testing.T) {
+	defaults, _ := fs.Sub(aileague.Defaults, "templates")
+	static, _ := fs.Sub(aileague.Defaults, "static")
+	b, err := fs.ReadFile(defaults, "partials.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := string(b)
+	i, j := strings.Index(p, `{{define "newsitem"}}`), strings.Index(p, `{{define "postcard"}}`)
+	p = p[:i] + p[j:]
+	k := strings.Index(p, `{{define "kind"}}`)
+	p = p[:k] + p[k+strings.Index(p[k:], "\n"):]
+	if strings.Contains(p, `"newsitem"}}`) || strings.Contains(p, `{{define "kind"}}`) {
+		t.Fatalf("partials.html still defines newsitem or kind:\n%s", p)
+	}
+	items := []news.Item{{ID: "1", Title: "T", URL: "https://n.example/1", Date: "2026-01-03T00:00:00Z", Source: "S",
+		Category: "release", Models: []string{"a"}}}
+	s := rowsSite(config.H2HAll, items)
+	r, err := New(s, Overlay{Top: fstest.MapFS{"partials.html": {Data: []byte(p)}}, Base: defaults}, static)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if builtinPartial(r.kinds["news"], "newsitem") || builtinPartial(r.kinds["model"], "kind") {
+		t.Error("a missing newsitem or kind is taken for the built-in one")
+	}
+	seen := map[string]bool{}
+	for _, pg := range s.HTMLPages() {
+		_, err := r.Page(pg)
+		switch pg.Kind {
+		case "news", "benchmark":
+			want := map[string]string{"news": `error calling newsitems: html/template: "newsitem" is undefined`,
+				"benchmark": `error calling leaderboardhtml: html/template: "kind" is undefined`}[pg.Kind]
+			if err == nil || !strings.HasPrefix(err.Error(), "render "+pg.Out+": ") || !strings.HasSuffix(err.Error(), want) {
+				t.Errorf("%s: err = %v, want one ending in %s", pg.Out, err, want)
+			}
+			seen[pg.Kind] = true
+		case "h2h", "post", "standings":
+			if err != nil {
+				t.Errorf("%s: %v", pg.Out, err)
+			}
+			seen[pg.Kind] = true
+		}
+	}
+	for _, k := range []string{"news", "benchmark", "h2h", "standings"} {
+		if !seen[k] {
+			t.Errorf("no %s page", k)
+		}
 	}
 }
 
