@@ -155,3 +155,39 @@ func TestBlankMemoBounded(t *testing.T) {
 		t.Errorf("memo holds %d spans (kept the new one: %v), want %d", n, kept != nil, blankMemoMax)
 	}
 }
+
+// TestBlankSpanOfAnyRows: blankSpan codes equal rows of any bytes (not only the
+// background's zeros), sets their filter bytes to None whatever they held, and sums
+// them as Adler-32 does.
+func TestBlankSpanOfAnyRows(t *testing.T) {
+	clearBlankMemo()
+	defer clearBlankMemo()
+	const row = 50
+	line := append([]byte{0}, bytes.Repeat([]byte{3}, 20)...)
+	line = append(line, bytes.Repeat([]byte{7}, row-len(line))...)
+	raw := bytes.Repeat([]byte{1, 2, 3, 4, 5}, row/5) // a row above of other bytes
+	for range 5 {
+		raw = append(raw, line...)
+	}
+	for y := 2; y < 6; y++ {
+		raw[y*row] = 9 // filter bytes left over
+	}
+	sp := span{start: row, end: 6 * row, blank: true}
+	var d deflater
+	code := d.blankSpan(raw, row, sp)
+	if code == nil {
+		t.Fatal("equal rows of two stretches: not coded")
+	}
+	want := bytes.Repeat(line, 5)
+	if !bytes.Equal(raw[sp.start:sp.end], want) {
+		t.Error("the filter bytes were not all set to None")
+	}
+	if got := inflateSpan(t, code); !bytes.Equal(got, want) {
+		t.Errorf("inflates to %d other bytes, want the 5 rows", len(got))
+	}
+	sum := adler{s1: 1}
+	sum.add(code.sum, len(want))
+	if got, w := sum.value(), adler32.Checksum(want); got != w {
+		t.Errorf("sum %08x, want %08x", got, w)
+	}
+}

@@ -757,3 +757,103 @@ func TestMatchLen(t *testing.T) {
 		}
 	}
 }
+
+// keptSpan compresses the first (header) or last (footer) span of a head-to-head
+// card twice with an empty memo (a shared span is kept the second time it is met)
+// and returns the canvas, the span and the code kept for it.
+func keptSpan(t *testing.T, last bool) (*canvas, span, *spanCode) {
+	t.Helper()
+	clearSpanMemo()
+	cv := newCanvas()
+	samples["h2h"].drawOn(cv)
+	spans := cv.spans()
+	sp, want := spans[0], span{start: 0, end: bodyTop * (Width + 1)}
+	if last {
+		sp, want = spans[len(spans)-1], span{start: footerTop * (Width + 1), end: Height * (Width + 1)}
+	}
+	if !sp.shared || sp.start != want.start || sp.end != want.end {
+		t.Fatalf("span %+v, want the shared one of bytes %d to %d", sp, want.start, want.end)
+	}
+	var d deflater
+	for range 2 {
+		var w bitWriter
+		var sum adler
+		d.compressSpan(&w, &sum, cv.raw, Width+1, sp)
+	}
+	spanMemo.RLock()
+	code := spanMemo.m[sp.sig]
+	spanMemo.RUnlock()
+	if code == nil {
+		t.Fatal("the span was not kept the second time")
+	}
+	return cv, sp, code
+}
+
+// TestSpanMemoBoundedBySize: a span is kept while the memo's bytes (each kept span's
+// key, the span and the row above, and bits) stay within spanMemoMax, exactly at the
+// bound too, and not one byte past it; each kept span adds its key and bits to the
+// memo's size.
+func TestSpanMemoBoundedBySize(t *testing.T) {
+	defer clearSpanMemo()
+	const row = Width + 1
+	cv, sp, code := keptSpan(t, false)
+	if len(code.key) != bodyTop*row {
+		t.Fatalf("key of %d bytes, want the header's %d (no row above the first)", len(code.key), bodyTop*row)
+	}
+	need := len(code.key) + len(code.bits)
+	if spanMemo.size != need {
+		t.Errorf("memo size %d after one span, want its key and bits, %d", spanMemo.size, need)
+	}
+	for _, room := range []int{need, need - 1} {
+		clearSpanMemo()
+		metBefore(sp.sig)
+		spanMemo.size = spanMemoMax - room
+		var d deflater
+		var w bitWriter
+		var sum adler
+		d.compressSpan(&w, &sum, cv.raw, row, sp)
+		spanMemo.RLock()
+		kept, size := spanMemo.m[sp.sig] != nil, spanMemo.size
+		spanMemo.RUnlock()
+		if want := room == need; kept != want {
+			t.Errorf("room for %d bytes, span of %d: kept %v, want %v", room, need, kept, want)
+		}
+		want := spanMemoMax - room
+		if room == need {
+			want += need
+		}
+		if size != want {
+			t.Errorf("room for %d bytes: memo size %d, want %d", room, size, want)
+		}
+	}
+}
+
+// TestSpanMemoWithOtherFilterBytes: a kept span is used whatever the buffer held in
+// its rows' filter bytes, which compressSpan sets to None before looking it up (they
+// are part of its key): the memo's bits are what is written.
+func TestSpanMemoWithOtherFilterBytes(t *testing.T) {
+	defer clearSpanMemo()
+	const row = Width + 1
+	for _, last := range []bool{false, true} {
+		cv, sp, code := keptSpan(t, last)
+		for i := range code.bits {
+			code.bits[i] = 0xa5 // a pattern no compression of the span gives
+		}
+		for y := sp.start / row; y < sp.end/row; y++ {
+			cv.raw[y*row] = 9
+		}
+		var d deflater
+		var w bitWriter
+		var sum adler
+		d.compressSpan(&w, &sum, cv.raw, row, sp)
+		w.flush()
+		if n := len(code.bits) - 1; len(w.out) < n || !bytes.Equal(w.out[:n], code.bits[:n]) {
+			t.Errorf("rows %d to %d: the kept span's bits were not written", sp.start/row, sp.end/row)
+		}
+		for y := sp.start / row; y < sp.end/row; y++ {
+			if cv.raw[y*row] != 0 {
+				t.Fatalf("row %d: filter byte %d, want 0 (None)", y, cv.raw[y*row])
+			}
+		}
+	}
+}
