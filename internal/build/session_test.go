@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -568,4 +569,95 @@ func TestSamePages(t *testing.T) {
 	tb := b.Season.Latest().Tables[0]
 	tb.Rows = append(tb.Rows, tb.Rows[0])
 	check("a table of site.TableTop+1 rows", samePages(a, b, fs), nil)
+}
+
+// contentOnly: every changed path a markdown file under content/.
+func TestContentOnly(t *testing.T) {
+	for _, c := range []struct {
+		changed []string
+		want    bool
+	}{
+		{nil, false},
+		{[]string{}, false},
+		{[]string{"content/posts/a.md"}, true},
+		{[]string{"content/about.md", "content/posts/a.md"}, true},
+		{[]string{"content/posts/a.md", "site.yaml"}, false},
+		{[]string{"content/posts/a.txt"}, false},
+		{[]string{"data/notes.md"}, false},
+		{[]string{"data/results/a.json"}, false},
+	} {
+		if got := contentOnly(c.changed); got != c.want {
+			t.Errorf("contentOnly(%q) = %v, want %v", c.changed, got, c.want)
+		}
+	}
+}
+
+// touched picks the pages an edit of content can change, by the rule: the edited
+// posts' and pages' own pages; when a post's card (title, date, summary, tags,
+// models) changed, also the home page, /posts/, /tags/ and the pages of the tags
+// and models it names before or after the edit.
+func TestTouched(t *testing.T) {
+	src := testSite(t)
+	ctx := context.Background()
+	// A newer post, listed before the edited one.
+	plain := "---\ntitle: Plain\ndate: 2026-01-25\nsummary: No league here.\ntags: [fresh, small]\nmodels: [delta-120b]\n---\nJust text.\n"
+	if err := os.WriteFile(filepath.Join(src, "content/posts/plain.md"), []byte(plain), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	siteOf := func() *site.Site {
+		t.Helper()
+		opt := options(src, "").withDefaults()
+		c, err := compute(ctx, opt, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := c.prepare(ctx, opt, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.site
+	}
+	post := filepath.Join(src, "content/posts/derby.md")
+	good := read(t, post)
+	a := siteOf()
+	if len(a.Posts) != 2 || a.Posts[1].File != "content/posts/derby.md" {
+		t.Fatalf("posts %v: want plain.md, then derby.md", a.Posts)
+	}
+	changed := []string{"content/posts/derby.md"}
+	lists := []string{"index.html", "posts/index.html", "tags/index.html"}
+	for _, c := range []struct {
+		name, old, new string
+		changed        []string
+		want           []string // besides the post's page
+	}{
+		{"body", "Alpha and Beta met", "Alpha and Beta clashed", changed, nil},
+		{"title", "title: The small derby", "title: The little derby", changed,
+			append(lists, "tags/derby/index.html", "tags/small/index.html", "models/alpha-7b/index.html", "models/beta-9b/index.html")},
+		{"tags and models", "tags: [derby, small]\nmodels: [alpha-7b, beta-9b]", "tags: [derby, fresh]\nmodels: [alpha-7b, gamma-70b]", changed,
+			append(lists, "tags/derby/index.html", "tags/small/index.html", "tags/fresh/index.html",
+				"models/alpha-7b/index.html", "models/beta-9b/index.html", "models/gamma-70b/index.html")},
+		{"page", "", "", []string{"content/about.md"}, []string{"about/index.html"}},
+		{"a draft", "", "", []string{"content/posts/draft.md"}, nil},
+	} {
+		text := strings.Replace(good, c.old, c.new, 1)
+		if c.old != "" && text == good {
+			t.Fatalf("%s: derby.md lacks %q", c.name, c.old)
+		}
+		if err := os.WriteFile(post, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want := append([]string(nil), c.want...)
+		if c.changed[0] == "content/posts/derby.md" {
+			want = append(want, "posts/derby/index.html")
+		}
+		var got []string
+		for _, p := range touched(a, siteOf(), c.changed) {
+			got = append(got, p.Out)
+		}
+		sort.Strings(got)
+		sort.Strings(want)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: touched %q,\nwant %q", c.name, got, want)
+		}
+	}
 }
