@@ -3,10 +3,12 @@ package build
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -659,5 +661,58 @@ func TestTouched(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: touched %q,\nwant %q", c.name, got, want)
 		}
+	}
+}
+
+// A content rebuild renders the data files, the pages the edit touches and the
+// edited post's share image, and writes those whose bytes changed: its Stats and
+// its progress line say so, as found on disk.
+func TestSessionPatchCounts(t *testing.T) {
+	src := testSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	opt := options(src, out)
+	var log bytes.Buffer
+	opt.Log = &log
+	s := NewSession(opt)
+	ctx := context.Background()
+	if _, _, err := s.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	post := filepath.Join(src, "content/posts/derby.md")
+	line := regexp.MustCompile(`\npatch    (\d+) pages and files rendered, (\d+) written `)
+	patch := func(name, old, new string) (st Stats, written int) {
+		t.Helper()
+		text := read(t, post)
+		if !strings.Contains(text, old) {
+			t.Fatalf("%s: derby.md lacks %q", name, old)
+		}
+		os.WriteFile(post, []byte(strings.Replace(text, old, new, 1)), 0o644)
+		before := files(t, out)
+		log.Reset()
+		st, how, err := s.Rebuild(ctx, []string{"content/posts/derby.md"})
+		if err != nil || how != "content" {
+			t.Fatalf("%s: %q, %v", name, how, err)
+		}
+		for p, b := range files(t, out) {
+			if !bytes.Equal(before[p], b) {
+				written++
+			}
+		}
+		m := line.FindStringSubmatch(log.String())
+		if m == nil || m[1] != fmt.Sprint(st.Files) || m[2] != fmt.Sprint(written) {
+			t.Errorf("%s: patch line %q; want %d files rendered, %d written (found on disk):\n%s", name, m, st.Files, written, log.String())
+		}
+		return st, written
+	}
+	// The body: the post's page, its share image (the same bytes) and the data files.
+	body, written := patch("body", "Alpha and Beta met", "Alpha and Beta clashed")
+	data := body.Files - 2
+	if data < 3 || written < 2 || written > body.Files-1 {
+		t.Fatalf("body: %d files rendered, %d written", body.Files, written)
+	}
+	// The title: the lists, the pages of its two tags and two models too.
+	title, _ := patch("title", "title: The small derby", "title: The little derby")
+	if want := data + 2 + 3 + 2 + 2; title.Files != want {
+		t.Errorf("title: %d files rendered, want %d (%d data files, 8 pages, 1 share image)", title.Files, want, data)
 	}
 }
