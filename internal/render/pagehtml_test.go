@@ -335,7 +335,7 @@ func BenchmarkGoPages(b *testing.B) {
 // htmlw.float what num formats.
 func TestPathAndFloat(t *testing.T) {
 	names := []string{"", "x", "a b", "%41", "%4", "%", "x:y", "javascript:alert(1)", `<&>"'+`, "ü€", "a/b", "?q#f"}
-	for _, dir := range []string{"/", "/repo/", "/a&b/benchmarks/", "rel/", "javascript:", "/no-slash", "http://x/"} {
+	for _, dir := range []string{"/", "/repo/", "/a&b/benchmarks/", "rel/", "javascript:", "/no-slash", "http://x/", "javascript:/", "x:/", "/p%4", "/p%"} {
 		for _, name := range names {
 			got, want := &htmlw{}, &htmlw{}
 			got.path(dir, name)
@@ -395,4 +395,68 @@ func sameGoPages(t *testing.T, label string, s *site.Site, g, plain *Renderer) (
 		all += string(got)
 	}
 	return count, all
+}
+
+// TestGoPagesRareData: the pages written in Go agree with the templates on data the
+// other tests' leagues do not hold: a model that took as many benchmarks as it lost
+// (a benchmark difference of 0, which {{signed}} writes as "+0"), and a
+// head-to-head whose view names no table both play in.
+func TestGoPagesRareData(t *testing.T) {
+	cfg := config.Default()
+	cfg.Title, cfg.BaseURL, cfg.Description, cfg.H2HPages = "T", "https://u.github.io/repo/", "d", config.H2HAll
+	data := &league.Data{
+		Clubs:      []league.Club{{ID: "c", Name: "Club"}},
+		Models:     []league.Model{{ID: "a", Name: "A", Club: "c", ParamsB: 4}, {ID: "b", Name: "B", Club: "c", ParamsB: 20}},
+		Benchmarks: []league.Benchmark{{ID: "q", Name: "Q", HigherIsBetter: true, Max: 100}, {ID: "r", Name: "R", HigherIsBetter: true, Max: 100}},
+	}
+	// a takes q, b takes r: one benchmark each, a drawn match (0-1-0), both even (+0)
+	for _, r := range []league.Result{{Model: "a", Benchmark: "q", Score: 60}, {Model: "a", Benchmark: "r", Score: 40},
+		{Model: "b", Benchmark: "q", Score: 40}, {Model: "b", Benchmark: "r", Score: 60}} {
+		r.Date, r.File, r.Index = "2026-01-01", "x.json", len(data.Results)
+		data.Results = append(data.Results, r)
+	}
+	season := standings.Compute(data.Models, data.Benchmarks, data.Results, standings.Rules{MinShared: 2}, "")
+	s := site.New(cfg, data, season, nil)
+	s.AddContent(nil, nil)
+	g, plain := goAndTemplates(t, s)
+	same := func(p *site.Page) string {
+		t.Helper()
+		got, err := g.Page(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := plain.Page(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s: the Go page differs from the templates':\n%s\nwant\n%s", p.Out, got, want)
+		}
+		return string(got)
+	}
+	seen := 0
+	for _, p := range s.HTMLPages() {
+		switch p.Kind {
+		case "model":
+			if page := same(p); !strings.Contains(page, `<td class="num">0-1-0</td><td class="num">&#43;0</td>`) {
+				t.Errorf("%s: no even record (+0):\n%s", p.Out, page)
+			}
+			seen++
+		case "h2h":
+			if page := same(p); !strings.Contains(page, " Both play in: ") {
+				t.Errorf("%s names no table:\n%s", p.Out, page)
+			}
+			cp := *p
+			v := cp.Data.(site.H2HView)
+			v.Tables = nil
+			cp.Data = v
+			if page := same(&cp); strings.Contains(page, "Both play in") {
+				t.Errorf("%s without tables still names them:\n%s", p.Out, page)
+			}
+			seen++
+		}
+	}
+	if seen != 3 {
+		t.Errorf("%d model and head-to-head pages, want 3", seen)
+	}
 }
