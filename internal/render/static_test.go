@@ -2,14 +2,18 @@ package render
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	aileague "github.com/ai-league/ai-league"
 	"github.com/ai-league/ai-league/internal/content"
+	"github.com/ai-league/ai-league/internal/feed"
+	"github.com/ai-league/ai-league/internal/news"
 	"github.com/ai-league/ai-league/internal/site"
 )
 
@@ -189,5 +193,116 @@ func TestStaticFiles(t *testing.T) {
 	})
 	if err == nil || err.Error() != "static: no room for fonts/.keep" {
 		t.Errorf("Static with a failing emit: err = %v", err)
+	}
+}
+
+// TestFeedEntries: a post's feed entry carries its body with the league blocks in
+// place; a news item's carries its summary, or its title as a paragraph when it has
+// none, and its source; a post whose block fails gives the entry's error.
+func TestFeedEntries(t *testing.T) {
+	s, _ := embedSite(t)
+	r := dataRenderer(t, s)
+	posts, err := r.postEntries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(posts) != 2 {
+		t.Fatalf("%d post entries, want 2", len(posts))
+	}
+	p := posts[0]
+	jan12 := time.Date(2026, 1, 12, 0, 0, 0, 0, time.UTC)
+	if p.ID != "tag:u.github.io,2026-01-12:posts/emb" || p.Title != "Blocks" || p.URL != "https://u.github.io/repo/posts/emb/" ||
+		!p.Published.Equal(jan12) || !p.Updated.Equal(jan12) {
+		t.Errorf("post entry = %+v", p)
+	}
+	checkEmbedded(t, "feed entry", p.Content, true)
+	if posts[1].Content != "<p>no blocks</p>" || posts[1].ID != "tag:u.github.io,2026-01-11:posts/plain" {
+		t.Errorf("entry of a post without blocks = %+v", posts[1])
+	}
+
+	items := []news.Item{
+		{ID: "1", Title: `T <1> & "q"`, URL: "https://n.example/1?a=1&b=2", Date: "2026-01-03T08:00:00Z", Source: "S & Co", Category: "release"},
+		{ID: "2", Title: "Two", URL: "https://n.example/2", Date: "2026-01-04T00:00:00Z", Source: "S", Category: "policy",
+			SummaryHTML: "<p>Said <em>so</em></p>"},
+	}
+	ns := site.New(s.Config, s.Data, s.Season, items)
+	ns.AddContent(nil, nil)
+	byID := map[string]feed.Entry{}
+	for _, e := range newsEntries(ns) {
+		byID[e.ID] = e
+	}
+	e1, e2 := byID["tag:u.github.io,2026-01-03:news/1"], byID["tag:u.github.io,2026-01-04:news/2"]
+	if len(byID) != 2 || e1.Content != `<p>T &lt;1&gt; &amp; &#34;q&#34;</p><p>Source: <a href="https://n.example/1?a=1&amp;b=2">S &amp; Co</a></p>` ||
+		e1.Title != items[0].Title || e1.URL != items[0].URL || e1.Author != "S & Co" || !slices.Equal(e1.Categories, []string{"release"}) ||
+		!e1.Published.Equal(time.Date(2026, 1, 3, 8, 0, 0, 0, time.UTC)) {
+		t.Errorf("news entries = %+v", byID)
+	}
+	if e2.Content != `<p>Said <em>so</em></p><p>Source: <a href="https://n.example/2">S</a></p>` {
+		t.Errorf("entry of a news item with a summary: %q", e2.Content)
+	}
+
+	defaults, _ := fs.Sub(aileague.Defaults, "templates")
+	static, _ := fs.Sub(aileague.Defaults, "static")
+	own := fstest.MapFS{"embed.html": {Data: []byte(`{{define "main"}}{{end}}{{define "embed"}}{{index .Kind 99}}{{end}}`)}}
+	bad, err := New(s, Overlay{Top: own, Base: defaults}, static)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `feed entry of content/posts/emb.md: render league block: template: embed.html:1:44: executing "embed" at <index .Kind 99>: error calling index: index out of range: 99`
+	if _, err := bad.postEntries(); err == nil || err.Error() != want {
+		t.Errorf("postEntries with a failing block: err = %v, want %s", err, want)
+	}
+}
+
+// TestOverlay: an Overlay lists the union of its two file systems' entries and
+// globs, sorted, the top one's entry where both have a name; either may be nil; a
+// folder that only one has is listed from it; one that neither has is the base's
+// error.
+func TestOverlay(t *testing.T) {
+	top := fstest.MapFS{"d/b.txt": {Data: []byte("top b")}, "d/x": {Data: []byte("a file on top")}, "t.html": {}, "only/top": {}}
+	base := fstest.MapFS{"d/a.txt": {Data: []byte("a")}, "d/b.txt": {Data: []byte("base b")}, "d/x/y": {}, "b.html": {}, "t.html": {}}
+	names := func(es []fs.DirEntry) string {
+		var n []string
+		for _, e := range es {
+			n = append(n, fmt.Sprintf("%s:%v", e.Name(), e.IsDir()))
+		}
+		return strings.Join(n, " ")
+	}
+	for _, c := range []struct {
+		o    Overlay
+		dir  string
+		want string
+	}{
+		{Overlay{Top: top, Base: base}, "d", "a.txt:false b.txt:false x:false"},
+		{Overlay{Top: top, Base: base}, "only", "top:false"},
+		{Overlay{Base: base}, "d", "a.txt:false b.txt:false x:true"},
+		{Overlay{Top: top}, "d", "b.txt:false x:false"},
+		{Overlay{Top: top}, ".", "d:true only:true t.html:false"},
+	} {
+		es, err := c.o.ReadDir(c.dir)
+		if err != nil || names(es) != c.want {
+			t.Errorf("ReadDir(%q) = %s, %v; want %s", c.dir, names(es), err, c.want)
+		}
+	}
+	if b, err := fs.ReadFile(Overlay{Top: top, Base: base}, "d/b.txt"); err != nil || string(b) != "top b" {
+		t.Errorf("d/b.txt = %q, %v", b, err)
+	}
+	if es, err := (Overlay{Top: top, Base: base}).ReadDir("nope"); err == nil || err.Error() != "open nope: file does not exist" || es != nil {
+		t.Errorf("ReadDir of a folder neither has = %s, %v", names(es), err)
+	}
+	for _, c := range []struct {
+		o    Overlay
+		want []string
+	}{
+		{Overlay{Top: top, Base: base}, []string{"b.html", "t.html"}},
+		{Overlay{Base: base}, []string{"b.html", "t.html"}},
+		{Overlay{Top: top}, []string{"t.html"}},
+	} {
+		if got, err := c.o.Glob("*.html"); err != nil || !slices.Equal(got, c.want) {
+			t.Errorf("Glob = %q, %v; want %q", got, err, c.want)
+		}
+	}
+	if _, err := (Overlay{Top: top, Base: base}).Glob("["); err == nil || err.Error() != "syntax error in pattern" {
+		t.Errorf("Glob of a bad pattern: err = %v", err)
 	}
 }
