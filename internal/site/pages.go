@@ -180,7 +180,8 @@ func (s *Site) build() {
 	for i := range s.Pages {
 		p := &s.Pages[i]
 		var data any = p
-		if e := s.embeds(p.HTML, ""); len(e) > 0 {
+		// A page has no date: its league blocks show the league as it stands.
+		if e := s.embeds(p.HTML, s.Season.Latest().Date); len(e) > 0 {
 			data = PageView{Page: p, Embeds: e}
 		}
 		add("page", p.Slug+"/", p.Title, p.Summary, data)

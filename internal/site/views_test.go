@@ -363,6 +363,37 @@ func TestDirectives(t *testing.T) {
 	}
 }
 
+// TestPageEmbedsAsItStands: a page has no date, so its league blocks show the latest
+// snapshot (league2clubs has one, 2026-01-01): a1 and a2 met there (they share all three
+// benchmarks), and the small table has their two rows (u has no results).
+func TestPageEmbedsAsItStands(t *testing.T) {
+	m := embedMark
+	s := league2clubs(t, nil, nil)
+	s.AddContent(nil, []content.Page{{Slug: "about", Title: "About", HTML: "<p>x</p>" + m + "h2h a2 a1" + m + m + "standings small" + m},
+		{Slug: "plain", Title: "Plain", HTML: "<p>y</p>"}})
+	if d := pagesByPath(s)["plain/"].Data; d != &s.Pages[1] {
+		t.Errorf("a page without league blocks: data %T, want the page itself", d)
+	}
+	pg := pagesByPath(s)["about/"]
+	if pg == nil {
+		t.Fatal("no page about/")
+	}
+	pv, ok := pg.Data.(PageView)
+	if !ok {
+		t.Fatalf("about/ data is %T, want PageView", pg.Data)
+	}
+	e := pv.Embeds
+	if len(e) != 2 {
+		t.Fatalf("embeds = %+v, want two", e)
+	}
+	if e[0].Date != "2026-01-01" || e[0].AsOf != "2026-01-01" || e[0].A != "a1" || e[0].B != "a2" || e[0].H2H == nil {
+		t.Errorf("h2h block = %+v, want a1 v a2 as of 2026-01-01 with its match", e[0])
+	}
+	if e[1].AsOf != "2026-01-01" || e[1].Table == nil || e[1].Table.Table.ID != "small" || len(e[1].Table.Table.Rows) != 2 {
+		t.Errorf("standings block = %+v, want the small table as of 2026-01-01", e[1])
+	}
+}
+
 // TestCardTexts: what each share card says and its alt text, worked out by hand for
 // league2clubs and for views made up in the test (long tables and squads are cut to the
 // card's rows; units; empty tables, squads and leaderboards).
