@@ -30,6 +30,7 @@ func TestEqualerAgreesWithDeepEqual(t *testing.T) {
 	}
 	nan := math.NaN()
 	shared := []float64{1, 2}
+	ch1, ch2 := make(chan int), make(chan int)
 	values := []any{
 		nil, 1, 1.0, nan, "a", "b", []int(nil), []int{}, []int{1}, []int{1, 2},
 		map[string]int(nil), map[string]int{}, map[string]int{"a": 1}, map[string]int{"a": 2}, map[string]int{"b": 1},
@@ -38,6 +39,7 @@ func TestEqualerAgreesWithDeepEqual(t *testing.T) {
 		node{name: "x", m: map[string]int{"a": 1}}, node{name: "x", any: 1}, node{name: "x", any: int64(1)},
 		cycle("c"), cycle("c"), cycle("d"), &node{name: "c", next: cycle("c")}, &node{name: "c"},
 		struct{ A, b int }{1, 2}, struct{ A, b int }{1, 3},
+		uint8(1), uint8(2), complex(1, 2), complex(1, 3), ch1, ch2,
 	}
 	q := newEqualer()
 	for i, a := range values {
