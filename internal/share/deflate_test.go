@@ -857,3 +857,47 @@ func TestSpanMemoWithOtherFilterBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestCopiesFewestTokens: copies codes a stretch of n bytes that repeats at its
+// distance as ceil(n/258) matches, never leaving a tail of one or two literals after
+// a full match (n = 259 is 256 + 3), and a stretch shorter than a match as literals;
+// the tokens, decoded after the bytes before the stretch, give the stretch.
+func TestCopiesFewestTokens(t *testing.T) {
+	for _, dist := range []int{1, Width + 1} {
+		data := make([]byte, 3000)
+		for j := range data {
+			data[j] = byte(j % dist * 7) // repeats every dist bytes
+		}
+		for n := range 800 {
+			var d deflater
+			d.copies(data, 1300, 1300+n, dist)
+			out := slices.Clone(data[:1300])
+			lits, matches := 0, 0
+			for _, tok := range d.tokens {
+				if tok&matchFlag == 0 {
+					lits++
+					out = append(out, byte(tok))
+					continue
+				}
+				l, dd := int(tok>>16&0x7fff)+3, int(tok&0xffff)+1
+				if l < 3 || l > 258 || dd != dist {
+					t.Fatalf("n=%d: a match of %d at distance %d, want 3 to 258 at %d", n, l, dd, dist)
+				}
+				matches++
+				for range l {
+					out = append(out, out[len(out)-dd])
+				}
+			}
+			wantLits, wantMatches := 0, (n+257)/258
+			if n < 3 {
+				wantLits, wantMatches = n, 0
+			}
+			if lits != wantLits || matches != wantMatches {
+				t.Fatalf("n=%d, distance %d: %d literals and %d matches, want %d and %d", n, dist, lits, matches, wantLits, wantMatches)
+			}
+			if !bytes.Equal(out[1300:], data[1300:1300+n]) {
+				t.Fatalf("n=%d, distance %d: the tokens decode to other bytes", n, dist)
+			}
+		}
+	}
+}
