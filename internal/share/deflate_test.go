@@ -901,3 +901,22 @@ func TestCopiesFewestTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestFindBeforeAndAbove: with empty hash chains, find takes the match from the byte
+// before from the second byte of the data on, and the match from the row above from
+// the first byte of the second row on (worked out by hand for three rows of ten bytes,
+// the second a copy of the first).
+func TestFindBeforeAndAbove(t *testing.T) {
+	const row = 10
+	a := []byte{0, 0, 0, 0, 5, 6, 7, 8, 9, 1}
+	data := slices.Concat(a, a, []byte{2, 3, 4, 2, 3, 4, 2, 3, 4, 2})
+	for _, tc := range []struct{ i, best, dist int }{
+		{1, 3, 1},       // 0 0 0 after 0 0 0, then 5 ≠ 0
+		{row, row, row}, // the whole second row over the first; the byte before (1) differs
+	} {
+		var d deflater
+		if best, dist := d.find(data, tc.i, row, hashAt(data, tc.i)); best != tc.best || dist != tc.dist {
+			t.Errorf("find at %d: %d bytes at distance %d, want %d at %d", tc.i, best, dist, tc.best, tc.dist)
+		}
+	}
+}
