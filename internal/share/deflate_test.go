@@ -919,4 +919,12 @@ func TestFindBeforeAndAbove(t *testing.T) {
 			t.Errorf("find at %d: %d bytes at distance %d, want %d at %d", tc.i, best, dist, tc.best, tc.dist)
 		}
 	}
+	// The hash chains reach the data's first position: ABCDEFGH again at 11, then Z
+	// where Q was; no row above (a row of 100) and S before.
+	p := []byte("ABCDEFGHQRSABCDEFGHZ")
+	var d deflater
+	d.insertRange(p, 0, 11)
+	if best, dist := d.find(p, 11, 100, hashAt(p, 11)); best != 8 || dist != 11 {
+		t.Errorf("find at 11 of %q: %d bytes at distance %d, want 8 at 11", p, best, dist)
+	}
 }
