@@ -928,3 +928,21 @@ func TestFindBeforeAndAbove(t *testing.T) {
 		t.Errorf("find at 11 of %q: %d bytes at distance %d, want 8 at 11", p, best, dist)
 	}
 }
+
+// TestSpanSeenBounded: the memo remembers at most spanSeenMax spans met once; the
+// next new one makes it forget them all, and that one is remembered.
+func TestSpanSeenBounded(t *testing.T) {
+	clearSpanMemo()
+	defer clearSpanMemo()
+	spanMemo.Lock()
+	for i := range spanSeenMax {
+		spanMemo.seen[uint64(i)] = struct{}{}
+	}
+	spanMemo.Unlock()
+	if metBefore(spanSeenMax) {
+		t.Fatal("a new span counted as met")
+	}
+	if n := len(spanMemo.seen); n != 1 || !metBefore(spanSeenMax) {
+		t.Errorf("after a new span past the bound: %d remembered, want only the new one", n)
+	}
+}
