@@ -87,3 +87,43 @@ func TestEfficacyOfNothing(t *testing.T) {
 		t.Errorf("efficacy of an empty package = %v, want 100", got)
 	}
 }
+
+// TestOnePackageAllKilled: one package, every mutant killed, nothing accepted: the
+// table has its one row and no "all" row, and no section follows it. A folder whose
+// name ends in .log or .json is walked into, not read as a report.
+func TestOnePackageAllKilled(t *testing.T) {
+	fsys := fstest.MapFS{
+		"internal/k.json":       {Data: []byte(`{"files": [{"file_name": "k.go", "mutations": [{"type": "ARITHMETIC_BASE", "status": "KILLED", "line": 1, "column": 2}]}]}`)},
+		"old.log/notes.txt":     {Data: []byte("a folder named like a log")},
+		"older.json/readme.txt": {Data: []byte("a folder named like a report")},
+	}
+	mutants, err := readReports(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	write(&b, mutants, nil)
+	want := `| package | killed | lived | accepted | timed out | not covered | efficacy |
+|---|---:|---:|---:|---:|---:|---:|
+| internal/k | 1 | 0 | 0 | 0 | 0 | 100.0 % |
+`
+	if got := b.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestLivedInPackageOrder: mutants are listed package by package. "internal/a" comes
+// before "internal/a-b" although its file path "internal/a/z.go" sorts after
+// "internal/a-b/a.go" ('/' is after '-').
+func TestLivedInPackageOrder(t *testing.T) {
+	ms := []mutant{
+		{Pkg: "internal/a-b", Pos: "internal/a-b/a.go:1:1", Type: "ARITHMETIC_BASE", Status: "LIVED"},
+		{Pkg: "internal/a", Pos: "internal/a/z.go:1:1", Type: "ARITHMETIC_BASE", Status: "LIVED"},
+	}
+	var b strings.Builder
+	write(&b, ms, nil)
+	want := "\nlived:\n  internal/a/z.go:1:1 ARITHMETIC_BASE\n  internal/a-b/a.go:1:1 ARITHMETIC_BASE\n"
+	if got := b.String(); !strings.HasSuffix(got, want) {
+		t.Errorf("got\n%s\nwant it to end with\n%s", got, want)
+	}
+}
