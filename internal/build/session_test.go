@@ -456,20 +456,7 @@ func TestSessionRewriteInPlace(t *testing.T) {
 // page (a page of the whole site or with a history chart is never kept).
 func TestSamePages(t *testing.T) {
 	src := testSite(t)
-	ctx := context.Background()
-	siteOf := func() *site.Site {
-		t.Helper()
-		opt := options(src, "").withDefaults()
-		c, err := compute(ctx, opt, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := c.prepare(ctx, opt, nil, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r.site
-	}
+	siteOf := func() *site.Site { return preparedSite(t, src) }
 	files := func(s *site.Site) map[string]int64 {
 		m := map[string]int64{}
 		for i, p := range s.HTMLPages() {
@@ -600,25 +587,12 @@ func TestContentOnly(t *testing.T) {
 // and models it names before or after the edit.
 func TestTouched(t *testing.T) {
 	src := testSite(t)
-	ctx := context.Background()
 	// A newer post, listed before the edited one.
 	plain := "---\ntitle: Plain\ndate: 2026-01-25\nsummary: No league here.\ntags: [fresh, small]\nmodels: [delta-120b]\n---\nJust text.\n"
 	if err := os.WriteFile(filepath.Join(src, "content/posts/plain.md"), []byte(plain), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	siteOf := func() *site.Site {
-		t.Helper()
-		opt := options(src, "").withDefaults()
-		c, err := compute(ctx, opt, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := c.prepare(ctx, opt, nil, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r.site
-	}
+	siteOf := func() *site.Site { return preparedSite(t, src) }
 	post := filepath.Join(src, "content/posts/derby.md")
 	good := read(t, post)
 	a := siteOf()
@@ -715,4 +689,21 @@ func TestSessionPatchCounts(t *testing.T) {
 	if want := data + 2 + 3 + 2 + 2; title.Files != want {
 		t.Errorf("title: %d files rendered, want %d (%d data files, 8 pages, 1 share image)", title.Files, want, data)
 	}
+}
+
+// preparedSite computes the site root src and prepares its site, as a build does
+// before rendering.
+func preparedSite(t *testing.T, src string) *site.Site {
+	t.Helper()
+	ctx := context.Background()
+	opt := options(src, "").withDefaults()
+	c, err := compute(ctx, opt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := c.prepare(ctx, opt, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.site
 }

@@ -94,13 +94,7 @@ func TestPostAndPageEmbeds(t *testing.T) {
 		t.Errorf("PostHTML of a post without blocks = %q, %v", body, err)
 	}
 
-	defaults, _ := fs.Sub(aileague.Defaults, "templates")
-	static, _ := fs.Sub(aileague.Defaults, "static")
-	own := fstest.MapFS{"embed.html": {Data: []byte(`{{define "main"}}{{end}}{{define "embed"}}{{index .Kind 99}}{{end}}`)}}
-	bad, err := New(s, Overlay{Top: own, Base: defaults}, static)
-	if err != nil {
-		t.Fatal(err)
-	}
+	bad := failingEmbed(t, s)
 	// ("index" is at byte 44 of the line: 17 + 7 + 18 bytes of the three actions, then "{{")
 	const why = `render league block: template: embed.html:1:44: executing "embed" at <index .Kind 99>: error calling index: index out of range: 99`
 	for _, out := range []string{"posts/emb/index.html", "about/index.html"} {
@@ -241,13 +235,7 @@ func TestFeedEntries(t *testing.T) {
 		t.Errorf("entry of a news item with a summary: %q", e2.Content)
 	}
 
-	defaults, _ := fs.Sub(aileague.Defaults, "templates")
-	static, _ := fs.Sub(aileague.Defaults, "static")
-	own := fstest.MapFS{"embed.html": {Data: []byte(`{{define "main"}}{{end}}{{define "embed"}}{{index .Kind 99}}{{end}}`)}}
-	bad, err := New(s, Overlay{Top: own, Base: defaults}, static)
-	if err != nil {
-		t.Fatal(err)
-	}
+	bad := failingEmbed(t, s)
 	const want = `feed entry of content/posts/emb.md: render league block: template: embed.html:1:44: executing "embed" at <index .Kind 99>: error calling index: index out of range: 99`
 	if _, err := bad.postEntries(); err == nil || err.Error() != want {
 		t.Errorf("postEntries with a failing block: err = %v, want %s", err, want)
@@ -305,4 +293,18 @@ func TestOverlay(t *testing.T) {
 	if _, err := (Overlay{Top: top, Base: base}).Glob("["); err == nil || err.Error() != "syntax error in pattern" {
 		t.Errorf("Glob of a bad pattern: err = %v", err)
 	}
+}
+
+// failingEmbed is a renderer of s whose embed template fails on every league block:
+// index out of range, at byte 44 of embed.html's line.
+func failingEmbed(t *testing.T, s *site.Site) *Renderer {
+	t.Helper()
+	defaults, _ := fs.Sub(aileague.Defaults, "templates")
+	static, _ := fs.Sub(aileague.Defaults, "static")
+	own := fstest.MapFS{"embed.html": {Data: []byte(`{{define "main"}}{{end}}{{define "embed"}}{{index .Kind 99}}{{end}}`)}}
+	r, err := New(s, Overlay{Top: own, Base: defaults}, static)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
