@@ -375,14 +375,7 @@ func sameGoPages(t *testing.T, label string, s *site.Site, g, plain *Renderer) (
 				continue
 			}
 		}
-		got, err := g.Page(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := plain.Page(p)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got, want := bothWays(t, g, plain, p)
 		if string(got) != string(want) {
 			i := 0
 			for i < len(got) && i < len(want) && got[i] == want[i] {
@@ -421,14 +414,7 @@ func TestGoPagesRareData(t *testing.T) {
 	g, plain := goAndTemplates(t, s)
 	same := func(p *site.Page) string {
 		t.Helper()
-		got, err := g.Page(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := plain.Page(p)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got, want := bothWays(t, g, plain, p)
 		if string(got) != string(want) {
 			t.Errorf("%s: the Go page differs from the templates':\n%s\nwant\n%s", p.Out, got, want)
 		}
@@ -459,4 +445,18 @@ func TestGoPagesRareData(t *testing.T) {
 	if seen != 3 {
 		t.Errorf("%d model and head-to-head pages, want 3", seen)
 	}
+}
+
+// bothWays renders p with the Go pages (g) and with the templates (plain).
+func bothWays(t *testing.T, g, plain *Renderer, p *site.Page) (got, want []byte) {
+	t.Helper()
+	got, err := g.Page(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err = plain.Page(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got, want
 }
