@@ -154,3 +154,75 @@ func TestTreeTies(t *testing.T) {
 		}
 	}
 }
+
+// TestBlockLongestCodes: tokens of the most bits a block writes — a 15-bit length
+// code with 5 extra bits and a 15-bit distance code with 13 extra bits, 48 bits in
+// all — inflate to the bytes they copy, whatever the bit offset the block starts at.
+// The symbols' counts are Fibonacci numbers, so that the rare symbols sit 15 levels
+// deep in their trees (checked here on the counts with huffLengths).
+func TestBlockLongestCodes(t *testing.T) {
+	var want []byte
+	var toks []uint32
+	var litFreq [numLitLen]int32
+	var distFreq [numDist]int32
+	lit := func(b byte) {
+		toks = append(toks, uint32(b))
+		want = append(want, b)
+		litFreq[b]++
+	}
+	match := func(length, dist int) {
+		toks = append(toks, matchToken(length, dist))
+		for range length {
+			want = append(want, want[len(want)-dist])
+		}
+		s, _, _ := lengthCode(length)
+		ds, _, _ := distCode(dist)
+		litFreq[s]++
+		distFreq[ds]++
+	}
+	fib := []int{1, 1}
+	for len(fib) < 20 {
+		fib = append(fib, fib[len(fib)-1]+fib[len(fib)-2])
+	}
+	// Literals 1 to 13 fib(2) to fib(14) times; then copies of 258 bytes at the
+	// largest distance of distance symbols 0 to 14, fib(0) to fib(15) times.
+	for k := range 13 {
+		for range fib[k+2] {
+			lit(byte(k + 1))
+		}
+	}
+	largest := []int{1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192}
+	for k, dist := range largest {
+		for range fib[k+1] {
+			match(maxMatch, dist)
+		}
+	}
+	// Length 257 is symbol 284 with 5 extra bits (all ones); distance 32768 is
+	// symbol 29 with 13 extra bits (all ones): once each, the rarest symbols.
+	match(257, maxDist)
+	litFreq[endOfBlock] = 1
+	ll, dl := huffLengths(litFreq[:], 15), huffLengths(distFreq[:], 15)
+	if ll[284] != 15 || dl[29] != 15 {
+		t.Fatalf("symbols of the longest token get %d and %d bits, want 15 and 15 (the test's counts)", ll[284], dl[29])
+	}
+	d := new(deflater)
+	for pre := range 8 + 1 {
+		lead := make([]uint32, pre)
+		for i := range lead {
+			lead[i] = 'x'
+		}
+		var w bitWriter
+		if pre > 0 {
+			d.blocks(&w, lead) // a block before: the next starts at another bit
+		}
+		d.blocks(&w, toks)
+		finish(&w)
+		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(w.out)))
+		if err != nil {
+			t.Fatalf("lead %d: inflate: %v", pre, err)
+		}
+		if got = got[pre:]; !bytes.Equal(got, want) {
+			t.Fatalf("lead %d: inflated %d bytes, want %d (first difference at %d)", pre, len(got), len(want), firstDiff(got, want))
+		}
+	}
+}

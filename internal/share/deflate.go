@@ -50,6 +50,7 @@ type deflater struct {
 	huff    huffman
 	clItems []uint16
 	tokens  []uint32
+	syms    []uint32 // of the block being written (see blockSyms)
 	head    [1 << hashBits]int32
 	prev    [window]int32
 	out     []byte
@@ -537,10 +538,16 @@ var lengthSymbols, distSymbols = func() (ls [maxMatch - minMatch + 1]symbol, ds 
 
 // distSymbol returns the symbol of a distance less 1 (below maxDist).
 func distSymbol(x uint32) *symbol {
-	if x < 256 {
-		return &distSymbols[x]
-	}
-	return &distSymbols[256+x>>7]
+	return &distSymbols[distIndex(x)]
+}
+
+// distIndex is where distSymbols holds the symbol of x, a distance less 1 (below
+// maxDist): x below 256, else 256 + x/128. It takes no branch (big is all ones when
+// x is 256 or more), as a branch on distances, short and long by turns, is
+// mispredicted often.
+func distIndex(x uint32) uint32 {
+	big := uint32(int32(255-x) >> 31)
+	return (x^(256+x>>7))&big ^ x
 }
 
 // huffLengths returns code lengths for freq, none longer than maxBits (see
@@ -817,18 +824,13 @@ func finish(w *bitWriter) {
 	w.flush()
 }
 
-// block writes tokens as one dynamic Huffman block.
+// block writes tokens as one dynamic Huffman block. A first pass counts the symbols
+// and notes each token's symbols and extra bits (see blockSyms); the second writes
+// each token's bits from two tables made for the block, without branches.
 func (d *deflater) block(w *bitWriter, tokens []uint32, final bool) {
-	var litFreq [numLitLen]int32
-	var distFreq [numDist]int32
-	for _, t := range tokens {
-		if t&matchFlag == 0 {
-			litFreq[t]++
-			continue
-		}
-		litFreq[lengthSymbols[t>>16&0xff].sym]++
-		distFreq[distSymbol(t&0xffff).sym]++
-	}
+	var litFreq [2 * 256]int32 // 0–255 literals, 256 end of block, 257–285 lengths
+	var distFreq [32]int32     // 31 counts the literals, which have no distance
+	syms := d.blockSyms(tokens, &litFreq, &distFreq)
 	litFreq[endOfBlock] = 1
 	// Two distance codes at least keep the distance code complete even when no or
 	// one distance is used (some decoders refuse an incomplete one).
@@ -840,8 +842,8 @@ func (d *deflater) block(w *bitWriter, tokens []uint32, final bool) {
 
 	var litLen [numLitLen]uint8
 	var distLen [numDist]uint8
-	d.huff.build(litFreq[:], 15, litLen[:])
-	d.huff.build(distFreq[:], 15, distLen[:])
+	d.huff.build(litFreq[:numLitLen], 15, litLen[:])
+	d.huff.build(distFreq[:numDist], 15, distLen[:])
 	nlit := numLitLen
 	for nlit > 257 && litLen[nlit-1] == 0 {
 		nlit--
@@ -904,42 +906,92 @@ func (d *deflater) block(w *bitWriter, tokens []uint32, final bool) {
 	var distCodes [numDist]uint16
 	canonical(litLen[:], litCode[:])
 	canonical(distLen[:], distCodes[:])
-	// Each length's code with its extra bits after it, and their number.
-	var lenCode [maxMatch - minMatch + 1]uint32
-	var lenBits [maxMatch - minMatch + 1]uint8
-	for l := range lenCode {
+	// first[s] codes the first part of a token of blockSyms's s: a literal's code,
+	// or a length's code with its extra bits after it; the number of bits is in the
+	// top byte. second[ds] is distance symbol ds's code, its length in bits 16–23
+	// and the number of bits with the extra ones in the top byte; second[31], for
+	// literals, codes nothing.
+	var first [2 * 256]uint32
+	var second [32]uint32
+	for s := range 256 {
+		first[s] = uint32(litCode[s]) | uint32(litLen[s])<<24
+	}
+	for l := range 256 {
 		ls := &lengthSymbols[l]
-		lenCode[l] = uint32(litCode[ls.sym]) | uint32(l-int(ls.base))<<litLen[ls.sym]
-		lenBits[l] = litLen[ls.sym] + ls.nb
+		first[256+l] = uint32(litCode[ls.sym]) | uint32(l-int(ls.base))<<litLen[ls.sym] | uint32(litLen[ls.sym]+ls.nb)<<24
 	}
-	// The bits are gathered in acc (fewer than 32 between tokens) and written
-	// 32 at a time, in local variables rather than through w.
+	for s := range numDist {
+		second[s] = uint32(distCodes[s]) | uint32(distLen[s])<<16 | uint32(distLen[s]+distExtra[s])<<24
+	}
+	// At most 48 bits a token (15+5 for the length, 15+13 for the distance) go
+	// into acc, which holds fewer than 8 between tokens; after each token its whole
+	// bytes are stored with one write of eight bytes into room made beforehand.
 	out, acc, nacc := w.out, w.acc, w.nacc
-	for _, t := range tokens {
-		if t&matchFlag == 0 {
-			acc |= uint64(litCode[t]) << nacc
-			nacc += uint(litLen[t])
-		} else {
-			l, x := t>>16&0xff, t&0xffff
-			acc |= uint64(lenCode[l]) << nacc
-			nacc += uint(lenBits[l])
-			ds := distSymbol(x)
-			if nacc >= 32 {
-				out = binary.LittleEndian.AppendUint32(out, uint32(acc))
-				acc >>= 32
-				nacc -= 32
-			}
-			acc |= (uint64(distCodes[ds.sym]) | uint64(x-uint32(ds.base))<<distLen[ds.sym]) << nacc
-			nacc += uint(distLen[ds.sym]) + uint(ds.nb)
-		}
-		if nacc >= 32 {
-			out = binary.LittleEndian.AppendUint32(out, uint32(acc))
-			acc >>= 32
-			nacc -= 32
-		}
+	for nacc >= 8 {
+		out = append(out, byte(acc))
+		acc >>= 8
+		nacc -= 8
 	}
-	w.out, w.acc, w.nacc = out, acc, nacc
+	n := len(out)
+	out = slices.Grow(out, 6*len(syms)+8)[:n+6*len(syms)+8]
+	for _, s := range syms {
+		f, e := first[s&511], second[s>>9&31]
+		v := uint64(f&0xffffff) | (uint64(e&0xffff)|uint64(s>>14)<<(e>>16&63))<<(f>>24&63)
+		acc |= v << (nacc & 63)
+		nacc += uint(f>>24 + e>>24)
+		binary.LittleEndian.PutUint64(out[n:], acc)
+		n += int(nacc >> 3)
+		acc >>= nacc & 56
+		nacc &= 7
+	}
+	w.out, w.acc, w.nacc = out[:n], acc, nacc
 	w.put(uint64(litCode[endOfBlock]), uint(litLen[endOfBlock]))
+}
+
+// lengthTable[l] is the symbol of length l+3, distTable the symbol of a distance
+// less 1 (indexed as distSymbols) with its smallest value from bit 5 on: the tables
+// of lengthSymbols and distSymbols in the form blockSyms reads fastest.
+var lengthTable, distTable = func() (lt [256]uint16, dt [512]uint32) {
+	for l := range lt {
+		lt[l] = lengthSymbols[l].sym
+	}
+	for i := range dt {
+		dt[i] = uint32(distSymbols[i].sym) | uint32(distSymbols[i].base)<<5
+	}
+	return lt, dt
+}()
+
+// distExtra[ds] is the number of extra bits of distance symbol ds.
+var distExtra = func() (nb [numDist]uint8) {
+	for s := range numDist {
+		nb[s] = uint8(max(0, s/2-1))
+	}
+	return nb
+}()
+
+// blockSyms counts the literal/length and distance symbols of tokens into litFreq
+// and distFreq (distFreq[31] the literals) and returns for each token, in d.syms,
+// the index of its first part in block's first table (a literal's byte, or 256 and
+// the length less 3), its distance symbol (31 for a literal) from bit 9 on and the
+// value of the distance's extra bits from bit 14 on.
+func (d *deflater) blockSyms(tokens []uint32, litFreq *[512]int32, distFreq *[32]int32) []uint32 {
+	syms := grow(d.syms, len(tokens))
+	d.syms = syms
+	syms = syms[:len(tokens)]
+	// Without branches, which a mix of literals and matches would mispredict:
+	// match is all ones for a match, zero for a literal.
+	for i, t := range tokens {
+		l := t >> 16 & 0xff
+		x := t & (maxDist - 1)
+		dv := distTable[distIndex(x)]
+		match := uint32(int32(t) >> 31)
+		lit := (t&511^uint32(lengthTable[l]))&match ^ t&511
+		dsym := (31^dv&31)&match ^ 31
+		litFreq[lit&511]++
+		distFreq[dsym&31]++
+		syms[i] = (t|31<<9^(256+l|(dv&31)<<9|(x-dv>>5)<<14))&match ^ (t | 31<<9)
+	}
+	return syms
 }
 
 func countNonZero(f []int32) int {

@@ -279,6 +279,15 @@ func TestLengthAndDistanceCodes(t *testing.T) {
 		if int(s.sym) != sym || int(s.nb) != nb || d-1-int(s.base) != extra {
 			t.Fatalf("distance %d: table has %+v, want symbol %d, %d extra bits of value %d", d, *s, sym, nb, extra)
 		}
+		// blockSyms's table: the symbol, and the smallest value from bit 5 on.
+		if v := distTable[distIndex(uint32(d-1))]; int(v&31) != sym || d-1-int(v>>5) != extra || int(distExtra[sym]) != nb {
+			t.Fatalf("distance %d: distTable has symbol %d base %d, distExtra %d; want symbol %d, %d extra bits of value %d", d, v&31, v>>5, distExtra[sym], sym, nb, extra)
+		}
+	}
+	for l := minMatch; l <= maxMatch; l++ {
+		if sym, _, _ := lengthCode(l); int(lengthTable[l-minMatch]) != sym {
+			t.Fatalf("length %d: lengthTable has %d, want %d", l, lengthTable[l-minMatch], sym)
+		}
 	}
 }
 
