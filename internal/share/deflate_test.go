@@ -955,3 +955,58 @@ func TestSpanSeenBounded(t *testing.T) {
 		t.Errorf("after a new span past the bound: %d remembered, want only the new one", n)
 	}
 }
+
+// TestRowSumEveryLength: rowSum gives hash/adler32's checksum for rows of every
+// length from 0 to 300 and around the card's row (1201) and sum16's step, of random
+// bytes and of bytes 255 (the largest sums); sum16 and sumWords give the sums a and
+// b counted byte by byte.
+func TestRowSumEveryLength(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 16))
+	var lengths []int
+	for n := range 301 {
+		lengths = append(lengths, n)
+	}
+	for n := 1201 - 40; n <= 1201+40; n++ {
+		lengths = append(lengths, n)
+	}
+	for _, n := range lengths {
+		for _, full := range []bool{false, true} {
+			p := make([]byte, n)
+			for i := range p {
+				p[i] = byte(r.IntN(256))
+				if full {
+					p[i] = 255
+				}
+			}
+			one := adler{s1: 1}
+			one.add(rowSum(p), len(p))
+			if got, want := one.value(), adler32.Checksum(p); got != want {
+				t.Fatalf("%d bytes (255s: %v): rowSum gives %08x, want %08x", n, full, got, want)
+			}
+			var a, b uint64
+			for _, x := range p {
+				a += uint64(x)
+				b += a
+			}
+			if ga, gb := sumWords(p); ga != a || gb != b {
+				t.Fatalf("%d bytes (255s: %v): sumWords %d, %d, want %d, %d", n, full, ga, gb, a, b)
+			}
+			if n%16 == 0 {
+				if ga, gb := sum16(p); ga != a || gb != b {
+					t.Fatalf("%d bytes (255s: %v): sum16 %d, %d, want %d, %d", n, full, ga, gb, a, b)
+				}
+			}
+		}
+	}
+}
+
+// TestRowSumLongerThanOneStep: a row longer than sum16 takes at once is summed in
+// parts that add up to hash/adler32's checksum.
+func TestRowSumLongerThanOneStep(t *testing.T) {
+	p := bytes.Repeat([]byte{255, 254, 7}, (maxSum16+100)/3)
+	one := adler{s1: 1}
+	one.add(rowSum(p), len(p))
+	if got, want := one.value(), adler32.Checksum(p); got != want {
+		t.Fatalf("%d bytes: rowSum gives %08x, want %08x", len(p), got, want)
+	}
+}

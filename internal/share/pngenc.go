@@ -158,15 +158,37 @@ const adlerMod = 65521
 // b the sum of the running sums.
 type adlerRow struct{ a, b uint64 }
 
-// rowSum sums a row in blocks of 128 bytes (see blockSum), then the rest eight
-// bytes at a time: for bytes x0…x7, b grows by 8a plus 8x0+7x1+…+1x7 and a by their
-// sum; the weighted sums come from multiplying the even and the odd bytes, spread
-// into 16-bit lanes, by the lane weights. Sums of consecutive parts X and Y add up
-// as a = aX+aY, b = bX + len(Y)·aX + bY. A row is short enough (at most some 30,000
-// bytes) for the sums to stay far below 2^64.
+// rowSum returns the Adler-32 sums of a row: 16 bytes a step by sum16 (on amd64 with
+// SSE2), the rest by sumWords. Sums of consecutive parts X and Y add up as
+// a = aX+aY, b = bX + len(Y)·aX + bY.
 func rowSum(p []byte) adlerRow {
-	const lanes = 0x00ff00ff00ff00ff
 	var a, b uint64
+	for len(p) >= 16 {
+		n := min(len(p), maxSum16) &^ 15
+		pa, pb := sum16(p[:n])
+		b += uint64(n)*a + pb
+		a += pa
+		p = p[n:]
+	}
+	pa, pb := sumWords(p)
+	b += uint64(len(p))*a + pb
+	a += pa
+	return adlerRow{a % adlerMod, b % adlerMod}
+}
+
+// maxSum16 is the most bytes sum16 takes at once: its 32-bit lanes of weighted sums
+// grow by at most (16+15+8+7)·255 = 11,730 for each 16 bytes, so 2^16 steps stay
+// below 2^32.
+const maxSum16 = 1 << 20
+
+// sumWords returns the sums a and b (as in adlerRow, not reduced) of p in blocks of
+// 128 bytes (see blockSum), then the rest eight bytes at a time: for bytes x0…x7, b
+// grows by 8a plus 8x0+7x1+…+1x7 and a by their sum; the weighted sums come from
+// multiplying the even and the odd bytes, spread into 16-bit lanes, by the lane
+// weights; then byte by byte. A row is short enough (at most some 30,000 bytes) for
+// the sums to stay far below 2^64.
+func sumWords(p []byte) (a, b uint64) {
+	const lanes = 0x00ff00ff00ff00ff
 	for len(p) >= sumBlock {
 		ba, bb := blockSum(p[:sumBlock])
 		b += sumBlock*a + bb
@@ -184,7 +206,7 @@ func rowSum(p []byte) adlerRow {
 		a += uint64(x)
 		b += a
 	}
-	return adlerRow{a % adlerMod, b % adlerMod}
+	return a, b
 }
 
 // sumBlock is the length of the blocks blockSum sums: sixteen words of eight bytes,
@@ -197,7 +219,7 @@ const sumBlock = 128
 // the sum of col after each word, so that acc weighs word k by 16-k, the number of
 // words from it to the block's end. Byte j of word k comes 128-8k-j bytes before the
 // end, so b = 8·Σ acc − Σ j·col_j. A lane of col reaches at most 16·255 = 4,080,
-// one of acc 136·255 = 34,680. The lane products summed by multiplying (see rowSum)
+// one of acc 136·255 = 34,680. The lane products summed by multiplying (see sumWords)
 // are largest when every byte is 255, and stay below 2^16 at every lane then (Σ j·col_j
 // over the odd places 16·4,080 = 65,280), so no carry spills into the lane read.
 func blockSum(p []byte) (a, b uint64) {
