@@ -16,8 +16,9 @@ func TestTuneGC(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	debug.SetGCPercent(50)
 	tuneGC()
-	if got := debug.SetGCPercent(100); got != smallPercent {
-		t.Errorf("GC percent = %d, want %d", got, smallPercent)
+	// Nothing live yet: Go's first collection at 4 MiB, moved to 36 MiB.
+	if got := debug.SetGCPercent(100); got != 900 {
+		t.Errorf("GC percent = %d, want 900", got)
 	}
 	if got := debug.SetMemoryLimit(math.MaxInt64); got != memoryLimit {
 		t.Errorf("memory limit = %d, want %d", got, memoryLimit)
@@ -51,6 +52,44 @@ func TestGrow(t *testing.T) {
 	}
 	if got := debug.SetGCPercent(smallPercent); got != gcPercent {
 		t.Errorf("GC percent at bigHeap = %d, want %d", got, gcPercent)
+	}
+}
+
+// TestPercentFor: under bigHeap, the next collection comes when the heap reaches
+// 36 MiB, or twice the live heap when that is more.
+func TestPercentFor(t *testing.T) {
+	const mib = 1 << 20
+	for _, c := range []struct {
+		live uint64
+		want int
+	}{
+		{0, 900},          // Go's first 4 MiB at 100 %, times 9
+		{1 * mib, 3500},   // 1 + 35 = 36
+		{4 * mib, 800},    // 4 + 32 = 36
+		{9 * mib, 300},    // 9 + 27 = 36
+		{12 * mib, 200},   // 12 + 24 = 36
+		{17 * mib, 111},   // 17 + 19 = 36; 19/17 = 1.117…, rounded down
+		{18 * mib, 100},   // twice 18 is 36
+		{18*mib - 1, 100}, // 36 MiB - (18 MiB - 1) is 18 MiB + 1: 100.000…%, rounded down
+		{30 * mib, 100},   // twice the live heap is more than 36 MiB
+		{bigHeap - 1, 100},
+	} {
+		if got := percentFor(c.live); got != c.want {
+			t.Errorf("percentFor(%d) = %d, want %d", c.live, got, c.want)
+		}
+	}
+}
+
+// TestGrowUnderFloor: a small live heap sets the percent that lets the heap reach
+// 36 MiB, and grow goes on watching.
+func TestGrowUnderFloor(t *testing.T) {
+	percent := debug.SetGCPercent(smallPercent)
+	defer debug.SetGCPercent(percent)
+	if !grow(6 << 20) {
+		t.Error("grow of 6 MiB stopped watching")
+	}
+	if got := debug.SetGCPercent(smallPercent); got != 500 { // 6 + 30 = 36
+		t.Errorf("GC percent at 6 MiB live = %d, want 500", got)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	goldhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -48,7 +49,43 @@ var markdown = goldmark.New(
 		siteExtension{},
 	),
 	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	goldmark.WithRendererOptions(goldhtml.WithWriter(textWriter{goldhtml.DefaultWriter})),
 )
+
+// textWriter writes text as goldmark's default writer does, with less work for the
+// usual text. goldmark's writer looks at each byte of a text for a backslash escape,
+// an entity reference or a NUL, and escapes byte by byte; a text without '\\', '&'
+// or NUL has nothing to resolve, and its escaping (", <, > and NUL) is written here a
+// stretch at a time. Texts with those bytes, and SecureWrite, go to goldmark's writer.
+type textWriter struct {
+	goldhtml.Writer // goldmark's default writer
+}
+
+// Write writes source with references resolved and backslash escapes removed.
+func (t textWriter) Write(w util.BufWriter, source []byte) {
+	if bytes.IndexByte(source, '\\') >= 0 || bytes.IndexByte(source, '&') >= 0 || bytes.IndexByte(source, 0) >= 0 {
+		t.Writer.Write(w, source)
+		return
+	}
+	t.RawWrite(w, source)
+}
+
+// RawWrite writes source escaped for HTML, as goldmark's writer does (", &, <, >,
+// and NUL as U+FFFD).
+func (textWriter) RawWrite(w util.BufWriter, source []byte) {
+	n := 0
+	for i, c := range source {
+		if e := htmlEscapes[c]; e != "" {
+			_, _ = w.Write(source[n:i])
+			_, _ = w.WriteString(e)
+			n = i + 1
+		}
+	}
+	_, _ = w.Write(source[n:])
+}
+
+// htmlEscapes is what goldmark's writers write for each byte they escape.
+var htmlEscapes = [256]string{0: "\ufffd", '"': "&quot;", '&': "&amp;", '<': "&lt;", '>': "&gt;"}
 
 // quickLinkify is goldmark's Linkify (extension.Linkify, its default options) with
 // a cheaper first look: goldmark runs the linkify parser at every space, line start
@@ -137,7 +174,7 @@ func convert(body []byte, st *renderState) string {
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	doc := markdown.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	buf := htmlBufs.Get().(*bytes.Buffer)
+	buf := htmlBufs.Get().(*htmlBuf)
 	defer htmlBufs.Put(buf)
 	buf.Reset()
 	if err := markdown.Renderer().Render(buf, body, doc); err != nil {
@@ -150,7 +187,18 @@ func convert(body []byte, st *renderState) string {
 // string of its size, and the buffer, grown once to the longest post, serves the
 // next (a buffer of its own per post grew from nothing each time, through
 // doublings that allocated twice the HTML).
-var htmlBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+var htmlBufs = sync.Pool{New: func() any { return new(htmlBuf) }}
+
+// htmlBuf is a bytes.Buffer that goldmark's renderer writes into directly: it is a
+// util.BufWriter, so the renderer does not put a bufio.Writer of its own (4 KiB per
+// post) in front of it and copy the whole HTML through that.
+type htmlBuf struct{ bytes.Buffer }
+
+// Buffered is 0: nothing waits to be flushed.
+func (*htmlBuf) Buffered() int { return 0 }
+
+// Flush does nothing: every write is already in the buffer.
+func (*htmlBuf) Flush() error { return nil }
 
 // footnotePrefix gives "<slug>-" for footnote ids.
 func footnotePrefix(n ast.Node) []byte {
@@ -167,12 +215,12 @@ func footnotePrefix(n ast.Node) []byte {
 	return nil
 }
 
-// alignClass is the class of a table cell of each alignment, made once: the renderer
-// only reads it.
-var alignClass = map[east.Alignment][]byte{
-	east.AlignLeft:   []byte("align-" + east.AlignLeft.String()),
-	east.AlignRight:  []byte("align-" + east.AlignRight.String()),
-	east.AlignCenter: []byte("align-" + east.AlignCenter.String()),
+// alignClass is the class attribute of a table cell of each alignment, made once:
+// the renderer only reads it.
+var alignClass = map[east.Alignment]string{
+	east.AlignLeft:   ` class="align-` + east.AlignLeft.String() + `"`,
+	east.AlignRight:  ` class="align-` + east.AlignRight.String() + `"`,
+	east.AlignCenter: ` class="align-` + east.AlignCenter.String() + `"`,
 }
 
 // siteExtension adds what this site needs on top of GFM: league blocks,
@@ -217,10 +265,6 @@ func (siteTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			n.Destination = withBase(n.Destination, st.base)
 		case *ast.Image:
 			n.Destination = withBase(n.Destination, st.base)
-		case *east.TableCell:
-			if n.Alignment != east.AlignNone {
-				n.SetAttributeString("class", alignClass[n.Alignment])
-			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -331,6 +375,7 @@ func (siteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		}
 		return ast.WalkSkipChildren, nil
 	})
+	reg.Register(east.KindTableCell, renderTableCell)
 	reg.Register(kindHeadingAnchor, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -344,4 +389,38 @@ func (siteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			`" aria-label="` + html.EscapeString(label) + `">#</a>`)
 		return ast.WalkContinue, nil
 	})
+}
+
+// renderTableCell writes a table cell as goldmark's table renderer does with
+// TableCellAlignNone, its alignment as a class ("align-left", "align-right",
+// "align-center") instead of goldmark's style attribute, which the pages'
+// Content-Security-Policy (style-src 'self') would block. The class is written
+// here rather than set as an attribute of the node: goldmark gives a node its
+// first attribute room for ten, and writes the tag with fmt, both per cell.
+func renderTableCell(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*east.TableCell)
+	th := n.Parent() != nil && n.Parent().Kind() == east.KindTableHeader
+	if !entering {
+		if th {
+			_, _ = w.WriteString("</th>\n")
+		} else {
+			_, _ = w.WriteString("</td>\n")
+		}
+		return ast.WalkContinue, nil
+	}
+	filter := extension.TableTdCellAttributeFilter
+	if th {
+		_, _ = w.WriteString("<th")
+		filter = extension.TableThCellAttributeFilter
+	} else {
+		_, _ = w.WriteString("<td")
+	}
+	if n.Alignment != east.AlignNone {
+		_, _ = w.WriteString(alignClass[n.Alignment])
+	}
+	if n.Attributes() != nil {
+		goldhtml.RenderAttributes(w, n, filter)
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
 }

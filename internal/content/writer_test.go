@@ -1,0 +1,222 @@
+package content
+
+import (
+	"bytes"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	goldhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// TestTextWriterCases: what textWriter writes, worked out by hand: the five bytes
+// goldmark escapes, entity and character references resolved, backslash escapes
+// removed (text with '\\', '&' or NUL goes through goldmark's own writer).
+func TestTextWriterCases(t *testing.T) {
+	for _, c := range []struct{ in, write, raw string }{
+		{"", "", ""},
+		{"plain words", "plain words", "plain words"},
+		{`a "b" <c> d`, "a &quot;b&quot; &lt;c&gt; d", "a &quot;b&quot; &lt;c&gt; d"},
+		{"<<>>", "&lt;&lt;&gt;&gt;", "&lt;&lt;&gt;&gt;"},
+		{"x\x00y", "x\ufffdy", "x\ufffdy"},
+		{"\x00", "\ufffd", "\ufffd"},
+		{"fish & chips", "fish &amp; chips", "fish &amp; chips"},
+		{"&copy; &#65; &#x42; &nope;", "© A B &amp;nope;", "&amp;copy; &amp;#65; &amp;#x42; &amp;nope;"},
+		{`a\*b\c`, `a*b\c`, `a\*b\c`},
+		{"é and 漢字 <", "é and 漢字 &lt;", "é and 漢字 &lt;"},
+		{`"`, "&quot;", "&quot;"},
+	} {
+		var w, r htmlBuf
+		tw := textWriter{goldhtml.DefaultWriter}
+		tw.Write(&w, []byte(c.in))
+		tw.RawWrite(&r, []byte(c.in))
+		if w.String() != c.write {
+			t.Errorf("Write(%q) = %q, want %q", c.in, w.String(), c.write)
+		}
+		if r.String() != c.raw {
+			t.Errorf("RawWrite(%q) = %q, want %q", c.in, r.String(), c.raw)
+		}
+	}
+}
+
+// TestTextWriterMatchesGoldmark compares textWriter with goldmark's default writer
+// (Write, RawWrite and SecureWrite) on every byte value and on random texts made of
+// the bytes that matter.
+func TestTextWriterMatchesGoldmark(t *testing.T) {
+	tw := textWriter{goldhtml.DefaultWriter}
+	same := func(in []byte) {
+		t.Helper()
+		for _, m := range []struct {
+			name      string
+			got, want func(util.BufWriter, []byte)
+		}{
+			{"Write", tw.Write, goldhtml.DefaultWriter.Write},
+			{"RawWrite", tw.RawWrite, goldhtml.DefaultWriter.RawWrite},
+			{"SecureWrite", tw.SecureWrite, goldhtml.DefaultWriter.SecureWrite},
+		} {
+			var g, w htmlBuf
+			m.got(&g, in)
+			m.want(&w, in)
+			if g.String() != w.String() {
+				t.Errorf("%s(%q) = %q, goldmark writes %q", m.name, in, g.String(), w.String())
+			}
+		}
+	}
+	for b := 0; b < 256; b++ {
+		same([]byte{byte(b)})
+		same([]byte{'a', byte(b), 'b'})
+	}
+	rng := rand.New(rand.NewSource(9))
+	pieces := []string{"a", "b c", "\\", "&", ";", "#", "x", "41", "amp", "copy", "<", ">", "\"", "'", "\x00", "é", "*", "\n", " "}
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for k := rng.Intn(20); k > 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		same([]byte(b.String()))
+	}
+}
+
+// TestSiteHTMLMatchesGoldmark renders every markdown file of the repository and
+// texts full of escapes and tables with the site's goldmark and with one that
+// differs only in goldmark's own writer and table cells (alignment as the site's
+// classes, set as attributes): the HTML is the same.
+func TestSiteHTMLMatchesGoldmark(t *testing.T) {
+	plain := goldmark.New(goldmark.WithExtensions(
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+		extension.Strikethrough, extension.TaskList, extension.Footnote, extension.Typographer,
+		cellClasses{}))
+	site := goldmark.New(goldmark.WithExtensions(
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+		extension.Strikethrough, extension.TaskList, extension.Footnote, extension.Typographer,
+		siteCells{}),
+		goldmark.WithRendererOptions(goldhtml.WithWriter(textWriter{goldhtml.DefaultWriter})))
+	compare := func(name string, src []byte) {
+		t.Helper()
+		var w, g bytes.Buffer
+		if err := plain.Convert(src, &w); err != nil {
+			t.Fatal(err)
+		}
+		if err := site.Convert(src, &g); err != nil {
+			t.Fatal(err)
+		}
+		if w.String() != g.String() {
+			t.Errorf("%s: %q\n got %s\nwant %s", name, src, g.String(), w.String())
+		}
+	}
+	compare("escapes", []byte("a \\*b\\* &amp; &copy; &#65; \"q\" <x> `c <d> & \"e\"` [l](/a?b=1&c=\"2\" \"t&amp;\") ![i](x.png \"<t>\")\x00\n"))
+	compare("table", []byte("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n| *x* | `y` | | z |\n"))
+	compare("table in a list", []byte("- item\n\n  | h |\n  |--:|\n  | v |\n"))
+	files := 0
+	for _, root := range []string{"../../content", "testdata"} {
+		err := filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
+			if err != nil || info.IsDir() || !strings.HasSuffix(p, ".md") {
+				return err
+			}
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			files++
+			compare(p, src)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if files == 0 {
+		t.Error("no markdown file found")
+	}
+}
+
+// cellClasses gives aligned table cells the site's class as an attribute, which
+// goldmark's table renderer writes: what the site did before it wrote the class
+// itself.
+type cellClasses struct{}
+
+func (cellClasses) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(cellClasses{}, 100)))
+}
+
+func (cellClasses) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if c, ok := n.(*east.TableCell); ok && entering && c.Alignment != east.AlignNone {
+			c.SetAttributeString("class", []byte("align-"+c.Alignment.String()))
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// siteCells registers the site's table cell renderer alone.
+type siteCells struct{}
+
+func (siteCells) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(siteCells{}, 100)))
+}
+
+func (siteCells) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(east.KindTableCell, renderTableCell)
+}
+
+// TestRenderTableCell: the tags and classes of cells, worked out by hand, and a
+// cell with attributes of its own keeps them after the class.
+func TestRenderTableCell(t *testing.T) {
+	head, row := east.NewTableHeader(east.NewTableRow(nil)), east.NewTableRow(nil)
+	cell := func(parent ast.Node, a east.Alignment) *east.TableCell {
+		c := east.NewTableCell()
+		c.Alignment = a
+		if parent != nil {
+			parent.AppendChild(parent, c)
+		}
+		return c
+	}
+	withID := cell(head, east.AlignLeft)
+	withID.SetAttributeString("id", []byte("x&y"))
+	for _, c := range []struct {
+		n          *east.TableCell
+		open, shut string
+	}{
+		{cell(head, east.AlignNone), "<th>", "</th>\n"},
+		{cell(head, east.AlignLeft), `<th class="align-left">`, "</th>\n"},
+		{cell(row, east.AlignCenter), `<td class="align-center">`, "</td>\n"},
+		{cell(row, east.AlignRight), `<td class="align-right">`, "</td>\n"},
+		{cell(row, east.AlignNone), "<td>", "</td>\n"},
+		{cell(nil, east.AlignRight), `<td class="align-right">`, "</td>\n"},
+		{withID, `<th class="align-left" id="x&amp;y">`, "</th>\n"},
+	} {
+		var open, shut htmlBuf
+		if s, err := renderTableCell(&open, nil, c.n, true); err != nil || s != ast.WalkContinue {
+			t.Fatalf("entering: %v, %v", s, err)
+		}
+		if s, err := renderTableCell(&shut, nil, c.n, false); err != nil || s != ast.WalkContinue {
+			t.Fatalf("leaving: %v, %v", s, err)
+		}
+		if open.String() != c.open || shut.String() != c.shut {
+			t.Errorf("cell %v: %q … %q, want %q … %q", c.n.Alignment, open.String(), shut.String(), c.open, c.shut)
+		}
+	}
+}
+
+// TestHTMLBuf: the buffer goldmark's renderer writes into holds every write at once.
+func TestHTMLBuf(t *testing.T) {
+	var b htmlBuf
+	_, _ = b.WriteString("a")
+	_ = b.WriteByte('b')
+	_, _ = b.WriteRune('é')
+	_, _ = b.Write([]byte("<"))
+	if b.Buffered() != 0 || b.Flush() != nil || b.String() != "abé<" {
+		t.Errorf("buffered %d, flush %v, holds %q", b.Buffered(), b.Flush(), b.String())
+	}
+	var _ util.BufWriter = &b
+}
