@@ -704,11 +704,20 @@ func (w *bitWriter) put(v uint64, n uint) {
 func (w *bitWriter) putBits(b []byte, n int) {
 	// The accumulator holds fewer than 32 bits (nacc) between calls: with 64 bits
 	// in and 64 out it holds as many after, the top nacc bits of the word.
-	for ; n >= 64; n -= 64 {
-		v := binary.LittleEndian.Uint64(b)
-		w.out = binary.LittleEndian.AppendUint64(w.out, w.acc|v<<w.nacc)
-		w.acc = v >> (64 - w.nacc) // 0 when nacc is 0
-		b = b[8:]
+	if k := 8 * (n / 64); k > 0 {
+		o := len(w.out)
+		if w.nacc == 0 && w.acc == 0 {
+			w.out = append(w.out, b[:k]...) // at a byte boundary: a copy
+		} else {
+			out, acc, s := slices.Grow(w.out, k)[:o+k], w.acc, w.nacc&63
+			for i := 0; i < k; i += 8 {
+				v := binary.LittleEndian.Uint64(b[i:])
+				binary.LittleEndian.PutUint64(out[o+i:], acc|v<<s)
+				acc = v >> (64 - s)
+			}
+			w.out, w.acc = out, acc
+		}
+		b, n = b[k:], n-8*k
 	}
 	for ; n >= 32; n -= 32 {
 		w.put(uint64(binary.LittleEndian.Uint32(b)), 32)
@@ -923,28 +932,13 @@ func (d *deflater) block(w *bitWriter, tokens []uint32, final bool) {
 	for s := range numDist {
 		second[s] = uint32(distCodes[s]) | uint32(distLen[s])<<16 | uint32(distLen[s]+distExtra[s])<<24
 	}
-	// At most 48 bits a token (15+5 for the length, 15+13 for the distance) go
-	// into acc, which holds fewer than 8 between tokens; after each token its whole
-	// bytes are stored with one write of eight bytes into room made beforehand.
 	out, acc, nacc := w.out, w.acc, w.nacc
 	for nacc >= 8 {
 		out = append(out, byte(acc))
 		acc >>= 8
 		nacc -= 8
 	}
-	n := len(out)
-	out = slices.Grow(out, 6*len(syms)+8)[:n+6*len(syms)+8]
-	for _, s := range syms {
-		f, e := first[s&511], second[s>>9&31]
-		v := uint64(f&0xffffff) | (uint64(e&0xffff)|uint64(s>>14)<<(e>>16&63))<<(f>>24&63)
-		acc |= v << (nacc & 63)
-		nacc += uint(f>>24 + e>>24)
-		binary.LittleEndian.PutUint64(out[n:], acc)
-		n += int(nacc >> 3)
-		acc >>= nacc & 56
-		nacc &= 7
-	}
-	w.out, w.acc, w.nacc = out[:n], acc, nacc
+	w.out, w.acc, w.nacc = writeSyms(out, acc, nacc, syms, &first, &second)
 	w.put(uint64(litCode[endOfBlock]), uint(litLen[endOfBlock]))
 }
 
@@ -960,6 +954,27 @@ var lengthTable, distTable = func() (lt [256]uint16, dt [512]uint32) {
 	}
 	return lt, dt
 }()
+
+// writeSyms appends the bits of the tokens noted in syms (see blockSyms) to out and
+// the accumulator acc of nacc bits (fewer than 8), through block's tables first and
+// second, and returns them. At most 48 bits a token (15+5 for the length, 15+13 for
+// the distance) go into acc; after each token its whole bytes are stored with one
+// write of eight bytes, into room made beforehand.
+func writeSyms(out []byte, acc uint64, nacc uint, syms []uint32, first *[2 * 256]uint32, second *[32]uint32) ([]byte, uint64, uint) {
+	n := len(out)
+	out = slices.Grow(out, 6*len(syms)+8)[:n+6*len(syms)+8]
+	for _, s := range syms {
+		f, e := first[s&511], second[s>>9&31]
+		v := uint64(f&0xffffff) | (uint64(e&0xffff)|uint64(s>>14)<<(e>>16&63))<<(f>>24&63)
+		acc |= v << (nacc & 63)
+		nacc += uint(f>>24 + e>>24)
+		binary.LittleEndian.PutUint64(out[n:], acc)
+		n += int(nacc >> 3)
+		acc >>= nacc & 56
+		nacc &= 7
+	}
+	return out[:n], acc, nacc
+}
 
 // distExtra[ds] is the number of extra bits of distance symbol ds.
 var distExtra = func() (nb [numDist]uint8) {
