@@ -226,3 +226,46 @@ func TestBlockLongestCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestTreeLightWeights: with every weight below 2^12, where sortLeaves counts
+// instead of comparing, the tree's lengths equal those of the comparison sort, on
+// ties, weights next to the limit and every size up to 286 symbols; and sortLeaves
+// orders keys as slices.Sort does, on both sides of the limit.
+func TestTreeLightWeights(t *testing.T) {
+	r := rand.New(rand.NewPCG(12, 4))
+	var h huffman
+	for n := range 600 {
+		f := make([]int32, 1+n%numLitLen)
+		for i := range f {
+			switch r.IntN(4) {
+			case 0: // unused
+			case 1:
+				f[i] = int32(1 + r.IntN(3)) // ties
+			case 2:
+				f[i] = int32(4095 - r.IntN(3)) // the heaviest counted
+			default:
+				f[i] = int32(1 + r.IntN(4095))
+			}
+		}
+		got, want := make([]uint8, len(f)), make([]uint8, len(f))
+		gd, wd := h.tree(f, got), treeByStableSort(f, want)
+		if gd != wd || !bytes.Equal(got, want) {
+			t.Fatalf("case %d: depth %d, lengths %v; want %d, %v", n, gd, got, wd, want)
+		}
+	}
+	for _, heaviest := range []int32{1, 63, 64, 4095, 4096, 1 << 20} {
+		var keys []uint64
+		for s := range numLitLen {
+			if w := r.Int32N(heaviest + 1); w > 0 || s == 0 {
+				keys = append(keys, uint64(max(w, 1))<<9|uint64(s))
+			}
+		}
+		keys[len(keys)/2] = uint64(heaviest)<<9 | keys[len(keys)/2]&511
+		want := slices.Clone(keys)
+		slices.Sort(want)
+		sortLeaves(keys, make([]uint64, len(keys)), heaviest)
+		if !slices.Equal(keys, want) {
+			t.Fatalf("heaviest %d: sortLeaves gives %v, want %v", heaviest, keys, want)
+		}
+	}
+}

@@ -563,6 +563,7 @@ func huffLengths(freq []int32, maxBits int) []uint8 {
 type huffman struct {
 	f     []int32
 	keys  []uint64
+	tmp   []uint64 // room for sortLeaves
 	nodes []huffNode
 	depth []int
 }
@@ -602,18 +603,18 @@ func (h *huffman) build(freq []int32, maxBits int, lengths []uint8) {
 // alone.
 func (h *huffman) tree(freq []int32, lengths []uint8) int {
 	// The leaves by weight, then by symbol (the order a stable sort of the leaves,
-	// made in symbol order, gives): sorted as weight<<9 | symbol, which needs no
-	// comparison function. There are at most 286 symbols.
+	// made in symbol order, gives): sorted as weight<<9 | symbol (see sortLeaves).
+	// There are at most 286 symbols.
 	keys := h.keys[:0]
+	var heaviest int32
 	for s, v := range freq {
 		lengths[s] = 0
 		if v > 0 {
 			keys = append(keys, uint64(v)<<9|uint64(s))
+			heaviest = max(heaviest, v)
 		}
 	}
 	h.keys = keys
-	nodes := h.nodes[:0]
-	defer func() { h.nodes = nodes[:0] }()
 	switch len(keys) {
 	case 0:
 		return 0
@@ -621,27 +622,32 @@ func (h *huffman) tree(freq []int32, lengths []uint8) int {
 		lengths[keys[0]&511] = 1
 		return 1
 	}
-	slices.Sort(keys)
+	h.tmp = grow(h.tmp, len(keys))
+	sortLeaves(keys, h.tmp, heaviest)
+	nodes := h.nodes[:0]
 	for _, k := range keys {
 		nodes = append(nodes, huffNode{w: int64(k >> 9), left: -1, right: -1, sym: int(k & 511)})
 	}
 	// Two queues: sorted leaves, and inner nodes in the order they are made (their
-	// weights never decrease).
+	// weights never decrease). Each step takes the lighter head, a leaf when they
+	// weigh the same.
 	leaves := len(nodes)
 	li, qi := 0, leaves
-	pick := func() int {
-		if li < leaves && (qi >= len(nodes) || nodes[li].w <= nodes[qi].w) {
-			li++
-			return li - 1
-		}
-		qi++
-		return qi - 1
-	}
 	for len(nodes)-leaves < leaves-1 {
-		a := pick()
-		b := pick()
+		var pair [2]int
+		for j := range pair {
+			if li < leaves && (qi >= len(nodes) || nodes[li].w <= nodes[qi].w) {
+				pair[j] = li
+				li++
+			} else {
+				pair[j] = qi
+				qi++
+			}
+		}
+		a, b := pair[0], pair[1]
 		nodes = append(nodes, huffNode{w: nodes[a].w + nodes[b].w, left: a, right: b})
 	}
+	h.nodes = nodes[:0]
 	// Depths from the root (the last node) down.
 	depth := grow(h.depth, len(nodes))
 	h.depth = depth
@@ -657,6 +663,36 @@ func (h *huffman) tree(freq []int32, lengths []uint8) int {
 		deepest = max(deepest, depth[i])
 	}
 	return deepest
+}
+
+// sortLeaves sorts keys (weight<<9 | symbol, in symbol order) with tmp as room of
+// the same length. When every weight is below 2^12, as in a block (at most
+// blockTokens tokens), it sorts them by weight in two stable counting passes of six
+// bits each, which keep the symbol order of equal weights; heavier ones, by
+// comparison.
+func sortLeaves(keys, tmp []uint64, heaviest int32) {
+	if heaviest >= 1<<12 {
+		slices.Sort(keys)
+		return
+	}
+	tmp = tmp[:len(keys)]
+	for _, shift := range [2]uint{9, 15} {
+		var at [64]int
+		for _, k := range keys {
+			at[k>>shift&63]++
+		}
+		sum := 0
+		for i, c := range at {
+			at[i] = sum
+			sum += c
+		}
+		for _, k := range keys {
+			d := k >> shift & 63
+			tmp[at[d]] = k
+			at[d]++
+		}
+		keys, tmp = tmp, keys
+	}
 }
 
 // canonical writes into codes the codes of RFC 1951's canonical Huffman code for
