@@ -108,7 +108,26 @@ type canvas struct {
 	ops   [Height]uint64 // a hash of the drawing on each row since the last clear
 
 	spanBuf []span // see spans
+
+	// The glyphs drawn again (see text and makeHints): the repeats of this card,
+	// and for each rune below 256 where the card last drew it (card tells this
+	// card's entries from older ones).
+	repeats []repeat
+	lastAt  [256]struct {
+		g    *glyph
+		x, y int32
+		ink  uint8
+		card uint32
+	}
+	card  uint32
+	hints rowHints
 }
+
+// repeat is a glyph drawn again in the same ink with its box at the same height:
+// columns x0 to x1-1 of rows y0 to y1-1 hold what the columns dist to the left hold,
+// unless other drawing overlaps one of the two boxes. The compressor tries that
+// copy first (see scan) and compares the bytes, so an overlap costs only a miss.
+type repeat struct{ x0, x1, y0, y1, dist int32 }
 
 func newCanvas() *canvas {
 	raw := make([]byte, (Width+1)*Height)
@@ -131,6 +150,8 @@ func (cv *canvas) clear() {
 			cv.ops[y] = 0
 		}
 	}
+	cv.repeats = cv.repeats[:0]
+	cv.card++
 }
 
 // touch notes that rows y0 to y1-1 are drawn on by op, a hash of the drawing
@@ -149,6 +170,7 @@ const (
 	opFill = iota + 1
 	opGlyph
 	opMask
+	opRepeat
 )
 
 // opOf hashes a drawing operation: its kind and four numbers that say what it
@@ -235,7 +257,15 @@ func (cv *canvas) text(f *face, s string, x, y int, ink color.RGBA) int {
 		}
 		g := f.glyph(r, dot.X&63, dot.Y&63)
 		if g.ok {
-			cv.glyph(g, ii, lut, dot.X.Floor()+g.off.X, dot.Y.Floor()+g.off.Y)
+			x0, y0 := dot.X.Floor()+g.off.X, dot.Y.Floor()+g.off.Y
+			cv.glyph(g, ii, lut, x0, y0)
+			if r < 256 {
+				at := &cv.lastAt[r]
+				if at.card == cv.card && at.g == g && at.y == int32(y0) && at.ink == ii && int32(x0) > at.x {
+					cv.repeats = append(cv.repeats, repeat{int32(x0), int32(x0 + g.w), int32(y0), int32(y0 + g.h), int32(x0) - at.x})
+				}
+				at.g, at.x, at.y, at.ink, at.card = g, int32(x0), int32(y0), ii, cv.card
+			}
 		}
 		dot.X += g.adv
 		prev = r
@@ -489,4 +519,55 @@ func (cv *canvas) fitLines(w weight, s string, maxW, maxLines int, sizes ...int)
 	}
 	f := cv.face(w, sizes[len(sizes)-1])
 	return f, wrap(f, s, maxW, maxLines)
+}
+
+// rowHints holds the repeats by row: the segments seg[start[y]:start[y+1]] of row
+// y, ordered by x0, and sig[y], a hash of them, which the memo's key of a span
+// includes (see canvas.shared), as the compressed bits depend on them.
+type rowHints struct {
+	start [Height + 1]int32
+	sig   [Height]uint64
+	seg   []hintSeg
+}
+
+// hintSeg is a repeat on one row: columns x0 to x1-1 may equal those dist to the left.
+type hintSeg struct{ x0, x1, dist int32 }
+
+// row returns the segments of row y.
+func (h *rowHints) row(y int) []hintSeg { return h.seg[h.start[y]:h.start[y+1]] }
+
+// makeHints files the card's repeats by row (see rowHints).
+func (cv *canvas) makeHints() *rowHints {
+	h := &cv.hints
+	clear(h.start[:])
+	clear(h.sig[:])
+	n := 0
+	for _, r := range cv.repeats {
+		y0, y1 := max(r.y0, 0), min(r.y1, Height)
+		for y := y0; y < y1; y++ {
+			h.start[y+1]++
+		}
+		n += int(max(y1-y0, 0))
+	}
+	for y := range Height {
+		h.start[y+1] += h.start[y]
+	}
+	h.seg = grow(h.seg, n)
+	var fill [Height]int32
+	copy(fill[:], h.start[:Height])
+	for _, r := range cv.repeats {
+		op := opOf(opRepeat, uint64(r.x0), uint64(r.x1), uint64(r.dist), 0)
+		for y := max(r.y0, 0); y < min(r.y1, Height); y++ {
+			// In order of x0: the text on a row need not be drawn left to right.
+			k := fill[y]
+			for k > h.start[y] && h.seg[k-1].x0 > r.x0 {
+				h.seg[k] = h.seg[k-1]
+				k--
+			}
+			h.seg[k] = hintSeg{r.x0, r.x1, r.dist}
+			fill[y]++
+			h.sig[y] = mixOp(h.sig[y], op)
+		}
+	}
+	return h
 }

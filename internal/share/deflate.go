@@ -54,6 +54,7 @@ type deflater struct {
 	head    [1 << hashBits]int32
 	prev    [window]int32
 	out     []byte
+	hints   *rowHints // the glyph repeats of the card being compressed (see scan)
 }
 
 // token layout: a literal is its byte; a match is matchFlag | (length-3)<<16 | (dist-1).
@@ -125,7 +126,8 @@ const (
 
 // parseSpan appends the tokens of data[start:end] to d.tokens. Its matches reach
 // back at most to the row above start and never past end, and the hash chains start
-// empty, so the tokens depend on data[start-row:end] alone (see spans).
+// empty, so the tokens depend on data[start-row:end] alone, and in the body of a
+// card on its glyph repeats (see spans and scan).
 func (d *deflater) parseSpan(data []byte, start, end, row int, same []bool, runs []int) {
 	clear(d.head[:])
 	data = data[:end]
@@ -145,6 +147,10 @@ func (d *deflater) parseSpan(data []byte, start, end, row int, same []bool, runs
 				d.copies(data, i, stop, row)
 			}
 			i = stop
+			continue
+		}
+		if d.hints != nil && row == Width+1 && y >= bodyTop && y < footerTop {
+			i = d.scan(data, i, min((y+1)*row, end), row, max(0, start-row), d.hints.row(y))
 			continue
 		}
 		i = d.search(data, i, min((y+1)*row, end), row)
@@ -1053,4 +1059,210 @@ func countNonZero(f []int32) int {
 		}
 	}
 	return n
+}
+
+// eqLen returns how many bytes of data from i on equal those from j on, at most lim
+// (i+lim <= len(data), j < i).
+func eqLen(data []byte, i, j, lim int) int {
+	a := data[i : i+lim]
+	b := data[j:]
+	b = b[:len(a)]
+	l := 0
+	for len(a) >= 8 {
+		if x := binary.LittleEndian.Uint64(a) ^ binary.LittleEndian.Uint64(b); x != 0 {
+			return l + bits.TrailingZeros64(x)/8
+		}
+		a, b = a[8:], b[8:]
+		l += 8
+	}
+	for k := range a {
+		if a[k] != b[k] {
+			return l + k
+		}
+	}
+	return l + len(a)
+}
+
+// candidate returns the longest match at i among the byte before, the row above,
+// the glyph repeats segs that cover pixel x, and earlier positions with the same
+// hash, and adds i to the hash chains if it looked there.
+func (d *deflater) candidate(data []byte, i, row, lo int, segs []hintSeg, x int32) (best, dist int) {
+	n := len(data)
+	lim := min(n-i, maxMatch)
+	if i > 0 && data[i-1] == data[i] {
+		best, dist = eqLen(data, i, i-1, lim), 1
+	}
+	if j := i - row; j >= lo && best < lim && data[j+best] == data[i+best] {
+		if l := eqLen(data, i, j, lim); l > best {
+			best, dist = l, row
+		}
+	}
+	if best >= goodMatch || best >= lim {
+		return best, dist
+	}
+	for q := 0; q < len(segs) && segs[q].x0 <= x; q++ {
+		if x >= segs[q].x1 {
+			continue
+		}
+		if j := i - int(segs[q].dist); j >= lo && data[j+best] == data[i+best] {
+			if l := eqLen(data, i, j, lim); l > best {
+				best, dist = l, int(segs[q].dist)
+				if best >= lim {
+					return best, dist
+				}
+			}
+		}
+	}
+	if best >= goodMatch || i+4 > n {
+		return best, dist
+	}
+	h := hash4(data[i:])
+	cand := int(d.head[h]) - 1
+	for tries := 0; cand >= lo && i-cand < window && tries < textChain; tries++ {
+		if data[cand+best] == data[i+best] {
+			if l := eqLen(data, i, cand, lim); l > best {
+				best, dist = l, i-cand
+				if best >= lim {
+					break
+				}
+			}
+		}
+		next := int(d.prev[cand&(window-1)]) - 1
+		if next >= cand {
+			break
+		}
+		cand = next
+	}
+	d.prev[i&(window-1)] = d.head[h]
+	d.head[h] = int32(i + 1)
+	return best, dist
+}
+
+// Search effort in the rows of text of a card (see scan), where the glyph repeats
+// find most copies from the same text line: two candidates per hash chain, a byte's
+// wait only for matches shorter than five bytes, no positions hashed inside matches.
+// On the sample cards this takes some 40% fewer instructions than search's effort
+// for files 2–7% larger.
+const (
+	textChain = 2
+	textLazy  = 5
+)
+
+// scan is search for the rows of text of a card: it appends the tokens of data from
+// i on up to the first token that reaches stop, and returns where the next token
+// starts. Its candidates are the byte before, the row above, the glyph repeats segs
+// of the row (see rowHints: the canvas knows where it drew a glyph again on the same
+// line, so the copy that a hash chain would have to find is tried first) and
+// textChain earlier positions with the same hash; matches are compared eight bytes
+// at a time, the first eight inline. Only the positions where a token starts are
+// hashed. Matches reach back no further than lo.
+func (d *deflater) scan(data []byte, i, stop, row, lo int, segs []hintSeg) int {
+	n := len(data)
+	base := i - i%row + 1
+	k := 0
+	toks := d.tokens
+	for i < stop {
+		if i+8 > n || i < 1 {
+			// Near the ends: one position the general way.
+			x := int32(i - base)
+			for k < len(segs) && segs[k].x1 <= x {
+				k++
+			}
+			best, dist := d.candidate(data, i, row, lo, segs[k:], x)
+			if best < minMatch {
+				toks = append(toks, uint32(data[i]))
+				i++
+				continue
+			}
+			toks = append(toks, matchToken(best, dist))
+			i += best
+			continue
+		}
+		lim := min(n-i, maxMatch)
+		cur := binary.LittleEndian.Uint64(data[i:])
+		best, dist := 0, 0
+		// The byte before.
+		if v := cur ^ binary.LittleEndian.Uint64(data[i-1:]); v != 0 {
+			best = bits.TrailingZeros64(v) >> 3
+		} else {
+			best = 8 + eqLen(data, i+8, i+7, lim-8)
+		}
+		dist = 1
+		// The row above.
+		if j := i - row; j >= lo && best < lim {
+			if best < 8 {
+				if v := cur ^ binary.LittleEndian.Uint64(data[j:]); v != 0 {
+					if l := bits.TrailingZeros64(v) >> 3; l > best {
+						best, dist = l, row
+					}
+				} else if l := 8 + eqLen(data, i+8, j+8, lim-8); l > best {
+					best, dist = l, row
+				}
+			} else if data[j+best] == data[i+best] {
+				if l := eqLen(data, i, j, lim); l > best {
+					best, dist = l, row
+				}
+			}
+		}
+		if best < goodMatch {
+			x := int32(i - base)
+			for k < len(segs) && segs[k].x1 <= x {
+				k++
+			}
+			for q := k; q < len(segs) && segs[q].x0 <= x; q++ {
+				j := i - int(segs[q].dist)
+				if x >= segs[q].x1 || j < lo {
+					continue
+				}
+				if v := cur ^ binary.LittleEndian.Uint64(data[j:]); v != 0 {
+					if l := bits.TrailingZeros64(v) >> 3; l > best {
+						best, dist = l, int(segs[q].dist)
+					}
+				} else if l := 8 + eqLen(data, i+8, j+8, lim-8); l > best {
+					best, dist = l, int(segs[q].dist)
+				}
+			}
+			if best < goodMatch {
+				h := (uint32(cur) * 0x1e35a7bd) >> (32 - hashBits)
+				cand := int(d.head[h]) - 1
+				for tries := 0; cand >= lo && i-cand < window && tries < textChain; tries++ {
+					if v := cur ^ binary.LittleEndian.Uint64(data[cand:]); v != 0 {
+						if l := bits.TrailingZeros64(v) >> 3; l > best {
+							best, dist = l, i-cand
+						}
+					} else if l := 8 + eqLen(data, i+8, cand+8, lim-8); l > best {
+						best, dist = l, i-cand
+					}
+					next := int(d.prev[cand&(window-1)]) - 1
+					if next >= cand {
+						break
+					}
+					cand = next
+				}
+				d.prev[i&(window-1)] = d.head[h]
+				d.head[h] = int32(i + 1)
+			}
+		}
+		best = min(best, lim)
+		if best >= minMatch && best < textLazy && i+1 < n {
+			x := int32(i + 1 - base)
+			for k < len(segs) && segs[k].x1 <= x {
+				k++
+			}
+			if b2, d2 := d.candidate(data, i+1, row, lo, segs[k:], x); b2 > best {
+				toks = append(toks, uint32(cur&0xff))
+				i++
+				best, dist = b2, d2
+			}
+		}
+		if best < minMatch {
+			toks = append(toks, uint32(cur&0xff))
+			i++
+			continue
+		}
+		toks = append(toks, matchToken(best, dist))
+		i += best
+	}
+	d.tokens = toks
+	return i
 }

@@ -31,7 +31,7 @@ const (
 
 // version changes whenever the drawing changes, so cached images made by an older
 // drawing are not reused.
-const version = "share-10"
+const version = "share-11"
 
 // Card is what one share image says. The body drawn depends on what is set, in this
 // order: Match (a head-to-head), Stats (a model), Rows (a table, the home page),
@@ -104,7 +104,10 @@ func (c Card) Encode(w io.Writer) error {
 	c.drawOn(cv)
 	d := deflaters.Get().(*deflater)
 	defer deflaters.Put(d)
-	if err := d.encode(w, cv.raw, Width, Height, palette, cv.spans()...); err != nil {
+	spans := cv.spans()
+	d.hints = &cv.hints
+	defer func() { d.hints = nil }()
+	if err := d.encode(w, cv.raw, Width, Height, palette, spans...); err != nil {
 		return fmt.Errorf("share image %q: %w", c.Title, err)
 	}
 	return nil
@@ -119,6 +122,7 @@ func (c Card) Encode(w io.Writer) error {
 // as the background has them (see background).
 func (cv *canvas) spans() []span {
 	const row = Width + 1
+	cv.makeHints()
 	out := append(cv.spanBuf[:0], cv.shared(0, bodyTop))
 	start := bodyTop
 	for y := bodyTop + 1; y <= footerTop; y++ {
@@ -136,14 +140,17 @@ func (cv *canvas) spans() []span {
 	return out
 }
 
-// shared returns rows y0 to y1-1 as a shared span, with the hash of its place and
-// of what was drawn on its rows and the row above (see canvas.touch), on which its
-// compressed bits depend.
+// shared returns rows y0 to y1-1 as a shared span, with the hash of its place, of
+// what was drawn on its rows and the row above (see canvas.touch) and of the glyph
+// repeats on its rows (see makeHints), on which its compressed bits depend.
 func (cv *canvas) shared(y0, y1 int) span {
 	const row = Width + 1
 	sig := mixOp(uint64(y0), uint64(y1))
 	for y := max(y0-1, 0); y < y1; y++ {
 		sig = mixOp(sig, cv.ops[y])
+		if y >= y0 {
+			sig = mixOp(sig, cv.hints.sig[y])
+		}
 	}
 	return span{start: y0 * row, end: y1 * row, shared: true, sig: sig}
 }
