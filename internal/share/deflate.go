@@ -673,16 +673,20 @@ func (h *huffman) tree(freq []int32, lengths []uint8) int {
 
 // sortLeaves sorts keys (weight<<9 | symbol, in symbol order) with tmp as room of
 // the same length. When every weight is below 2^12, as in a block (at most
-// blockTokens tokens), it sorts them by weight in two stable counting passes of six
-// bits each, which keep the symbol order of equal weights; heavier ones, by
-// comparison.
+// blockTokens tokens), it sorts them by weight in stable counting passes of six
+// bits each (one when every weight is below 64), which keep the symbol order of
+// equal weights; heavier ones, by comparison.
 func sortLeaves(keys, tmp []uint64, heaviest int32) {
 	if heaviest >= 1<<12 {
 		slices.Sort(keys)
 		return
 	}
 	tmp = tmp[:len(keys)]
-	for _, shift := range [2]uint{9, 15} {
+	shifts := []uint{9, 15}
+	if heaviest < 1<<6 {
+		shifts = shifts[:1] // one pass does
+	}
+	for _, shift := range shifts {
 		var at [64]int
 		for _, k := range keys {
 			at[k>>shift&63]++
@@ -699,28 +703,33 @@ func sortLeaves(keys, tmp []uint64, heaviest int32) {
 		}
 		keys, tmp = tmp, keys
 	}
+	if len(shifts) == 1 {
+		copy(tmp, keys) // back into the caller's keys
+	}
 }
 
 // canonical writes into codes the codes of RFC 1951's canonical Huffman code for
-// lengths, bit reversed so they can be written least significant bit first.
-func canonical(lengths []uint8, codes []uint16) {
+// lengths, bit reversed so they can be written least significant bit first, each
+// with its length in the top byte (0 for a symbol without a code).
+func canonical(lengths []uint8, codes []uint32) {
 	var count [16]int
 	for _, l := range lengths {
 		count[l]++
 	}
 	count[0] = 0
-	var next [16]int
+	var next [16]uint16
 	code := 0
 	for b := 1; b < 16; b++ {
 		code = (code + count[b-1]) << 1
-		next[b] = code
+		next[b] = uint16(code)
 	}
 	for s, l := range lengths {
 		if l == 0 {
 			codes[s] = 0
 			continue
 		}
-		codes[s] = bits.Reverse16(uint16(next[l])) >> (16 - l)
+		l &= 15
+		codes[s] = uint32(bits.Reverse16(next[l])>>(16-l)) | uint32(l)<<24
 		next[l]++
 	}
 }
@@ -938,11 +947,11 @@ func (d *deflater) block(w *bitWriter, tokens []uint32, final bool) {
 	for _, s := range codeLenOrder[:nclen] {
 		w.put(uint64(clLen[s]), 3)
 	}
-	var clCode [numCodeLen]uint16
+	var clCode [numCodeLen]uint32
 	canonical(clLen[:], clCode[:])
 	for _, it := range clItems {
 		s := it & 0xff
-		w.put(uint64(clCode[s]), uint(clLen[s]))
+		w.put(uint64(clCode[s]&0xffff), uint(clCode[s]>>24))
 		switch s {
 		case 16:
 			w.put(uint64(it>>8), 2)
@@ -953,10 +962,6 @@ func (d *deflater) block(w *bitWriter, tokens []uint32, final bool) {
 		}
 	}
 
-	var litCode [numLitLen]uint16
-	var distCodes [numDist]uint16
-	canonical(litLen[:], litCode[:])
-	canonical(distLen[:], distCodes[:])
 	// first[s] codes the first part of a token of blockSyms's s: a literal's code,
 	// or a length's code with its extra bits after it; the number of bits is in the
 	// top byte. second[ds] is distance symbol ds's code, its length in bits 16–23
@@ -964,15 +969,26 @@ func (d *deflater) block(w *bitWriter, tokens []uint32, final bool) {
 	// literals, codes nothing.
 	var first [2 * 256]uint32
 	var second [32]uint32
-	for s := range 256 {
-		first[s] = uint32(litCode[s]) | uint32(litLen[s])<<24
-	}
-	for l := range 256 {
-		ls := &lengthSymbols[l]
-		first[256+l] = uint32(litCode[ls.sym]) | uint32(l-int(ls.base))<<litLen[ls.sym] | uint32(litLen[ls.sym]+ls.nb)<<24
+	var distCodes [numDist]uint32
+	canonical(litLen[:], first[:numLitLen])
+	canonical(distLen[:], distCodes[:])
+	// The lengths: each symbol from 257 on covers the lengths from its base on,
+	// one for each value of its extra bits, written after its code. The codes are
+	// taken out of first before the lengths overwrite them.
+	eob := first[endOfBlock]
+	var lc [numLitLen - 257]uint32
+	copy(lc[:], first[257:numLitLen])
+	for i, c := range lc {
+		r := lengthRanges[i]
+		v, step := c+uint32(r.nb)<<24, uint32(1)<<(c>>24&31)
+		for l := r.base; l < r.base+r.n; l++ {
+			first[256+int(l)] = v
+			v += step
+		}
 	}
 	for s := range numDist {
-		second[s] = uint32(distCodes[s]) | uint32(distLen[s])<<16 | uint32(distLen[s]+distExtra[s])<<24
+		c := distCodes[s]
+		second[s] = c&0xffff | c>>24<<16 | (c>>24+uint32(distExtra[s]))<<24
 	}
 	out, acc, nacc := w.out, w.acc, w.nacc
 	for nacc >= 8 {
@@ -981,8 +997,23 @@ func (d *deflater) block(w *bitWriter, tokens []uint32, final bool) {
 		nacc -= 8
 	}
 	w.out, w.acc, w.nacc = writeSyms(out, acc, nacc, syms, &first, &second)
-	w.put(uint64(litCode[endOfBlock]), uint(litLen[endOfBlock]))
+	w.put(uint64(eob&0xffff), uint(eob>>24))
 }
+
+// lengthRanges[i] is length symbol 257+i: the first length it codes less 3 (base),
+// how many (n) and the number of its extra bits (nb); symbol 284's extra bits
+// could code one length more, 258, which has a symbol of its own (285).
+var lengthRanges = func() (r [numLitLen - 257]struct{ base, n, nb uint16 }) {
+	for l := range maxMatch - minMatch + 1 {
+		ls := lengthSymbols[l]
+		i := ls.sym - 257
+		if r[i].n == 0 {
+			r[i].base, r[i].nb = uint16(l), uint16(ls.nb)
+		}
+		r[i].n++
+	}
+	return r
+}()
 
 // lengthTable[l] is the symbol of length l+3, distTable the symbol of a distance
 // less 1 (indexed as distSymbols) with its smallest value from bit 5 on: the tables

@@ -284,6 +284,21 @@ func TestLengthAndDistanceCodes(t *testing.T) {
 			t.Fatalf("distance %d: distTable has symbol %d base %d, distExtra %d; want symbol %d, %d extra bits of value %d", d, v&31, v>>5, distExtra[sym], sym, nb, extra)
 		}
 	}
+	// block's ranges: each length symbol's first length, count and extra bits.
+	covered := 0
+	for i, r := range lengthRanges {
+		n := 1 << lenExtra[i]
+		if i == 27 {
+			n-- // symbol 284's last value would be 258, symbol 285's
+		}
+		if int(r.base) != lenBase[i]-minMatch || int(r.n) != n || int(r.nb) != lenExtra[i] || int(r.base) != covered {
+			t.Fatalf("length symbol %d: range %+v, want base %d, %d lengths, %d extra bits", 257+i, r, lenBase[i]-minMatch, n, lenExtra[i])
+		}
+		covered += n
+	}
+	if covered != maxMatch-minMatch+1 {
+		t.Fatalf("length ranges cover %d lengths, want %d", covered, maxMatch-minMatch+1)
+	}
 	for l := minMatch; l <= maxMatch; l++ {
 		if sym, _, _ := lengthCode(l); int(lengthTable[l-minMatch]) != sym {
 			t.Fatalf("length %d: lengthTable has %d, want %d", l, lengthTable[l-minMatch], sym)
