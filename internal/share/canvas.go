@@ -458,35 +458,41 @@ func cut(f *face, s string, maxW int) string {
 func wrap(f *face, s string, maxW, maxLines int) []string {
 	words := strings.Fields(s)
 	var lines []string
-	line := ""
-	var lineAdv fixed.Int26_6 // the advance of line, kept as it grows
-	for len(words) > 0 {
-		try, adv := words[0], f.advanceAfter(-1, words[0])
-		if line != "" {
-			try = line + " " + words[0]
-			last, _ := utf8.DecodeLastRuneInString(line)
-			adv = lineAdv + f.advanceAfter(last, " ") + f.advanceAfter(' ', words[0])
+	from, i := 0, 0           // the line being filled holds words[from:i]
+	var lineAdv fixed.Int26_6 // its advance, kept as it grows
+	for i < len(words) {
+		adv := f.advanceAfter(-1, words[i])
+		if i > from {
+			// After the line and a space: the space's advance and the kerning
+			// either side of it come in.
+			last, _ := utf8.DecodeLastRuneInString(words[i-1])
+			first, _ := utf8.DecodeRuneInString(words[i])
+			adv += lineAdv + f.advanceAfter(last, " ") + f.kern(' ', first)
 		}
-		if adv.Ceil() <= maxW { // width(f, try), measured from the line's end
-			line, lineAdv, words = try, adv, words[1:]
+		if adv.Ceil() <= maxW { // the width of the line with the word, measured from the line's end
+			lineAdv = adv
+			i++
 			continue
 		}
-		if line == "" {
+		var line string
+		if i == from {
 			// One word wider than a line: break it where it must be.
-			line, words[0] = breakWord(f, words[0], maxW)
+			line, words[i] = breakWord(f, words[i], maxW)
+		} else {
+			line = strings.Join(words[from:i], " ") // made once, when the line is full
+			from = i
 		}
 		lines = append(lines, line)
-		line = ""
 		if len(lines) == maxLines {
 			// Words are left over: end the last line with an ellipsis. Only the
 			// start of the rest can show, so only that is measured.
-			last := []rune(lines[maxLines-1] + " " + strings.Join(words, " "))
+			last := []rune(line + " " + strings.Join(words[from:], " "))
 			lines[maxLines-1] = cut(f, string(last[:min(len(last), 200)]), maxW)
 			return lines
 		}
 	}
-	if line != "" {
-		lines = append(lines, line)
+	if i > from {
+		lines = append(lines, strings.Join(words[from:i], " "))
 	}
 	return lines
 }
@@ -521,12 +527,16 @@ func (cv *canvas) fitLines(w weight, s string, maxW, maxLines int, sizes ...int)
 	return f, wrap(f, s, maxW, maxLines)
 }
 
-// rowHints holds the repeats by row: the segments seg[start[y]:start[y+1]] of row
-// y, ordered by x0, and sig[y], a hash of them, which the memo's key of a span
-// includes (see canvas.shared), as the compressed bits depend on them.
+// rowHints holds the repeats by row. The rows are cut in bands where a repeat
+// starts or ends (a text line has a few: its capitals, its small letters, its
+// descenders), so that a repeat is filed once per band, not once per row: band[y]
+// is row y's band, the segments of band b are seg[start[b]:start[b+1]], ordered
+// by x0, and sig[b] is a hash of them, which the memo's key of a span includes
+// (see canvas.shared), as the compressed bits depend on them.
 type rowHints struct {
-	start [Height + 1]int32
-	sig   [Height]uint64
+	band  [Height]int16
+	start [Height + 2]int32
+	sig   [Height + 1]uint64
 	seg   []hintSeg
 }
 
@@ -534,40 +544,61 @@ type rowHints struct {
 type hintSeg struct{ x0, x1, dist int32 }
 
 // row returns the segments of row y.
-func (h *rowHints) row(y int) []hintSeg { return h.seg[h.start[y]:h.start[y+1]] }
+func (h *rowHints) row(y int) []hintSeg {
+	b := h.band[y]
+	return h.seg[h.start[b]:h.start[b+1]]
+}
 
-// makeHints files the card's repeats by row (see rowHints).
-func (cv *canvas) makeHints() *rowHints {
+// makeHints files the card's repeats by band of rows (see rowHints).
+func (cv *canvas) makeHints() {
 	h := &cv.hints
-	clear(h.start[:])
-	clear(h.sig[:])
+	var cut [Height + 1]bool
+	for _, r := range cv.repeats {
+		cut[min(max(r.y0, 0), Height)] = true
+		cut[min(max(r.y1, 0), Height)] = true
+	}
+	nb := int16(0)
+	for y := range Height {
+		if cut[y] && y > 0 {
+			nb++
+		}
+		h.band[y] = nb
+	}
+	clear(h.start[:nb+2])
+	clear(h.sig[:nb+1])
 	n := 0
 	for _, r := range cv.repeats {
 		y0, y1 := max(r.y0, 0), min(r.y1, Height)
-		for y := y0; y < y1; y++ {
-			h.start[y+1]++
+		if y0 >= y1 {
+			continue
 		}
-		n += int(max(y1-y0, 0))
+		for b := h.band[y0]; b <= h.band[y1-1]; b++ {
+			h.start[b+1]++
+			n++
+		}
 	}
-	for y := range Height {
-		h.start[y+1] += h.start[y]
+	for b := range nb + 1 {
+		h.start[b+1] += h.start[b]
 	}
 	h.seg = grow(h.seg, n)
-	var fill [Height]int32
-	copy(fill[:], h.start[:Height])
+	var fill [Height + 1]int32
+	copy(fill[:nb+1], h.start[:nb+1])
 	for _, r := range cv.repeats {
+		y0, y1 := max(r.y0, 0), min(r.y1, Height)
+		if y0 >= y1 {
+			continue
+		}
 		op := opOf(opRepeat, uint64(r.x0), uint64(r.x1), uint64(r.dist), 0)
-		for y := max(r.y0, 0); y < min(r.y1, Height); y++ {
+		for b := h.band[y0]; b <= h.band[y1-1]; b++ {
 			// In order of x0: the text on a row need not be drawn left to right.
-			k := fill[y]
-			for k > h.start[y] && h.seg[k-1].x0 > r.x0 {
+			k := fill[b]
+			for k > h.start[b] && h.seg[k-1].x0 > r.x0 {
 				h.seg[k] = h.seg[k-1]
 				k--
 			}
 			h.seg[k] = hintSeg{r.x0, r.x1, r.dist}
-			fill[y]++
-			h.sig[y] = mixOp(h.sig[y], op)
+			fill[b]++
+			h.sig[b] = mixOp(h.sig[b], op)
 		}
 	}
-	return h
 }

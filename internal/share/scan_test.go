@@ -179,7 +179,7 @@ func TestRepeatsOfACard(t *testing.T) {
 	if again := cv.shared(sp.start/row, sp.end/row); again != sp {
 		t.Fatalf("the span of row %d made again: %v, want %v", y, again, sp)
 	}
-	cv.hints.sig[y] ^= 1
+	cv.hints.sig[cv.hints.band[y]] ^= 1
 	if other := cv.shared(sp.start/row, sp.end/row); other.sig == sp.sig {
 		t.Error("the key of a span does not depend on its hints")
 	}
@@ -188,5 +188,35 @@ func TestRepeatsOfACard(t *testing.T) {
 	cv.text(f, "a", 100, 300, white)
 	if len(cv.repeats) != 0 {
 		t.Errorf("after clear: repeats %v, want none", cv.repeats)
+	}
+}
+
+// TestHintsByRow: on every sample card and a crafted drawing, the segments of each
+// row are the repeats that cover it, in order of x0 (stable: in drawing order where
+// x0 ties), worked out row by row from the list of repeats.
+func TestHintsByRow(t *testing.T) {
+	draws := map[string]func(*canvas){"crafted": crafted}
+	for _, name := range sampleNames() {
+		draws[name] = samples[name].drawOn
+	}
+	for name, draw := range draws {
+		cv := newCanvas()
+		draw(cv)
+		cv.spans()
+		if len(cv.repeats) == 0 {
+			t.Fatalf("%s: no repeats", name)
+		}
+		for y := range Height {
+			var want []hintSeg
+			for _, r := range cv.repeats {
+				if r.y0 <= int32(y) && int32(y) < r.y1 {
+					want = append(want, hintSeg{r.x0, r.x1, r.dist})
+				}
+			}
+			slices.SortStableFunc(want, func(a, b hintSeg) int { return int(a.x0 - b.x0) })
+			if got := cv.hints.row(y); !slices.Equal(got, want) {
+				t.Fatalf("%s, row %d: segments %v, want %v", name, y, got, want)
+			}
+		}
 	}
 }

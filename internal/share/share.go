@@ -149,7 +149,7 @@ func (cv *canvas) shared(y0, y1 int) span {
 	for y := max(y0-1, 0); y < y1; y++ {
 		sig = mixOp(sig, cv.ops[y])
 		if y >= y0 {
-			sig = mixOp(sig, cv.hints.sig[y])
+			sig = mixOp(sig, cv.hints.sig[cv.hints.band[y]])
 		}
 	}
 	return span{start: y0 * row, end: y1 * row, shared: true, sig: sig}
