@@ -10,6 +10,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 )
 
 // linkifyPair are two goldmark instances that differ only in linkify: goldmark's
@@ -61,9 +62,40 @@ func TestQuickLinkifyCases(t *testing.T) {
 		"",
 		"www.",
 		"*",
+		"a me@x.example b you@y.example c, then www.z.example and her@w.example",
+		"-\tlist me@example.com\n\n\tmore www.example.com and\tyou@example.com\n",
+		">\tquoted me@example.com\n>\t\tdeeper you@example.com https://x.example",
+		"- a\n\n\t\tcode-ish me@example.com\n\n  \tpara you@example.com",
+		"1.\tnumbered\n\n\t* inner me@example.com www.example.com\n",
 	}
 	for i, c := range cases {
 		sameLinks(t, want, got, "case "+string(rune('a'+i)), []byte(c))
+	}
+}
+
+// TestNextAt: where the first "@" at or after a position is, worked out by hand,
+// whether the lookups go forward, back, or to another document.
+func TestNextAt(t *testing.T) {
+	pc := parser.NewContext()
+	src := []byte("a@b c @d")
+	for _, c := range []struct{ pos, want int }{
+		{0, 1}, {1, 1}, {2, 6}, {5, 6}, {6, 6}, {7, 8}, {8, 8}, {0, 1}, {3, 6},
+	} {
+		if got := nextAt(pc, src, c.pos); got != c.want {
+			t.Errorf("nextAt(%d) = %d, want %d", c.pos, got, c.want)
+		}
+	}
+	other := []byte("xy@")
+	if got := nextAt(pc, other, 0); got != 2 {
+		t.Errorf("nextAt in another document = %d, want 2", got)
+	}
+	same := []byte("a@b c @d")[:] // same length, another array
+	if got := nextAt(pc, same, 2); got != 6 {
+		t.Errorf("nextAt in a third document = %d, want 6", got)
+	}
+	none := []byte("no at sign")
+	if got := nextAt(parser.NewContext(), none, 3); got != len(none) {
+		t.Errorf("nextAt without an at sign = %d, want %d", got, len(none))
 	}
 }
 

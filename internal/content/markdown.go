@@ -53,17 +53,18 @@ var markdown = goldmark.New(
 )
 
 // textWriter writes text as goldmark's default writer does, with less work for the
-// usual text. goldmark's writer looks at each byte of a text for a backslash escape,
-// an entity reference or a NUL, and escapes byte by byte; a text without '\\', '&'
-// or NUL has nothing to resolve, and its escaping (", <, > and NUL) is written here a
-// stretch at a time. Texts with those bytes, and SecureWrite, go to goldmark's writer.
+// usual text. goldmark's writer looks at each byte of a text for a backslash escape
+// or an entity reference, and escapes byte by byte; a text without '\\' or '&' has
+// nothing to resolve, and its escaping (", <, > and NUL as U+FFFD, as goldmark's
+// Write and RawWrite both do) is written here a stretch at a time. Texts with those
+// bytes, and SecureWrite, go to goldmark's writer.
 type textWriter struct {
 	goldhtml.Writer // goldmark's default writer
 }
 
 // Write writes source with references resolved and backslash escapes removed.
 func (t textWriter) Write(w util.BufWriter, source []byte) {
-	if bytes.IndexByte(source, '\\') >= 0 || bytes.IndexByte(source, '&') >= 0 || bytes.IndexByte(source, 0) >= 0 {
+	if bytes.IndexByte(source, '\\') >= 0 || bytes.IndexByte(source, '&') >= 0 {
 		t.Writer.Write(w, source)
 		return
 	}
@@ -108,23 +109,65 @@ type linkifyFilter struct {
 }
 
 // Parse returns nil where goldmark's linkify parser would find no link, and what
-// that parser returns elsewhere.
+// that parser returns elsewhere. Where an "@" may be is looked up in the document's
+// atScan rather than in the 65 bytes after each space.
 func (f linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	line, _ := block.PeekLine()
+	line, seg := block.PeekLine()
 	if len(line) == 0 {
 		return f.InlineParser.Parse(parent, block, pc)
 	}
-	rest := line
+	skip := 0
 	switch line[0] {
 	case ' ', '*', '_', '~', '(':
-		rest = line[1:]
+		skip = 1
 	}
-	if !bytes.HasPrefix(rest, []byte("http:")) && !bytes.HasPrefix(rest, []byte("https:")) &&
-		!bytes.HasPrefix(rest, []byte("ftp:")) && !bytes.HasPrefix(rest, []byte("www.")) &&
-		bytes.IndexByte(rest[:min(len(rest), 65)], '@') < 0 {
+	rest := line[skip:]
+	if len(rest) > 0 {
+		switch rest[0] {
+		case 'h', 'f', 'w':
+			if bytes.HasPrefix(rest, []byte("http:")) || bytes.HasPrefix(rest, []byte("https:")) ||
+				bytes.HasPrefix(rest, []byte("ftp:")) || bytes.HasPrefix(rest, []byte("www.")) {
+				return f.InlineParser.Parse(parent, block, pc)
+			}
+		}
+	}
+	if seg.Padding != 0 {
+		// The line does not start with the source's bytes at seg.Start (a tab
+		// partly taken as indentation; not seen in inline text, whose lines goldmark
+		// trims): goldmark's parser decides.
+		return f.InlineParser.Parse(parent, block, pc)
+	}
+	from := seg.Start + skip
+	if nextAt(pc, block.Source(), from) >= from+min(len(rest), 65) {
 		return nil
 	}
 	return f.InlineParser.Parse(parent, block, pc)
+}
+
+// atScan is where the last "@" lookup of a document's linkify filter found one.
+type atScan struct {
+	src      []byte // the document the lookup was in
+	from, at int    // the first "@" of src at or after from is at (len(src) when none)
+}
+
+var atKey = parser.NewContextKey()
+
+// nextAt returns the index of the first "@" of src at or after pos (len(src) when
+// there is none). It looks again only when pos is past the "@" found last, or
+// before where that lookup began: a document with no "@" is looked through once.
+func nextAt(pc parser.Context, src []byte, pos int) int {
+	s, _ := pc.Get(atKey).(*atScan)
+	if s == nil {
+		s = &atScan{}
+		pc.Set(atKey, s)
+	}
+	if s.src == nil || len(s.src) != len(src) || &s.src[0] != &src[0] || pos < s.from || pos > s.at {
+		s.src, s.from, s.at = src, pos, len(src)
+		if i := bytes.IndexByte(src[pos:], '@'); i >= 0 {
+			s.at = pos + i
+		}
+	}
+	return s.at
 }
 
 // renderState is what one file's conversion needs to know and where its
