@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"compress/flate"
+	"encoding/binary"
 	"io"
 	"math/rand/v2"
 	"slices"
@@ -266,6 +267,40 @@ func TestTreeLightWeights(t *testing.T) {
 		sortLeaves(keys, make([]uint64, len(keys)), heaviest)
 		if !slices.Equal(keys, want) {
 			t.Fatalf("heaviest %d: sortLeaves gives %v, want %v", heaviest, keys, want)
+		}
+	}
+}
+
+// TestBlockHeaderCounts: a block sends only the code lengths up to the last symbol
+// with a code (RFC 1951, 3.2.7: HLIT, HDIST, HCLEN), counted here by hand. Tokens
+// 'a', 'b': literal 0 (given a count so that the literal code has two symbols at
+// least), 'a', 'b' and end of block get 2 bits each, so HLIT = 257-257 = 0;
+// distances 1 and 2 (always given a code) 1 bit each, HDIST = 2-1 = 1. Their
+// lengths are sent as 2, a run of 96 zeros (18), 2, 2, runs of 138 and 19 zeros
+// (18, 18), 2, then 1, 1: code length symbols 2 (four times), 18 (three) and 1
+// (twice), of code lengths 1, 2 and 2; the last of them in the order
+// 16 17 18 0 8 7 9 6 10 5 11 4 12 3 13 2 14 1 15 is 1, the 18th, so HCLEN = 18-4 = 14.
+// With a match of length 10 (symbol 264) at distance 5 (symbol 4) after them,
+// HLIT = 264+1-257 = 8 and HDIST = 4+1-1 = 4.
+func TestBlockHeaderCounts(t *testing.T) {
+	for _, c := range []struct {
+		toks               []uint32
+		want               []byte
+		hlit, hdist, hclen int // hclen -1: not checked
+	}{
+		{[]uint32{'a', 'b'}, []byte("ab"), 0, 1, 14},
+		{[]uint32{'a', 'b', 'c', 'd', 'e', matchToken(10, 5)}, []byte("abcdeabcdeabcde"), 8, 4, -1},
+	} {
+		var w bitWriter
+		new(deflater).blocks(&w, c.toks)
+		finish(&w)
+		h := int(binary.LittleEndian.Uint32(w.out))
+		if h&7 != 2<<1 || h>>3&31 != c.hlit || h>>8&31 != c.hdist || c.hclen >= 0 && h>>13&15 != c.hclen {
+			t.Errorf("%q: header final %d type %d HLIT %d HDIST %d HCLEN %d, want 0, 2, %d, %d, %d", c.want, h&1, h>>1&3, h>>3&31, h>>8&31, h>>13&15, c.hlit, c.hdist, c.hclen)
+		}
+		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(w.out)))
+		if err != nil || !bytes.Equal(got, c.want) {
+			t.Errorf("%q: inflated %q, %v", c.want, got, err)
 		}
 	}
 }
