@@ -1015,17 +1015,22 @@ var lengthRanges = func() (r [numLitLen - 257]struct{ base, n, nb uint16 }) {
 	return r
 }()
 
-// lengthTable[l] is the symbol of length l+3, distTable the symbol of a distance
-// less 1 (indexed as distSymbols) with its smallest value from bit 5 on: the tables
-// of lengthSymbols and distSymbols in the form blockSyms reads fastest.
-var lengthTable, distTable = func() (lt [256]uint16, dt [512]uint32) {
+// lengthTable[l] is the symbol of length l+3, for blockSyms.
+var lengthTable = func() (lt [256]uint16) {
 	for l := range lt {
 		lt[l] = lengthSymbols[l].sym
 	}
-	for i := range dt {
-		dt[i] = uint32(distSymbols[i].sym) | uint32(distSymbols[i].base)<<5
+	return lt
+}()
+
+// distSyms[x] is a distance of x+1 as blockSyms notes it: its symbol from bit 9 on,
+// the value of its extra bits from bit 14 on.
+var distSyms = func() (t [maxDist]uint32) {
+	for x := range t {
+		ds := distSymbol(uint32(x))
+		t[x] = uint32(ds.sym)<<9 | (uint32(x)-uint32(ds.base))<<14
 	}
-	return lt, dt
+	return t
 }()
 
 // writeSyms appends the bits of the tokens noted in syms (see blockSyms) to out and
@@ -1067,17 +1072,15 @@ func (d *deflater) blockSyms(tokens []uint32, litFreq *[512]int32, distFreq *[32
 	d.syms = syms
 	syms = syms[:len(tokens)]
 	// Without branches, which a mix of literals and matches would mispredict:
-	// match is all ones for a match, zero for a literal.
+	// match is all ones for a match, zero for a literal. A literal's distance
+	// symbol is 31, which s carries too.
 	for i, t := range tokens {
-		l := t >> 16 & 0xff
-		x := t & (maxDist - 1)
-		dv := distTable[distIndex(x)]
 		match := uint32(int32(t) >> 31)
-		lit := (t&511^uint32(lengthTable[l]))&match ^ t&511
-		dsym := (31^dv&31)&match ^ 31
-		litFreq[lit&511]++
-		distFreq[dsym&31]++
-		syms[i] = (t|31<<9^(256+l|(dv&31)<<9|(x-dv>>5)<<14))&match ^ (t | 31<<9)
+		l := t >> 16 & 0xff
+		s := (256+l|distSyms[t&(maxDist-1)])&match | (t|31<<9)&^match
+		litFreq[(uint32(lengthTable[l])&match|t&^match)&511]++
+		distFreq[s>>9&31]++
+		syms[i] = s
 	}
 	return syms
 }

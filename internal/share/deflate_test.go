@@ -279,9 +279,9 @@ func TestLengthAndDistanceCodes(t *testing.T) {
 		if int(s.sym) != sym || int(s.nb) != nb || d-1-int(s.base) != extra {
 			t.Fatalf("distance %d: table has %+v, want symbol %d, %d extra bits of value %d", d, *s, sym, nb, extra)
 		}
-		// blockSyms's table: the symbol, and the smallest value from bit 5 on.
-		if v := distTable[distIndex(uint32(d-1))]; int(v&31) != sym || d-1-int(v>>5) != extra || int(distExtra[sym]) != nb {
-			t.Fatalf("distance %d: distTable has symbol %d base %d, distExtra %d; want symbol %d, %d extra bits of value %d", d, v&31, v>>5, distExtra[sym], sym, nb, extra)
+		// blockSyms's table: the symbol from bit 9 on, the extra bits' value from 14.
+		if v := distSyms[d-1]; int(v>>9&31) != sym || int(v>>14) != extra || v&511 != 0 || int(distExtra[sym]) != nb {
+			t.Fatalf("distance %d: distSyms has %#x (symbol %d, extra %d), distExtra %d; want symbol %d, %d extra bits of value %d", d, v, v>>9&31, v>>14, distExtra[sym], sym, nb, extra)
 		}
 	}
 	// block's ranges: each length symbol's first length, count and extra bits.
