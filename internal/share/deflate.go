@@ -1042,11 +1042,13 @@ func writeSyms(out []byte, acc uint64, nacc uint, syms []uint32, first *[2 * 256
 	n := len(out)
 	out = slices.Grow(out, 6*len(syms)+8)[:n+6*len(syms)+8]
 	for _, s := range syms {
-		f, e := first[s&511], second[s>>9&31]
-		v := uint64(f&0xffffff) | (uint64(e&0xffff)|uint64(s>>14)<<(e>>16&63))<<(f>>24&63)
-		acc |= v << (nacc & 63)
-		nacc += uint(f>>24 + e>>24)
-		binary.LittleEndian.PutUint64(out[n:], acc)
+		f := first[s&511]
+		acc |= uint64(f&0xffffff) << (nacc & 63)
+		nacc += uint(f >> 24)
+		e := second[s>>9&31]
+		acc |= uint64(e&0xffff|s>>14<<(e>>16&15)) << (nacc & 63)
+		nacc += uint(e >> 24)
+		binary.LittleEndian.PutUint64(out[n:n+8], acc)
 		n += int(nacc >> 3)
 		acc >>= nacc & 56
 		nacc &= 7
