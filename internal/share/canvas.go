@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -143,9 +144,14 @@ func newCanvas() *canvas {
 func (cv *canvas) clear() {
 	bg := background()
 	const row = Width + 1
+	zero := zeroRows()
 	for y, d := range cv.drawn {
 		if d {
-			copy(cv.raw[y*row:(y+1)*row], bg[y*row:(y+1)*row])
+			if zero[y] {
+				clear(cv.raw[y*row : (y+1)*row]) // no need to read the background
+			} else {
+				copy(cv.raw[y*row:(y+1)*row], bg[y*row:(y+1)*row])
+			}
 			cv.drawn[y] = false
 			cv.ops[y] = 0
 		}
@@ -153,6 +159,18 @@ func (cv *canvas) clear() {
 	cv.repeats = cv.repeats[:0]
 	cv.card++
 }
+
+// zeroRows says which rows of the background are all zero bytes (the pitch is the
+// palette's first colour, and the filter byte is 0).
+var zeroRows = sync.OnceValue(func() (z *[Height]bool) {
+	z = new([Height]bool)
+	bg := background()
+	const row = Width + 1
+	for y := range z {
+		z[y] = !slices.ContainsFunc(bg[y*row:(y+1)*row], func(b byte) bool { return b != 0 })
+	}
+	return z
+})
 
 // touch notes that rows y0 to y1-1 are drawn on by op, a hash of the drawing
 // operation and of all it depends on but the pixels under it (see opOf). A row's ops
@@ -229,6 +247,9 @@ func hasRune(r rune) bool {
 // clean replaces the characters the fonts lack with "?" and line breaks and tabs
 // with spaces, and trims the ends.
 func (cv *canvas) clean(s string) string {
+	if alreadyClean(s) {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -242,6 +263,28 @@ func (cv *canvas) clean(s string) string {
 		b.WriteRune(r)
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// alreadyClean reports whether clean would return s as it is: printable ASCII
+// the fonts draw, single spaces between words, none at the ends.
+func alreadyClean(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	drawn := latinRunes()
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' {
+			if s[i-1] == ' ' {
+				return false
+			}
+			continue
+		}
+		if c < ' ' || c >= 0x7f || !drawn[c] {
+			return false
+		}
+	}
+	return true
 }
 
 // text draws s with its baseline at y, starting at x, in ink, and returns its width.

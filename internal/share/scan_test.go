@@ -220,3 +220,26 @@ func TestHintsByRow(t *testing.T) {
 		}
 	}
 }
+
+// TestAlreadyClean: a string is taken as it is exactly when cleaning it changes
+// nothing, for strings of printable ASCII, spaces, tabs, control bytes and DEL
+// (cleaning " "+s, which the quick check refuses, gives what cleaning s does).
+func TestAlreadyClean(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	alphabet := []byte("ab Z0?. \t\x01\x7f~")
+	var cv canvas
+	for n := range 20000 {
+		b := make([]byte, n%12)
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		s := string(b)
+		slow := cv.clean(" " + s)
+		if got, want := alreadyClean(s), slow == s; got != want {
+			t.Fatalf("%q: alreadyClean %v, cleaned %q", s, got, slow)
+		}
+		if cv.clean(s) != slow {
+			t.Fatalf("%q: cleaned %q, want %q", s, cv.clean(s), slow)
+		}
+	}
+}
