@@ -915,18 +915,12 @@ func (d *deflater) block(w *bitWriter, tokens []uint32, final bool) {
 	clItems := rle(litLen[:nlit], d.clItems[:0])
 	clItems = rle(distLen[:ndist], clItems)
 	d.clItems = clItems
+	// The code length code has two symbols at least, so it is complete: the
+	// literal/length code has 257 lengths or more, which are never all the same
+	// (257 is no power of two) unless some are 0, and so never all one symbol.
 	var clFreq [numCodeLen]int32
 	for _, it := range clItems {
 		clFreq[it&0xff]++
-	}
-	if n := countNonZero(clFreq[:]); n < 2 {
-		// A code of one symbol is incomplete: give it a partner.
-		for s := range clFreq {
-			if clFreq[s] == 0 {
-				clFreq[s] = 1
-				break
-			}
-		}
 	}
 	var clLen [numCodeLen]uint8
 	d.huff.build(clFreq[:], 7, clLen[:])
@@ -1085,16 +1079,6 @@ func (d *deflater) blockSyms(tokens []uint32, litFreq *[512]int32, distFreq *[32
 		syms[i] = s
 	}
 	return syms
-}
-
-func countNonZero(f []int32) int {
-	n := 0
-	for _, v := range f {
-		if v != 0 {
-			n++
-		}
-	}
-	return n
 }
 
 // eqLen returns how many bytes of data from i on equal those from j on, at most lim
