@@ -128,3 +128,55 @@ func BenchmarkPNGParallel(b *testing.B) {
 		}
 	})
 }
+
+// sampleTokens returns the tokens of each span of a sample card that the card
+// compressor parses (all but the blank bands), each span's list on its own.
+func sampleTokens(name string) [][]uint32 {
+	cv := newCanvas()
+	vary(samples[name], 7).drawOn(cv)
+	const row = Width + 1
+	d := new(deflater)
+	var out [][]uint32
+	for _, sp := range cv.spans() {
+		if sp.blank {
+			continue
+		}
+		d.rowsOf(cv.raw, row, sp)
+		d.tokens = d.tokens[:0]
+		d.parseSpan(cv.raw, sp.start, sp.end, row, d.same, d.runs)
+		out = append(out, slices.Clone(d.tokens))
+	}
+	return out
+}
+
+// BenchmarkBlocks measures the entropy coding alone: the deflate blocks of a card's
+// spans (Huffman codes, headers, tokens' bits) from tokens parsed beforehand.
+func BenchmarkBlocks(b *testing.B) {
+	for _, name := range benchKinds {
+		spans := sampleTokens(name)
+		b.Run(name, func(b *testing.B) {
+			d := new(deflater)
+			var w bitWriter
+			start := cpuTime()
+			for b.Loop() {
+				w.out = w.out[:0]
+				for _, toks := range spans {
+					d.blocks(&w, toks)
+				}
+			}
+			reportCPU(b, start)
+		})
+	}
+}
+
+// BenchmarkRowSum measures the Adler-32 sums of one text row of the post card.
+func BenchmarkRowSum(b *testing.B) {
+	cv := newCanvas()
+	samples["post"].drawOn(cv)
+	const row = Width + 1
+	line := cv.raw[300*row : 301*row]
+	b.SetBytes(row)
+	for b.Loop() {
+		rowSum(line)
+	}
+}
