@@ -268,7 +268,7 @@ func (d *deflater) compressSpan(w *bitWriter, sum *adler, raw []byte, row int, s
 		d.blocks(&own, d.tokens)
 		code = &spanCode{nbits: 8*len(own.out) + int(own.nacc), sum: s}
 		own.flush()
-		code.bits = own.out
+		code.bits = slices.Clone(own.out) // without the room writeSyms made
 		spanMemo.Lock()
 		if _, ok := spanMemo.m[sp.sig]; !ok && spanMemo.size+len(key)+len(code.bits) <= spanMemoMax {
 			code.key = slices.Clone(key)
