@@ -85,6 +85,10 @@ func TestNextAt(t *testing.T) {
 			t.Errorf("nextAt(%d) = %d, want %d", c.pos, got, c.want)
 		}
 	}
+	// Another document of the same length, its "@" where the first had none.
+	if got := nextAt(pc, []byte("ab@cd e@"), 4); got != 7 {
+		t.Errorf("nextAt in a document of the same length = %d, want 7", got)
+	}
 	other := []byte("xy@")
 	if got := nextAt(pc, other, 0); got != 2 {
 		t.Errorf("nextAt in another document = %d, want 2", got)
