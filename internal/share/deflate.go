@@ -1034,7 +1034,7 @@ var distSyms = func() (t [maxDist]uint32) {
 // write of eight bytes, into room made beforehand.
 func writeSyms(out []byte, acc uint64, nacc uint, syms []uint32, first *[2 * 256]uint32, second *[32]uint32) ([]byte, uint64, uint) {
 	n := len(out)
-	out = slices.Grow(out, 6*len(syms)+8)[:n+6*len(syms)+8]
+	out = slices.Grow(out, 6*len(syms)+8) // the stores go up to its capacity
 	for _, s := range syms {
 		f := first[s&511]
 		acc |= uint64(f&0xffffff) << (nacc & 63)
