@@ -78,11 +78,10 @@ func TestScanDecodes(t *testing.T) {
 			w := 1 + r.IntN(30)
 			segs = append(segs, hintSeg{int32(x), int32(x + w), int32(1 + r.IntN(x+row))})
 		}
-		start := row * (1 + r.IntN(rows-1))
+		start := row * r.IntN(rows)         // from the first row (no byte before, no row above) on
 		end := len(data) - r.IntN(20)*(n%2) // spans end at a row's end; the data may end early
-		lo := start - row
+		lo := max(0, start-row)
 		var d deflater
-		clear(d.head[:])
 		i := start
 		for i < end {
 			y := i / row
@@ -241,5 +240,214 @@ func TestAlreadyClean(t *testing.T) {
 		if cv.clean(s) != slow {
 			t.Fatalf("%q: cleaned %q, want %q", s, cv.clean(s), slow)
 		}
+	}
+}
+
+// TestCandidateAboveFromTheFirstRow: with empty hash chains and no hints, the
+// candidate at the first byte of the second of three rows of ten (the second a copy of
+// the first, whose last byte differs from the second's first) is the whole row above,
+// also when that row is the lowest matches may reach; one byte later the row above
+// still (9 bytes against 3 of the byte before); in the third row, the byte before
+// (worked out by hand).
+func TestCandidateAboveFromTheFirstRow(t *testing.T) {
+	const row = 10
+	a := []byte{0, 0, 0, 0, 5, 6, 7, 8, 9, 1}
+	data := slices.Concat(a, a, []byte{2, 2, 2, 2, 2, 3, 4, 2, 3, 4})
+	for _, tc := range []struct{ i, best, dist int }{
+		{row, row, row},         // 0 0 0 0 5 6 7 8 9 1 over the row above; 1 before
+		{row + 1, row - 1, row}, // 9 bytes above; 0 0 0 before
+		{2*row + 1, 4, 1},       // 2 2 2 2 after a 2; 0 above
+	} {
+		var d deflater
+		if best, dist := d.candidate(data, tc.i, row, 0, nil, 0); best != tc.best || dist != tc.dist {
+			t.Errorf("candidate at %d: %d bytes at distance %d, want %d at %d", tc.i, best, dist, tc.best, tc.dist)
+		}
+	}
+}
+
+// TestCandidateChoices: candidate's choices among the byte before, the row above,
+// the hints and the hash chain, each case built on random bytes (where nothing
+// repeats by chance) and worked out by hand. Rows are 1,000 bytes, so the row above
+// is out of reach unless a case says so; x is the position itself.
+func TestCandidateChoices(t *testing.T) {
+	const row = 1000
+	base := func() []byte {
+		r := rand.New(rand.NewPCG(6, 6))
+		data := make([]byte, 10*row)
+		for i := range data {
+			data[i] = byte(r.IntN(256))
+		}
+		return data
+	}
+	// rep copies n bytes from src to dst and makes the byte after them differ.
+	rep := func(d []byte, dst, src, n int) {
+		copy(d[dst:dst+n], d[src:src+n])
+		d[dst+n] = d[src+n] + 1
+	}
+	type want struct{ best, dist int }
+	for _, tc := range []struct {
+		name  string
+		edit  func(data []byte) []byte
+		i, lo int
+		segs  []hintSeg
+		chain []int // positions put in the hash chains first
+		want  want
+	}{
+		{"a hint after one that ends before x", func(d []byte) []byte { rep(d, 110, 10, 20); return d },
+			110, 0, []hintSeg{{105, 108, 7}, {108, 130, 100}}, nil, want{20, 100}},
+		{"a hint that ends at x is not tried", func(d []byte) []byte { rep(d, 110, 10, 20); return d },
+			110, 0, []hintSeg{{100, 110, 100}}, nil, want{0, 0}},
+		{"a hint reaching the lowest byte allowed", func(d []byte) []byte { rep(d, 110, 10, 20); return d },
+			110, 10, []hintSeg{{100, 130, 100}}, nil, want{20, 100}},
+		{"a hint reaching below it is not tried", func(d []byte) []byte { rep(d, 110, 10, 20); return d },
+			110, 11, []hintSeg{{100, 130, 100}}, nil, want{0, 0}},
+		{"a hint as long as the run: the run", func(d []byte) []byte {
+			copy(d[109:115], []byte{7, 7, 7, 7, 7, 7})
+			copy(d[10:15], []byte{7, 7, 7, 7, 7})
+			return d
+		}, 110, 0, []hintSeg{{100, 130, 100}}, nil, want{5, 1}},
+		{"a short hint, then a longer chain match", func(d []byte) []byte {
+			rep(d, 110, 10, 20)
+			rep(d, 50, 110, 4) // 4 bytes at distance 60 through the hint
+			return d
+		}, 110, 0, []hintSeg{{100, 130, 60}}, []int{10}, want{20, 100}},
+		{"the row above as long as the run: the run", func(d []byte) []byte {
+			copy(d[row+9:row+15], []byte{7, 7, 7, 7, 7, 7})
+			copy(d[10:15], []byte{7, 7, 7, 7, 7})
+			return d
+		}, row + 10, 0, nil, nil, want{5, 1}},
+		{"a run of goodMatch ends the search", func(d []byte) []byte {
+			copy(d[109:118], []byte{7, 7, 7, 7, 7, 7, 7, 7, 7})
+			copy(d[10:30], d[110:130])
+			return d
+		}, 110, 0, []hintSeg{{100, 130, 100}}, nil, want{8, 1}},
+		{"the chain from the lowest byte allowed", func(d []byte) []byte { rep(d, 110, 10, 20); return d },
+			110, 10, nil, []int{10}, want{20, 100}},
+		{"the chain a window back is out of reach", func(d []byte) []byte { rep(d, 10+window, 10, 20); return d },
+			10 + window, 0, nil, []int{10}, want{0, 0}},
+		{"the chain a byte less than a window back", func(d []byte) []byte { rep(d, 11+window-2, 10, 20); return d },
+			9 + window, 0, nil, []int{10}, want{20, window - 1}},
+		{"the chain four bytes from the end", func(d []byte) []byte {
+			d = d[:row]
+			copy(d[row-4:], d[10:14])
+			return d
+		}, row - 4, 0, nil, []int{10}, want{4, row - 14}},
+	} {
+		data := tc.edit(base())
+		var d deflater
+		for _, p := range tc.chain {
+			d.insertRange(data, p, p+1)
+		}
+		best, dist := d.candidate(data, tc.i, row, tc.lo, tc.segs, int32(tc.i))
+		if best < minMatch {
+			best, dist = 0, 0
+		}
+		if (want{best, dist}) != tc.want {
+			t.Errorf("%s: %d bytes at distance %d, want %d at %d", tc.name, best, dist, tc.want.best, tc.want.dist)
+		}
+	}
+}
+
+// TestScanAtTheEnd: in the last seven bytes of the data (taken the general way) a
+// glyph repeat is still found through its hint, with the hash chains emptied: 7 and
+// 3 bytes at distance 300 as one match each (3 bytes the shortest match).
+func TestScanAtTheEnd(t *testing.T) {
+	const row = Width + 1
+	r := rand.New(rand.NewPCG(8, 8))
+	for _, n := range []int{7, 3} {
+		data := make([]byte, 2*row-7+n)
+		for i := range data {
+			data[i] = byte(r.IntN(256))
+		}
+		end := len(data)
+		at := 2*row - 7
+		copy(data[at:end], data[at-300:at-300+n])
+		x := int32(at - row - 1) // pixel of the second row
+		segs := []hintSeg{{x - 2, x + 20, 300}}
+		var d deflater
+		d.scan(data, row, at, row, 0, segs)
+		clear(d.head[:])
+		d.tokens = d.tokens[:0]
+		d.scan(data, at, end, row, 0, segs)
+		if len(d.tokens) != 1 || d.tokens[0] != matchToken(n, 300) {
+			t.Errorf("%d bytes at the end: tokens %x, want one match of %d at 300", n, d.tokens, n)
+		}
+	}
+}
+
+// TestScanCopiesTheRowAbove: a row of random bytes under its copy is coded as copies
+// of the row above from its first byte on, the row above being the lowest row the
+// matches may reach: 1,201 bytes as four matches of 258 and one of 169 at distance
+// 1,201.
+func TestScanCopiesTheRowAbove(t *testing.T) {
+	const row = Width + 1
+	r := rand.New(rand.NewPCG(10, 10))
+	data := make([]byte, 2*row)
+	for i := range row {
+		data[i] = byte(r.IntN(256))
+	}
+	copy(data[row:], data[:row])
+	var d deflater
+	d.scan(data, row, 2*row, row, 0, nil)
+	want := []uint32{matchToken(258, row), matchToken(258, row), matchToken(258, row), matchToken(258, row), matchToken(169, row)}
+	if !slices.Equal(d.tokens, want) {
+		t.Errorf("tokens %x, want %x", d.tokens, want)
+	}
+}
+
+// TestScanChoices: scan's own (inline) candidates decide as candidate's do (see
+// TestCandidateChoices), on random bytes with a copy of 20 bytes 100 back at 110 (and
+// one exactly a window back); the first token is checked (at 110: pixel 109 of the
+// first row of 1,000).
+func TestScanChoices(t *testing.T) {
+	const row = 1000
+	r := rand.New(rand.NewPCG(6, 7))
+	data := make([]byte, 10*row)
+	for i := range data {
+		data[i] = byte(r.IntN(256))
+	}
+	copy(data[110:130], data[10:30])
+	data[130] = data[30] + 1
+	copy(data[10+window:30+window], data[10:30]) // exactly a window back
+	data[30+window] = data[30] + 1
+	for _, tc := range []struct {
+		name  string
+		i, lo int
+		segs  []hintSeg
+		chain bool // position 10 in the hash chains
+		want  uint32
+	}{
+		{"a hint after one that ends before x", 110, 0, []hintSeg{{104, 107, 7}, {107, 130, 100}}, false, matchToken(20, 100)},
+		{"a hint that ends at x is not tried", 110, 0, []hintSeg{{99, 109, 100}}, false, uint32(data[110])},
+		{"a hint reaching the lowest byte allowed", 110, 10, []hintSeg{{99, 130, 100}}, false, matchToken(20, 100)},
+		{"a hint reaching below it is not tried", 110, 11, []hintSeg{{99, 130, 100}}, false, uint32(data[110])},
+		{"the chain from the lowest byte allowed", 110, 10, nil, true, matchToken(20, 100)},
+		{"the chain a window back is out of reach", 10 + window, 0, nil, true, uint32(data[10+window])},
+		{"a hint that ends at x after one that covers it", 110, 0, []hintSeg{{99, 200, 7}, {100, 109, 100}}, false, uint32(data[110])},
+		{"a hint after one that ends before x, behind one that covers it", 110, 0, []hintSeg{{99, 200, 7}, {100, 105, 50}, {105, 130, 100}}, false, matchToken(20, 100)},
+	} {
+		var d deflater
+		if tc.chain {
+			d.insertRange(data, 10, 11)
+		}
+		d.scan(data, tc.i, tc.i+1, row, tc.lo, tc.segs)
+		if d.tokens[0] != tc.want {
+			t.Errorf("%s: token %x, want %x", tc.name, d.tokens[0], tc.want)
+		}
+	}
+}
+
+// TestNoRepeatInPlace: a glyph drawn twice at the same place (one over the other)
+// is no repeat (a copy from distance 0 is none), and runes from 256 on are not
+// followed: neither gives a repeat.
+func TestNoRepeatInPlace(t *testing.T) {
+	cv := newCanvas()
+	cv.clear()
+	f := cv.face(bold, 40)
+	cv.text(f, "a", 100, 300, white)
+	cv.text(f, "a", 100, 300, white)
+	cv.text(f, "ĀĀ", 300, 300, white)
+	if len(cv.repeats) != 0 {
+		t.Errorf("repeats %v, want none", cv.repeats)
 	}
 }
