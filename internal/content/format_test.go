@@ -1,10 +1,7 @@
 package content
 
 import (
-	"io/fs"
 	"math/rand"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -175,28 +172,19 @@ func TestFormatCodeLexedBlocks(t *testing.T) {
 		check("corpus "+b.lang, b.lang, b.code)
 	}
 	blocks := 0
-	for _, root := range []string{"../../content", "testdata"} {
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-				return err
+	eachRepoMarkdown(t, func(p string, src []byte) {
+		doc := goldmark.DefaultParser().Parse(text.NewReader(src)) // without the site's transformer, which replaces the blocks
+		err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if b, ok := n.(*ast.FencedCodeBlock); ok && entering {
+				blocks++
+				check(p, string(b.Language(src)), codeText(b, src))
 			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			doc := goldmark.DefaultParser().Parse(text.NewReader(src)) // without the site's transformer, which replaces the blocks
-			return ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-				if b, ok := n.(*ast.FencedCodeBlock); ok && entering {
-					blocks++
-					check(p, string(b.Language(src)), codeText(b, src))
-				}
-				return ast.WalkContinue, nil
-			})
+			return ast.WalkContinue, nil
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-	}
+	})
 	if blocks == 0 {
 		t.Error("no fenced code block found in the repository's markdown")
 	}

@@ -3,8 +3,6 @@ package content
 import (
 	"bytes"
 	"math/rand"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -127,24 +125,9 @@ func TestQuickLinkifyRandom(t *testing.T) {
 // (content/, testdata/).
 func TestQuickLinkifyFiles(t *testing.T) {
 	want, got := linkifyPair()
-	files := 0
-	for _, root := range []string{"../../content", "testdata"} {
-		err := filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
-			if err != nil || info.IsDir() || !strings.HasSuffix(p, ".md") {
-				return err
-			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			files++
-			sameLinks(t, want, got, p, src)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	files := eachRepoMarkdown(t, func(p string, src []byte) {
+		sameLinks(t, want, got, p, src)
+	})
 	if files == 0 {
 		t.Error("no markdown file found")
 	}

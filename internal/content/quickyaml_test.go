@@ -2,9 +2,6 @@ package content
 
 import (
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -127,31 +124,18 @@ func TestQuickFrontMatterIsYAMLs(t *testing.T) {
 // and page of the bundled site and of the test sites.
 func TestQuickFrontMatterOnTheSitesPosts(t *testing.T) {
 	n, quick := 0, 0
-	for _, root := range []string{"../../content", "testdata"} {
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-				return err
-			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			var errs diag.List
-			fm, _, _ := splitFrontMatter(p, src, &errs)
-			if fm == nil {
-				return nil
-			}
-			n++
-			if got, ok := quickFrontMatter(fm); ok {
-				quick++
-				sameAsYAML(t, string(fm), got)
-			}
-			return nil
-		})
-		if err != nil && !os.IsNotExist(err) {
-			t.Fatal(err)
+	eachRepoMarkdown(t, func(p string, src []byte) {
+		var errs diag.List
+		fm, _, _ := splitFrontMatter(p, src, &errs)
+		if fm == nil {
+			return
 		}
-	}
+		n++
+		if got, ok := quickFrontMatter(fm); ok {
+			quick++
+			sameAsYAML(t, string(fm), got)
+		}
+	})
 	if n == 0 || quick == 0 {
 		t.Fatalf("%d front matters, %d read quickly: the test read nothing", n, quick)
 	}

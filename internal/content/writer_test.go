@@ -3,8 +3,6 @@ package content
 import (
 	"bytes"
 	"math/rand"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -117,25 +115,7 @@ func TestSiteHTMLMatchesGoldmark(t *testing.T) {
 	compare("escapes", []byte("a \\*b\\* &amp; &copy; &#65; \"q\" <x> `c <d> & \"e\"` [l](/a?b=1&c=\"2\" \"t&amp;\") ![i](x.png \"<t>\")\x00\n"))
 	compare("table", []byte("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n| *x* | `y` | | z |\n"))
 	compare("table in a list", []byte("- item\n\n  | h |\n  |--:|\n  | v |\n"))
-	files := 0
-	for _, root := range []string{"../../content", "testdata"} {
-		err := filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
-			if err != nil || info.IsDir() || !strings.HasSuffix(p, ".md") {
-				return err
-			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			files++
-			compare(p, src)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	if files == 0 {
+	if eachRepoMarkdown(t, compare) == 0 {
 		t.Error("no markdown file found")
 	}
 }
