@@ -386,16 +386,8 @@ func TestSessionRecoversFromAFailedFullBuild(t *testing.T) {
 // the files left unchanged, as found on disk.
 func TestSessionRewriteInPlace(t *testing.T) {
 	defer func(max int) { rewriteMax = max }(rewriteMax)
-	src := testSite(t)
-	out := filepath.Join(t.TempDir(), "public")
-	opt := options(src, out)
-	var log bytes.Buffer
-	opt.Log = &log
-	s := NewSession(opt)
+	s, src, out, log := builtSession(t)
 	ctx := context.Background()
-	if _, _, err := s.Rebuild(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
 	output := func() map[string][]byte {
 		m := files(t, out)
 		delete(m, publish.Marker)
@@ -642,16 +634,8 @@ func TestTouched(t *testing.T) {
 // edited post's share image, and writes those whose bytes changed: its Stats and
 // its progress line say so, as found on disk.
 func TestSessionPatchCounts(t *testing.T) {
-	src := testSite(t)
-	out := filepath.Join(t.TempDir(), "public")
-	opt := options(src, out)
-	var log bytes.Buffer
-	opt.Log = &log
-	s := NewSession(opt)
+	s, src, out, log := builtSession(t)
 	ctx := context.Background()
-	if _, _, err := s.Rebuild(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
 	post := filepath.Join(src, "content/posts/derby.md")
 	line := regexp.MustCompile(`\npatch    (\d+) pages and files rendered, (\d+) written `)
 	patch := func(name, old, new string) (st Stats, written int) {
@@ -689,6 +673,22 @@ func TestSessionPatchCounts(t *testing.T) {
 	if want := data + 2 + 3 + 2 + 2; title.Files != want {
 		t.Errorf("title: %d files rendered, want %d (%d data files, 8 pages, 1 share image)", title.Files, want, data)
 	}
+}
+
+// builtSession makes a copy of the test site and a session that built it into a
+// new output folder, its progress lines going to log.
+func builtSession(t *testing.T) (s *Session, src, out string, log *bytes.Buffer) {
+	t.Helper()
+	src = testSite(t)
+	out = filepath.Join(t.TempDir(), "public")
+	opt := options(src, out)
+	log = new(bytes.Buffer)
+	opt.Log = log
+	s = NewSession(opt)
+	if _, _, err := s.Rebuild(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	return s, src, out, log
 }
 
 // preparedSite computes the site root src and prepares its site, as a build does
