@@ -42,7 +42,6 @@ var pairs = []struct{ paper, ink color.RGBA }{
 
 // palette holds the base colours, then the blends of every pair.
 var palette, blendTable = func() (color.Palette, map[[2]uint8]*[steps + 1]uint8) {
-	base := []color.RGBA{pitch, turf, green, night, gold, white, muted}
 	var pal color.Palette
 	index := map[color.RGBA]uint8{}
 	addColor := func(c color.RGBA) uint8 {
@@ -53,7 +52,7 @@ var palette, blendTable = func() (color.Palette, map[[2]uint8]*[steps + 1]uint8)
 		pal = append(pal, c)
 		return index[c]
 	}
-	for _, c := range base {
+	for _, c := range baseColors {
 		addColor(c)
 	}
 	table := map[[2]uint8]*[steps + 1]uint8{}
@@ -76,11 +75,23 @@ func mix(paper, ink color.RGBA, num, den int) color.RGBA {
 	return color.RGBA{m(paper.R, ink.R), m(paper.G, ink.G), m(paper.B, ink.B), 0xff}
 }
 
-// idx is the palette index of a base colour.
-func idx(c color.RGBA) uint8 { return uint8(palette.Index(c)) }
+// baseColors are the palette's first entries, the only inks.
+var baseColors = [numBase]color.RGBA{pitch, turf, green, night, gold, white, muted}
 
-// numBase is the number of base colours: the palette's first entries, the only inks.
+// numBase is the number of base colours.
 const numBase = 7
+
+// idx is the palette index of a colour: a base colour's place, found without
+// palette.Index, whose conversion to color.Color allocates (every text and fill
+// drawn asks for one).
+func idx(c color.RGBA) uint8 {
+	for i, b := range baseColors {
+		if b == c {
+			return uint8(i)
+		}
+	}
+	return uint8(palette.Index(c))
+}
 
 // blends[ink][paper][s] is the palette colour of ink at coverage step s over paper,
 // for every colour of the palette as paper (see blend).
@@ -317,10 +328,12 @@ func (cv *canvas) text(f *face, s string, x, y int, ink color.RGBA) int {
 }
 
 // glyph draws g in the base colour ink (whose blends are lut) with its box's corner at
-// x0, y0. Eight pixels of a row over one base paper (the one at the row's right end,
-// which the next glyph has not reached yet) are copied from the glyph drawn over
-// that paper once; others (the paper changes under them, or is the edge of the glyph
-// before) are blended pixel by pixel. Both give the same colours.
+// x0, y0. A row all of one base paper (the one at the row's right end, which the
+// next glyph has not reached yet), as most are, is copied from the glyph drawn over
+// that paper once (see paperRows); in other rows, eight pixels of that paper are
+// copied likewise and the others (the paper changes under them, or is the edge of
+// the glyph before) blended pixel by pixel (see mixedRow). Both give the same
+// colours.
 func (cv *canvas) glyph(g *glyph, ink uint8, lut *[256][steps + 1]uint8, x0, y0 int) {
 	if !fastGlyphs || !image.Rect(x0, y0, x0+g.w, y0+g.h).In(cv.img.Rect) || g.w < 8 {
 		cv.mask(x0, y0, g.w, g.h, g.cov, lut, g.op(ink, x0, y0))
@@ -330,62 +343,91 @@ func (cv *canvas) glyph(g *glyph, ink uint8, lut *[256][steps + 1]uint8, x0, y0 
 	pix, stride, w := cv.img.Pix, cv.img.Stride, g.w
 	// o and c are where row y of the glyph starts in pix and in its box.
 	for y, o, c := 0, y0*stride+x0, 0; y < g.h; {
-		p := pix[o+w-1]
 		n := 1
-		if p >= numBase {
+		if p := pix[o+w-1]; p >= numBase {
 			blendRow(pix[o:o+w], g.cov[c:c+w], lut)
 		} else {
-			n = paperRows(pix[o:], stride, g.inkedOn(ink, p)[c:], g.cov[c:], w, g.h-y, lut)
+			src := g.inkedOn(ink, p)
+			if n = paperRows(pix[o:], stride, src[c:], w); n == 0 {
+				mixedRow(pix[o:o+w], src[c:c+w], g.cov[c:c+w], p, lut)
+				n = 1
+			}
 		}
 		y, o, c = y+n, o+n*stride, c+n*w
 	}
 }
 
-// paperRows draws rows of a glyph box, the first at the start of pix and each stride
-// after the one before, as long as their last pixel is the base paper of the first;
-// it returns how many it drew, at most rows (at least one). src holds the glyph's
-// box drawn over that paper and cov its coverage steps, both from the first row on,
-// w a row. It calls nothing, so that its loop keeps its values in registers.
-func paperRows(pix []byte, stride int, src, cov []uint8, w, rows int, lut *[256][steps + 1]uint8) int {
-	p := pix[w-1]
+// paperRows copies rows of a glyph box drawn over one base paper, the first at the
+// start of pix and each stride after the one before, from src, as long as their
+// pixels are all that paper (as most are): the paper of the first row's last pixel.
+// It returns how many rows it copied, at most len(src)/w (rows of w pixels, w at
+// least 8). The rows are read and written eight pixels a step, the last eight
+// overlapping the ones before. It calls nothing, so that its loop keeps its values
+// in registers.
+func paperRows(pix []byte, stride int, src []uint8, w int) int {
+	pat := uint64(pix[w-1]) * 0x0101010101010101
+	last := w - 8
+	rows := len(src) / w
+	if w <= 16 {
+		// Two steps a row, the first eight and the last eight.
+		for r := range rows {
+			o, c := r*stride, r*w
+			if (binary.LittleEndian.Uint64(pix[o:o+8])^pat)|(binary.LittleEndian.Uint64(pix[o+last:o+last+8])^pat) != 0 {
+				return r
+			}
+			a, b := binary.LittleEndian.Uint64(src[c:c+8]), binary.LittleEndian.Uint64(src[c+last:c+last+8])
+			binary.LittleEndian.PutUint64(pix[o:o+8], a)
+			binary.LittleEndian.PutUint64(pix[o+last:o+last+8], b)
+		}
+		return rows
+	}
+	for r := range rows {
+		o, c := r*stride, r*w
+		other := binary.LittleEndian.Uint64(pix[o+last:o+last+8]) ^ pat
+		for x := 0; x < last; x += 8 {
+			other |= binary.LittleEndian.Uint64(pix[o+x:o+x+8]) ^ pat
+		}
+		if other != 0 {
+			return r
+		}
+		for x := 0; x < last; x += 8 {
+			binary.LittleEndian.PutUint64(pix[o+x:o+x+8], binary.LittleEndian.Uint64(src[c+x:c+x+8]))
+		}
+		binary.LittleEndian.PutUint64(pix[o+last:o+last+8], binary.LittleEndian.Uint64(src[c+last:c+last+8]))
+	}
+	return rows
+}
+
+// mixedRow draws a row of a glyph box (at least eight pixels) whose pixels are not all
+// of the base paper p; src is the row drawn over p, cov its coverage steps. Eight
+// pixels of paper are copied from src, others are blended pixel by pixel. The last
+// eight pixels, read before any write, are copied whole when they were all paper
+// (those of them copied already get the same bytes again).
+func mixedRow(dst, src, cov []uint8, p uint8, lut *[256][steps + 1]uint8) {
 	pat := uint64(p) * 0x0101010101010101
-	for o, c := 0, 0; c < rows*w; o, c = o+stride, c+w {
-		dst := pix[o : o+w]
-		if dst[w-1] != p {
-			return c / w
-		}
-		row := src[c : c+w]
-		tail := binary.LittleEndian.Uint64(dst[w-8:]) == pat // read before any write
-		if w <= 16 && tail && binary.LittleEndian.Uint64(dst) == pat {
-			// The whole row is paper (its first and last eight cover it): copied.
-			binary.LittleEndian.PutUint64(dst, binary.LittleEndian.Uint64(row))
-			binary.LittleEndian.PutUint64(dst[w-8:], binary.LittleEndian.Uint64(row[w-8:]))
+	w := len(dst)
+	src, cov = src[:w], cov[:w]
+	tail := binary.LittleEndian.Uint64(dst[w-8:]) == pat
+	x := 0
+	for ; x+8 <= w; x += 8 {
+		if binary.LittleEndian.Uint64(dst[x:]) == pat {
+			binary.LittleEndian.PutUint64(dst[x:], binary.LittleEndian.Uint64(src[x:]))
 			continue
 		}
-		x := 0
-		for ; x+8 <= w; x += 8 {
-			if binary.LittleEndian.Uint64(dst[x:]) == pat {
-				binary.LittleEndian.PutUint64(dst[x:], binary.LittleEndian.Uint64(row[x:]))
-				continue
-			}
-			for k, s := range cov[c+x : c+x+8] {
-				dst[x+k] = lut[dst[x+k]][s]
-			}
-		}
-		if x == w {
-			continue
-		}
-		if tail {
-			// The last eight were all paper: those before x among them were
-			// copied from row already, so copying them again changes nothing.
-			binary.LittleEndian.PutUint64(dst[w-8:], binary.LittleEndian.Uint64(row[w-8:]))
-			continue
-		}
-		for k, s := range cov[c+x : c+w] {
+		for k, s := range cov[x : x+8] {
 			dst[x+k] = lut[dst[x+k]][s]
 		}
 	}
-	return rows
+	if x == w {
+		return
+	}
+	if tail {
+		binary.LittleEndian.PutUint64(dst[w-8:], binary.LittleEndian.Uint64(src[w-8:]))
+		return
+	}
+	for k, s := range cov[x:w] {
+		dst[x+k] = lut[dst[x+k]][s]
+	}
 }
 
 // blendRow blends coverage steps cov into the pixels dst, pixel by pixel.

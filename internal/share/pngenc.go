@@ -53,24 +53,10 @@ func (d *deflater) encode(w io.Writer, raw []byte, width, height int, pal color.
 	ihdr[9] = 3 // palette colour
 	out = chunk(out, "IHDR", ihdr[:])
 
-	rgb := make([]byte, 0, 3*len(pal))
-	var trns []byte
-	for i, c := range pal {
-		n := color.NRGBAModel.Convert(c).(color.NRGBA)
-		rgb = append(rgb, n.R, n.G, n.B)
-		if n.A != 0xff && trns == nil {
-			trns = make([]byte, i, len(pal))
-			for j := range trns {
-				trns[j] = 0xff
-			}
-		}
-		if trns != nil {
-			trns = append(trns, n.A)
-		}
-	}
-	out = chunk(out, "PLTE", rgb)
-	if trns != nil {
-		out = chunk(out, "tRNS", trns)
+	if len(pal) == len(palette) && &pal[0] == &palette[0] {
+		out = append(out, cardPaletteChunks()...)
+	} else {
+		out = paletteChunks(out, pal)
 	}
 
 	// IDAT: length and type first, the data written in place after them.
@@ -91,6 +77,35 @@ func (d *deflater) encode(w io.Writer, raw []byte, width, height int, pal color.
 	_, err := w.Write(out)
 	return err
 }
+
+// paletteChunks appends the PLTE chunk of pal, and a tRNS chunk if a colour is not
+// opaque.
+func paletteChunks(out []byte, pal color.Palette) []byte {
+	rgb := make([]byte, 0, 3*len(pal))
+	var trns []byte
+	for i, c := range pal {
+		n := color.NRGBAModel.Convert(c).(color.NRGBA)
+		rgb = append(rgb, n.R, n.G, n.B)
+		if n.A != 0xff && trns == nil {
+			trns = make([]byte, i, len(pal))
+			for j := range trns {
+				trns[j] = 0xff
+			}
+		}
+		if trns != nil {
+			trns = append(trns, n.A)
+		}
+	}
+	out = chunk(out, "PLTE", rgb)
+	if trns != nil {
+		out = chunk(out, "tRNS", trns)
+	}
+	return out
+}
+
+// cardPaletteChunks are the palette chunks of the cards' palette, made once: every
+// card has them.
+var cardPaletteChunks = sync.OnceValue(func() []byte { return paletteChunks(nil, palette) })
 
 // rowsOf prepares the rows of sp for the compressor: it sets their filter bytes to
 // None, notes which rows equal the row above (same) and the number of flat stretches

@@ -12,7 +12,6 @@
 package share
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -86,12 +85,21 @@ func (c Card) Key() string {
 
 // PNG draws the card and encodes it as a paletted PNG (8-bit palette, 10–30 KB).
 func (c Card) PNG() ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(24 << 10)
-	if err := c.Encode(&buf); err != nil {
+	var w appender
+	if err := c.Encode(&w); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return w.b, nil
+}
+
+// appender collects what is written to it. Encode writes a card in one call, so
+// the bytes are copied once into a slice of their size (a bytes.Buffer grown
+// beforehand would be cleared first, and grown again for a larger card).
+type appender struct{ b []byte }
+
+func (w *appender) Write(p []byte) (int, error) {
+	w.b = append(w.b, p...)
+	return len(p), nil
 }
 
 // Encode draws the card and writes it to w as a PNG. The image is drawn on a canvas
