@@ -17,6 +17,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -129,7 +130,7 @@ func write(ctx context.Context, opt Options, out *publish.Output, r *prepared, i
 	if ru != nil {
 		ru.tx = tx
 	}
-	if err := emitAll(ctx, r, tx.Write, ru); err != nil {
+	if err := emitAll(ctx, r, tx.Write, ru, tx); err != nil {
 		tx.Abort()
 		return Stats{}, fmt.Errorf("render: %w", err)
 	}
@@ -210,7 +211,7 @@ func Render(ctx context.Context, opt Options) ([]render.File, error) {
 		size += len(b)
 		mu.Unlock()
 		return nil
-	}, nil)
+	}, nil, nil)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
@@ -411,8 +412,13 @@ type reuser struct {
 // a few pages are in memory at once), then the static files. A static file that takes
 // the path of a generated one is an error. With ru, a generated file the previous
 // build made from the same inputs is kept (not rendered again) and the others are
-// written with their keys through ru.tx instead of emit.
-func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser) error {
+// written with their keys through ru.tx instead of emit. With tx (emit's Tx, or
+// ru's), the pages go to tx in the renderer's buffers, which tx hands back once
+// written; emit, which may keep what it gets, gets copies.
+func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser, tx *publish.Tx) error {
+	if ru != nil {
+		tx = ru.tx
+	}
 	p.images.Store(0)
 	p.imagesCached.Store(0)
 	staticPaths, err := p.r.StaticPaths()
@@ -431,6 +437,29 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser) err
 		return fmt.Errorf("two outputs for %s: a file in static/ takes the path of a generated one", path)
 	}
 	sizes := map[string]int64{}
+	// page writes a page rendered into a buffer of the renderer's, and releases it.
+	page := func(path string, b []byte, key publish.Key, release func()) error {
+		if static[path] {
+			release()
+			return twice(path)
+		}
+		n := int64(len(b))
+		var err error
+		if tx != nil {
+			err = tx.WriteThen(path, b, key, release)
+		} else {
+			err = emit(path, bytes.Clone(b))
+			release()
+		}
+		if err != nil {
+			return err
+		}
+		mu.Lock()
+		count++
+		sizes[path] = n
+		mu.Unlock()
+		return nil
+	}
 	keyed := func(path string, b []byte, key publish.Key) error {
 		if static[path] {
 			return twice(path)
@@ -508,11 +537,11 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser) err
 		if ok, err := reuse(pages[i].Out, key); ok || err != nil {
 			return err
 		}
-		b, err := p.r.Page(pages[i])
+		b, release, err := p.r.PageBuf(pages[i])
 		if err != nil {
 			return err
 		}
-		return keyed(pages[i].Out, b, key)
+		return page(pages[i].Out, b, key, release)
 	})
 	if err != nil {
 		return err

@@ -318,6 +318,10 @@ func TestBuildErrorMessages(t *testing.T) {
 			os.MkdirAll(filepath.Join(src, "static"), 0o755)
 			os.WriteFile(filepath.Join(src, "static/standings.json"), []byte("{}"), 0o644)
 		}, "render: two outputs for standings.json: a file in static/ takes the path of a generated one"},
+		{"static file over a generated page", func(src string) {
+			os.MkdirAll(filepath.Join(src, "static/standings"), 0o755)
+			os.WriteFile(filepath.Join(src, "static/standings/index.html"), []byte("<p>mine</p>"), 0o644)
+		}, "render: two outputs for standings/index.html: a file in static/ takes the path of a generated one"},
 		{"unknown key in site.yaml", func(src string) {
 			cfg := read(t, filepath.Join(src, "site.yaml"))
 			os.WriteFile(filepath.Join(src, "site.yaml"), []byte(cfg+"titel: x\n"), 0o644)

@@ -151,7 +151,7 @@ func rewrite(ctx context.Context, opt Options, out *publish.Output, r *prepared,
 			changed = append(changed, render.File{Path: p, Data: b})
 		}
 		return nil
-	}, nil)
+	}, nil, nil)
 	if errors.Is(err, errTooMuch) {
 		return Stats{}, err
 	}

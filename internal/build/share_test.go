@@ -300,7 +300,7 @@ func TestOnceDropsBodies(t *testing.T) {
 			defer mu.Unlock()
 			files[once][path] = string(b)
 			return nil
-		}, nil)
+		}, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

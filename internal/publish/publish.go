@@ -347,6 +347,7 @@ type job struct {
 	data []byte
 	key  Key
 	sum  [sha256.Size]byte
+	done func() // see WriteThen; nil for none
 }
 
 // WriteKeyed writes one file made from key (see Reuse); the zero key is none. The
@@ -354,6 +355,24 @@ type job struct {
 // not change after the call. A write that fails makes the next WriteKeyed and
 // Commit fail, and Commit then leaves the previous output as it was.
 func (t *Tx) WriteKeyed(path string, data []byte, key Key) error {
+	return t.WriteThen(path, data, key, nil)
+}
+
+// WriteThen is WriteKeyed for data in a buffer its caller wants back: done, unless
+// nil, is called once the Tx reads data no more (the file written, kept, or not
+// written for an error), after which the buffer may be used again. It may be called
+// before WriteThen returns, and is called on a writer otherwise.
+func (t *Tx) WriteThen(path string, data []byte, key Key, done func()) error {
+	handed, err := t.hand(path, data, key, done)
+	if !handed && done != nil {
+		done()
+	}
+	return err
+}
+
+// hand is WriteThen but for done; it reports whether a writer has data (and
+// will call done).
+func (t *Tx) hand(path string, data []byte, key Key, done func()) (bool, error) {
 	var sum [sha256.Size]byte
 	if t.track {
 		sum = sha256.Sum256(data)
@@ -361,19 +380,19 @@ func (t *Tx) WriteKeyed(path string, data []byte, key Key) error {
 	t.mu.Lock()
 	if err := t.claim(path); err != nil {
 		t.mu.Unlock()
-		return err
+		return false, err
 	}
 	if t.werr != nil {
 		err := t.werr
 		t.mu.Unlock()
-		return err
+		return false, err
 	}
 	if t.prev != nil {
 		prev := filepath.Join(t.out, filepath.FromSlash(path))
 		if e, ok := t.prev.files[path]; ok && e.sum == sum && e.size == int64(len(data)) && intact(prev, e.stamp) {
 			err := t.keepPrev(path, e, key)
 			t.mu.Unlock()
-			return err
+			return false, err
 		}
 	}
 	t.mark(path)
@@ -382,7 +401,7 @@ func (t *Tx) WriteKeyed(path string, data []byte, key Key) error {
 	if t.prev != nil {
 		if err := t.materialize(); err != nil {
 			t.mu.Unlock()
-			return err
+			return false, err
 		}
 	}
 	if t.queue == nil {
@@ -400,8 +419,8 @@ func (t *Tx) WriteKeyed(path string, data []byte, key Key) error {
 	q := t.queue
 	t.writing.Add(1)
 	t.mu.Unlock()
-	q <- job{path: path, data: data, key: key, sum: sum}
-	return nil
+	q <- job{path: path, data: data, key: key, sum: sum, done: done}
+	return true, nil
 }
 
 // write writes one file into the fresh folder, on a writer: a hard link to the
@@ -411,6 +430,9 @@ func (t *Tx) WriteKeyed(path string, data []byte, key Key) error {
 // first that is not makes the folder.
 func (t *Tx) write(j job) {
 	defer t.writing.Done()
+	if j.done != nil {
+		defer j.done()
+	}
 	t.mu.Lock()
 	failed, lazy, prevOut := t.werr != nil, t.lazy, t.prevOut
 	t.mu.Unlock()

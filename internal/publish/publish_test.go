@@ -380,3 +380,83 @@ func TestWriteFailureStopsLaterWrites(t *testing.T) {
 		t.Errorf("Write after a failed write = %v, want its error", err)
 	}
 }
+
+// WriteThen calls done once for every file, when the Tx reads its data no more: a
+// buffer scribbled over in done leaves the written file as it was handed. Files
+// written, kept from the previous output, refused (a path twice) and after a
+// failure all get their done.
+func TestWriteThenHandsBuffersBack(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	var (
+		mu   sync.Mutex
+		done = map[string]int{}
+	)
+	then := func(path string, b []byte) func() {
+		return func() {
+			for i := range b {
+				b[i] = 'X'
+			}
+			mu.Lock()
+			done[path]++
+			mu.Unlock()
+		}
+	}
+	write := func(tx *Tx, path, data string) error {
+		b := []byte(data)
+		return tx.WriteThen(path, b, Key{1}, then(path, b))
+	}
+
+	tx := txFrom(t, out, nil)
+	var wg sync.WaitGroup
+	for i := range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := write(tx, fmt.Sprintf("p/%d/index.html", i), fmt.Sprintf("page %d", i)); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := write(tx, "p/3/index.html", "again"); err == nil || err.Error() != "publish: p/3/index.html written twice" {
+		t.Errorf("second write of a path: err = %v", err)
+	}
+	st, m := commit(t, tx)
+	if st.Files != 40 {
+		t.Errorf("stats = %+v, want 40 files", st)
+	}
+	for i := range 40 {
+		p := fmt.Sprintf("p/%d/index.html", i)
+		if got, want := read(t, filepath.Join(out, p)), fmt.Sprintf("page %d", i); got != want {
+			t.Errorf("%s = %q, want %q (done before the file was written)", p, got, want)
+		}
+	}
+	if done["p/3/index.html"] != 2 || len(done) != 40 {
+		t.Errorf("done calls = %v, want one per file and one for the refused write", done)
+	}
+	for p, n := range done {
+		if n != 1 && p != "p/3/index.html" {
+			t.Errorf("done called %d times for %s", n, p)
+		}
+	}
+
+	// The same bytes as the previous output's file: kept, not queued, done at once.
+	clear(done)
+	tx = txFrom(t, out, m)
+	if err := write(tx, "p/1/index.html", "page 1"); err != nil {
+		t.Fatal(err)
+	}
+	if done["p/1/index.html"] != 1 {
+		t.Errorf("kept file: done calls = %v, want 1", done)
+	}
+	tx.Abort()
+
+	// After the Tx is closed: refused, done at once.
+	clear(done)
+	if err := write(tx, "q.html", "late"); err == nil || !strings.Contains(err.Error(), "after the output was closed") {
+		t.Errorf("write after Abort: err = %v", err)
+	}
+	if done["q.html"] != 1 {
+		t.Errorf("refused file: done calls = %v, want 1", done)
+	}
+}

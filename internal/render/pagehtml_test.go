@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"html/template"
 	"io/fs"
@@ -459,4 +460,51 @@ func bothWays(t *testing.T, g, plain *Renderer, p *site.Page) (got, want []byte)
 		t.Fatal(err)
 	}
 	return got, want
+}
+
+// TestPageBuf: a page in the renderer's buffer is the page Page copies out, for the
+// kinds written in Go and from templates; Page's pages are their own, and a buffer
+// not yet released is no other page's: every page of the site held at once, then
+// compared with Page's, then released.
+func TestPageBuf(t *testing.T) {
+	s := rowsSite(config.H2HAll, nil)
+	s.AddContent(testPosts(), nil)
+	r, plain := goAndTemplates(t, s)
+	for _, way := range []*Renderer{r, plain} {
+		pages := s.HTMLPages()
+		wants := make([][]byte, len(pages))
+		for i, p := range pages {
+			b, err := way.Page(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wants[i] = b
+		}
+		held := make([][]byte, len(pages))
+		releases := make([]func(), len(pages))
+		kinds := map[string]bool{}
+		for i, p := range pages {
+			b, release, err := way.PageBuf(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			held[i], releases[i] = b, release
+			kinds[p.Kind] = true
+		}
+		for i, p := range pages {
+			if !bytes.Equal(held[i], wants[i]) {
+				t.Errorf("%s (%s): PageBuf's bytes differ from Page's", p.Out, p.Kind)
+			}
+		}
+		for _, release := range releases {
+			release()
+		}
+		if !kinds["post"] || !kinds["standings"] || len(pages) < 10 {
+			t.Fatalf("the site lacks kinds to test: %v", kinds)
+		}
+	}
+	if _, _, err := r.PageBuf(&site.Page{Kind: "post", Out: "x/index.html", Data: 7}); err == nil ||
+		err.Error() != "render x/index.html: a post page with data of type int" {
+		t.Errorf("PageBuf of a bad page: err = %v", err)
+	}
 }
