@@ -374,6 +374,18 @@ func (c *computed) prepare(ctx context.Context, opt Options, memo *content.Memo,
 	for _, m := range data.Models {
 		known[m.ID] = true
 	}
+	// The templates need the league, not the posts: they are parsed while the posts
+	// load, not after (4 ms of one core in a 1,000-post build).
+	type made struct {
+		r   *render.Renderer
+		err error
+	}
+	templates := make(chan made, 1)
+	go func() {
+		r, err := render.New(s, render.Overlay{Top: sub(opt.Src, "templates"), Base: sub(opt.Defaults, "templates")},
+			render.Overlay{Top: sub(opt.Src, "static"), Base: sub(opt.Defaults, "static")})
+		templates <- made{r, err}
+	}()
 	posts, pages, err := content.Load(opt.Src, content.Options{Drafts: opt.Drafts, Until: opt.AsOf, Embed: s.Embedder(), KnownModels: known,
 		BasePath: s.BasePath(), Cache: opt.Cache, Memo: memo, Unchanged: unchanged})
 	if err != nil || c.newsErr != nil {
@@ -391,11 +403,11 @@ func (c *computed) prepare(ctx context.Context, opt Options, memo *content.Memo,
 
 	start = opt.Now()
 	s.AddContent(posts, pages)
-	r, err := render.New(s, render.Overlay{Top: sub(opt.Src, "templates"), Base: sub(opt.Defaults, "templates")},
-		render.Overlay{Top: sub(opt.Src, "static"), Base: sub(opt.Defaults, "static")})
-	if err != nil {
-		return nil, err
+	t := <-templates
+	if t.err != nil {
+		return nil, t.err
 	}
+	r := t.r
 	opt.stage("site", start, "%d pages, %d head-to-heads", len(s.HTMLPages()), s.H2HPageCount())
 	return &prepared{league: c, site: s, r: r, cache: opt.Cache, once: opt.Once}, ctx.Err()
 }

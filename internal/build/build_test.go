@@ -322,6 +322,15 @@ func TestBuildErrorMessages(t *testing.T) {
 			os.MkdirAll(filepath.Join(src, "static/standings"), 0o755)
 			os.WriteFile(filepath.Join(src, "static/standings/index.html"), []byte("<p>mine</p>"), 0o644)
 		}, "render: two outputs for standings/index.html: a file in static/ takes the path of a generated one"},
+		{"broken template", func(src string) {
+			os.MkdirAll(filepath.Join(src, "templates"), 0o755)
+			os.WriteFile(filepath.Join(src, "templates/post.html"), []byte("{{define \"main\"}}{{.Title}"), 0o644)
+		}, "templates/post.html: template: post.html:1: bad character U+007D '}'"},
+		{"broken template and a broken post", func(src string) {
+			os.MkdirAll(filepath.Join(src, "templates"), 0o755)
+			os.WriteFile(filepath.Join(src, "templates/post.html"), []byte("{{define \"main\"}}{{.Title}"), 0o644)
+			os.WriteFile(filepath.Join(src, "content/posts/broken.md"), []byte("---\ntitle: [\n---\nx\n"), 0o644)
+		}, `content/posts/broken.md:2:8: front matter: close the list with "]", or quote the value`},
 		{"unknown key in site.yaml", func(src string) {
 			cfg := read(t, filepath.Join(src, "site.yaml"))
 			os.WriteFile(filepath.Join(src, "site.yaml"), []byte(cfg+"titel: x\n"), 0o644)
