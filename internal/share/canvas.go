@@ -330,12 +330,13 @@ func (cv *canvas) text(f *face, s string, x, y int, ink color.RGBA) int {
 // glyph draws g in the base colour ink (whose blends are lut) with its box's corner at
 // x0, y0. A row all of one base paper (the one at the row's right end, which the
 // next glyph has not reached yet), as most are, is copied from the glyph drawn over
-// that paper once (see paperRows); in other rows, eight pixels of that paper are
-// copied likewise and the others (the paper changes under them, or is the edge of
-// the glyph before) blended pixel by pixel (see mixedRow). Both give the same
-// colours.
+// that paper once (see paperRows, and narrowRows for glyphs under 8 pixels wide). In
+// other rows of glyphs 8 pixels wide or more, eight pixels of that paper are copied
+// likewise and the others (the paper changes under them, or is the edge of the glyph
+// before) blended pixel by pixel (see mixedRow); other rows of narrower glyphs are
+// blended pixel by pixel. Both give the same colours.
 func (cv *canvas) glyph(g *glyph, ink uint8, lut *[256][steps + 1]uint8, x0, y0 int) {
-	if !fastGlyphs || !image.Rect(x0, y0, x0+g.w, y0+g.h).In(cv.img.Rect) || g.w < 8 {
+	if !fastGlyphs || !image.Rect(x0, y0, x0+g.w, y0+g.h).In(cv.img.Rect) || g.w < 4 {
 		cv.mask(x0, y0, g.w, g.h, g.cov, lut, g.op(ink, x0, y0))
 		return
 	}
@@ -346,12 +347,14 @@ func (cv *canvas) glyph(g *glyph, ink uint8, lut *[256][steps + 1]uint8, x0, y0 
 		n := 1
 		if p := pix[o+w-1]; p >= numBase {
 			blendRow(pix[o:o+w], g.cov[c:c+w], lut)
-		} else {
-			src := g.inkedOn(ink, p)
-			if n = paperRows(pix[o:], stride, src[c:], w); n == 0 {
-				mixedRow(pix[o:o+w], src[c:c+w], g.cov[c:c+w], p, lut)
+		} else if src := g.inkedOn(ink, p); w < 8 {
+			if n = narrowRows(pix[o:], stride, src[c:], w); n == 0 {
+				blendRow(pix[o:o+w], g.cov[c:c+w], lut)
 				n = 1
 			}
+		} else if n = paperRows(pix[o:], stride, src[c:], w); n == 0 {
+			mixedRow(pix[o:o+w], src[c:c+w], g.cov[c:c+w], p, lut)
+			n = 1
 		}
 		y, o, c = y+n, o+n*stride, c+n*w
 	}
@@ -415,6 +418,25 @@ func paperRows(pix []byte, stride int, src []uint8, w int) int {
 			binary.LittleEndian.PutUint64(pix[o+x:o+x+8], binary.LittleEndian.Uint64(src[c+x:c+x+8]))
 		}
 		binary.LittleEndian.PutUint64(pix[o+last:o+last+8], binary.LittleEndian.Uint64(src[c+last:c+last+8]))
+	}
+	return rows
+}
+
+// narrowRows is paperRows for glyphs of 4 to 7 pixels wide, such as "i", "l", "t" or
+// a comma: each row in two steps of four pixels, the last four overlapping the
+// first.
+func narrowRows(pix []byte, stride int, src []uint8, w int) int {
+	pat := uint32(pix[w-1]) * 0x01010101
+	last := w - 4
+	rows := len(src) / w
+	for r := range rows {
+		o, c := r*stride, r*w
+		if (binary.LittleEndian.Uint32(pix[o:o+4])^pat)|(binary.LittleEndian.Uint32(pix[o+last:o+last+4])^pat) != 0 {
+			return r
+		}
+		a, b := binary.LittleEndian.Uint32(src[c:c+4]), binary.LittleEndian.Uint32(src[c+last:c+last+4])
+		binary.LittleEndian.PutUint32(pix[o:o+4], a)
+		binary.LittleEndian.PutUint32(pix[o+last:o+last+4], b)
 	}
 	return rows
 }

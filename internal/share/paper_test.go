@@ -60,6 +60,42 @@ func TestPaperRowsCopiesRowsOfPaper(t *testing.T) {
 	}
 }
 
+// TestNarrowRowsCopiesRowsOfPaper is TestPaperRowsCopiesRowsOfPaper for glyphs of 4 to
+// 7 pixels wide, copied four pixels a step by narrowRows.
+func TestNarrowRowsCopiesRowsOfPaper(t *testing.T) {
+	const paper, ink = 2, 4 // green, gold
+	lut := &blends[ink]
+	r := rand.New(rand.NewPCG(7, 8))
+	for w := 4; w < 8; w++ {
+		const rows, stride = 5, 20
+		cov := make([]uint8, rows*w)
+		src := make([]uint8, len(cov))
+		for i := range cov {
+			cov[i] = uint8(r.IntN(steps + 1))
+			src[i] = lut[paper][cov[i]]
+		}
+		for stop := 1; stop <= rows; stop++ {
+			for _, at := range []int{0, w / 2, w - 4, w - 1} {
+				pix := bytes.Repeat([]byte{paper}, rows*stride)
+				for i := range pix {
+					if i%stride >= w {
+						pix[i] = 9
+					}
+				}
+				if stop < rows {
+					pix[stop*stride+at] = 0 // pitch
+				}
+				want := bytes.Clone(pix)
+				blendBox(want, stride, w, cov[:stop*w], lut)
+				if n := narrowRows(pix, stride, src, w); n != stop || !bytes.Equal(pix, want) {
+					t.Fatalf("w %d, other pixel at row %d column %d: copied %d rows (want %d), pixels equal to blending: %v",
+						w, stop, at, n, stop, bytes.Equal(pix, want))
+				}
+			}
+		}
+	}
+}
+
 // TestMixedRowBlends: a row of a glyph box partly over its paper and partly over
 // other colours gets the colours blending each pixel gives, at every width from 8
 // to 40 and wherever the other colours lie, including the last eight pixels (all
