@@ -425,8 +425,9 @@ type reuser struct {
 // the path of a generated one is an error. With ru, a generated file the previous
 // build made from the same inputs is kept (not rendered again) and the others are
 // written with their keys through ru.tx instead of emit. With tx (emit's Tx, or
-// ru's), the pages go to tx in the renderer's buffers, which tx hands back once
-// written; emit, which may keep what it gets, gets copies.
+// ru's), the pages go to tx in the renderer's buffers, and the share images drawn for
+// this build only in buffers of their own, which tx hands back once written; emit,
+// which may keep what it gets, gets copies of the pages.
 func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser, tx *publish.Tx) error {
 	if ru != nil {
 		tx = ru.tx
@@ -449,37 +450,24 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser, tx 
 		return fmt.Errorf("two outputs for %s: a file in static/ takes the path of a generated one", path)
 	}
 	sizes := map[string]int64{}
-	// page writes a page rendered into a buffer of the renderer's, and releases it.
-	page := func(path string, b []byte, key publish.Key, release func()) error {
+	// put writes a generated file made from key. With release, b is in a buffer that
+	// comes back: tx calls release once it has written b, and emit gets a copy.
+	put := func(path string, b []byte, key publish.Key, release func()) error {
 		if static[path] {
-			release()
+			if release != nil {
+				release()
+			}
 			return twice(path)
 		}
 		n := int64(len(b))
 		var err error
-		if tx != nil {
+		switch {
+		case tx != nil:
 			err = tx.WriteThen(path, b, key, release)
-		} else {
+		case release != nil:
 			err = emit(path, bytes.Clone(b))
 			release()
-		}
-		if err != nil {
-			return err
-		}
-		mu.Lock()
-		count++
-		sizes[path] = n
-		mu.Unlock()
-		return nil
-	}
-	keyed := func(path string, b []byte, key publish.Key) error {
-		if static[path] {
-			return twice(path)
-		}
-		var err error
-		if ru != nil {
-			err = ru.tx.WriteKeyed(path, b, key)
-		} else {
+		default:
 			err = emit(path, b)
 		}
 		if err != nil {
@@ -487,7 +475,7 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser, tx 
 		}
 		mu.Lock()
 		count++
-		sizes[path] = int64(len(b))
+		sizes[path] = n
 		mu.Unlock()
 		return nil
 	}
@@ -535,7 +523,7 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser, tx 
 			if len(group) > 0 {
 				return nil
 			}
-			return p.r.DataFiles(func(path string, b []byte) error { return keyed(path, b, dataKey) })
+			return p.r.DataFiles(func(path string, b []byte) error { return put(path, b, dataKey, nil) })
 		}
 		i--
 		if size, ok := p.same[pages[i].Out]; ok {
@@ -553,7 +541,7 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser, tx 
 		if err != nil {
 			return err
 		}
-		return page(pages[i].Out, b, key, release)
+		return put(pages[i].Out, b, key, release)
 	})
 	if err != nil {
 		return err
@@ -563,7 +551,7 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser, tx 
 		// share images, drawn next, are where its memory peaks.
 		p.site.DropBodies()
 	}
-	if err := emitShareImages(ctx, p, keys, keyed, reuse); err != nil {
+	if err := emitShareImages(ctx, p, keys, put, reuse, tx != nil); err != nil {
 		return err
 	}
 	err = p.r.Static(func(path string, b []byte) error {

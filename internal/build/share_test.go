@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/ai-league/ai-league/internal/cache"
+	"github.com/ai-league/ai-league/internal/publish"
 	"github.com/ai-league/ai-league/internal/share"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -318,4 +319,146 @@ func TestOnceDropsBodies(t *testing.T) {
 	if len(files[true]) == 0 || !maps.Equal(files[true], files[false]) {
 		t.Errorf("a one-off build wrote %d files, a kept one %d, or their bytes differ", len(files[true]), len(files[false]))
 	}
+}
+
+// TestBuffersHandedBack: a one-off build that writes through a Tx, whose pages and
+// share images go to the writers in buffers that come back for later files, writes
+// the files a build that copies each one makes, byte for byte.
+func TestBuffersHandedBack(t *testing.T) {
+	src := testSite(t)
+	want := map[string]string{}
+	opt := options(src, "").withDefaults()
+	p, err := prepare(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	err = emitAll(context.Background(), p, func(path string, b []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		want[path] = string(b)
+		return nil
+	}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	forgetDrawn(t) // the build above kept its images: these are drawn again
+	opt.Once = true
+	p, err = prepare(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	tx, err := publish.Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := emitAll(context.Background(), p, tx.Write, nil, tx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	images := 0
+	for path, w := range want {
+		got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != w {
+			t.Errorf("%s: %d bytes written, want the %d of the copying build", path, len(got), len(w))
+		}
+		if strings.HasSuffix(path, ".png") {
+			images++
+		}
+	}
+	if images < 10 || p.images.Load() < 10 {
+		t.Errorf("the test site drew %d share images (%d files): too few to reuse buffers", p.images.Load(), images)
+	}
+}
+
+// TestShareImageBuffersComeBackAfterDone: a share image drawn into a buffer that
+// comes back is no later image's until every file of it called done: the images
+// held, done not called, equal their cards' drawings; then done comes once per file.
+func TestShareImageBuffersComeBackAfterDone(t *testing.T) {
+	forgetDrawn(t)
+	opt := options(testSite(t), "").withDefaults()
+	opt.Once = true
+	p, err := prepare(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type held struct {
+		b    []byte
+		done func()
+	}
+	var (
+		mu    sync.Mutex
+		files = map[string]held{}
+	)
+	emit := func(path string, b []byte, _ publish.Key, done func()) error {
+		if done == nil {
+			t.Errorf("%s: drawn for a one-off build, yet no done", path)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		files[path] = held{b, done}
+		return nil
+	}
+	never := func(string, publish.Key) (bool, error) { return false, nil }
+	if err := emitShareImages(context.Background(), p, nil, emit, never, true); err != nil {
+		t.Fatal(err)
+	}
+	cards := map[string]*share.Card{}
+	for _, pg := range p.site.ShareCards() {
+		cards[pg.Image] = pg.Card
+	}
+	if len(files) != len(cards) || len(files) < 10 {
+		t.Fatalf("%d files for %d cards", len(files), len(cards))
+	}
+	for path, h := range files {
+		want, err := cards[path].PNG()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(h.b, want) {
+			t.Errorf("%s: its buffer was drawn over before done", path)
+		}
+	}
+	for _, h := range files {
+		h.done()
+	}
+}
+
+// TestAfterAll: f runs once, at the n-th call, wherever that call comes from.
+func TestAfterAll(t *testing.T) {
+	for _, n := range []int{1, 2, 7} {
+		var calls atomic.Int32
+		done := afterAll(n, func() { calls.Add(1) })
+		for i := 1; i < n; i++ {
+			done()
+			if calls.Load() != 0 {
+				t.Fatalf("n=%d: f ran at call %d", n, i)
+			}
+		}
+		var wg sync.WaitGroup
+		wg.Go(done)
+		wg.Wait()
+		if calls.Load() != 1 {
+			t.Fatalf("n=%d: f ran %d times after %d calls, want once", n, calls.Load(), n)
+		}
+		done()
+		if calls.Load() != 1 {
+			t.Errorf("n=%d: f ran again after call %d", n, n+1)
+		}
+	}
+}
+
+// forgetDrawn gives the test a memo of drawn share images of its own, empty, and
+// puts the process's back after it.
+func forgetDrawn(t *testing.T) {
+	kept := drawn
+	drawn = &memo{m: map[cache.Key][]byte{}}
+	t.Cleanup(func() { drawn = kept })
 }

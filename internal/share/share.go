@@ -85,7 +85,13 @@ func (c Card) Key() string {
 
 // PNG draws the card and encodes it as a paletted PNG (8-bit palette, 10–30 KB).
 func (c Card) PNG() ([]byte, error) {
-	var w appender
+	return c.AppendPNG(nil)
+}
+
+// AppendPNG is PNG appending the image to dst, so that a caller drawing many cards
+// can write each into the buffer of one before.
+func (c Card) AppendPNG(dst []byte) ([]byte, error) {
+	w := appender{b: dst}
 	if err := c.Encode(&w); err != nil {
 		return nil, err
 	}
