@@ -402,7 +402,7 @@ func (d *deflater) copies(data []byte, i, end, dist int) {
 func runEnd(p []byte, i int, v byte) int {
 	pat := uint64(v) * 0x0101010101010101
 	for ; i+8 <= len(p); i += 8 {
-		if x := binary.LittleEndian.Uint64(p[i:]) ^ pat; x != 0 {
+		if x := binary.LittleEndian.Uint64(p[i:i+8]) ^ pat; x != 0 {
 			return i + bits.TrailingZeros64(x)/8
 		}
 	}
@@ -762,8 +762,8 @@ func (w *bitWriter) putBits(b []byte, n int) {
 		} else {
 			out, acc, s := slices.Grow(w.out, k)[:o+k], w.acc, w.nacc&63
 			for i := 0; i < k; i += 8 {
-				v := binary.LittleEndian.Uint64(b[i:])
-				binary.LittleEndian.PutUint64(out[o+i:], acc|v<<s)
+				v := binary.LittleEndian.Uint64(b[i : i+8])
+				binary.LittleEndian.PutUint64(out[o+i:o+i+8], acc|v<<s)
 				acc = v >> (64 - s)
 			}
 			w.out, w.acc = out, acc
@@ -1199,10 +1199,10 @@ func (d *deflater) scan(data []byte, i, stop, row, lo int, segs []hintSeg) int {
 			continue
 		}
 		lim := min(n-i, maxMatch)
-		cur := binary.LittleEndian.Uint64(data[i:])
+		cur := binary.LittleEndian.Uint64(data[i : i+8])
 		best, dist := 0, 0
 		// The byte before.
-		if v := cur ^ binary.LittleEndian.Uint64(data[i-1:]); v != 0 {
+		if v := cur ^ binary.LittleEndian.Uint64(data[i-1:i+7]); v != 0 {
 			best = bits.TrailingZeros64(v) >> 3
 		} else {
 			best = 8 + eqLen(data, i+8, i+7, lim-8)
@@ -1211,7 +1211,7 @@ func (d *deflater) scan(data []byte, i, stop, row, lo int, segs []hintSeg) int {
 		// The row above.
 		if j := i - row; j >= lo && best < lim {
 			if best < 8 {
-				if v := cur ^ binary.LittleEndian.Uint64(data[j:]); v != 0 {
+				if v := cur ^ binary.LittleEndian.Uint64(data[j:j+8]); v != 0 {
 					if l := bits.TrailingZeros64(v) >> 3; l > best {
 						best, dist = l, row
 					}
@@ -1234,7 +1234,7 @@ func (d *deflater) scan(data []byte, i, stop, row, lo int, segs []hintSeg) int {
 				if x >= segs[q].x1 || j < lo {
 					continue
 				}
-				if v := cur ^ binary.LittleEndian.Uint64(data[j:]); v != 0 {
+				if v := cur ^ binary.LittleEndian.Uint64(data[j:j+8]); v != 0 {
 					if l := bits.TrailingZeros64(v) >> 3; l > best {
 						best, dist = l, int(segs[q].dist)
 					}
@@ -1246,7 +1246,7 @@ func (d *deflater) scan(data []byte, i, stop, row, lo int, segs []hintSeg) int {
 				h := (uint32(cur) * 0x1e35a7bd) >> (32 - hashBits)
 				cand := int(d.head[h]) - 1
 				for tries := 0; cand >= lo && i-cand < window && tries < textChain; tries++ {
-					if v := cur ^ binary.LittleEndian.Uint64(data[cand:]); v != 0 {
+					if v := cur ^ binary.LittleEndian.Uint64(data[cand:cand+8]); v != 0 {
 						if l := bits.TrailingZeros64(v) >> 3; l > best {
 							best, dist = l, i-cand
 						}

@@ -199,11 +199,17 @@ func (f *face) glyph(r rune, fx, fy fixed.Int26_6) *glyph {
 	return g
 }
 
-// kern is the kerning between two runes (none in the Go fonts as shipped).
+// kern is the kerning between two runes (none in the Go fonts as shipped). It is
+// small enough to be inlined where text is measured and drawn, rune by rune.
 func (f *face) kern(a, b rune) fixed.Int26_6 {
 	if !f.tf.kern {
 		return 0
 	}
+	return f.kernPair(a, b)
+}
+
+// kernPair is kern for a face whose font has kerning, looked up once per pair.
+func (f *face) kernPair(a, b rune) fixed.Int26_6 {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	k, ok := f.kerns[[2]rune{a, b}]
