@@ -205,15 +205,15 @@ func ensureLF(text string) string {
 // quickState is one tokenisation in progress: chroma's LexerState and the
 // iterators of the emitted rules not yet exhausted.
 type quickState struct {
-	q      *quickLexer
-	l      chroma.LexerState
-	end    int // where the loop stops: the end of the text, before an added "\n"
-	stack  []chroma.Iterator
-	text   *mtext         // the text for the native matchers, whose values are cut from it
-	frames []cont         // the native matchers' stack of frames, kept from try to try
-	cur    *stateFilter   // the filter of the last match's state, nil when none applies
-	queue  []chroma.Token // tokens of the last match not yet given, from queue[qi] on
-	qi     int
+	q     *quickLexer
+	l     chroma.LexerState
+	end   int // where the loop stops: the end of the text, before an added "\n"
+	stack []chroma.Iterator
+	text  *mtext         // the text for the native matchers, whose values are cut from it
+	sc    *matchScratch  // the native matchers' frames and groups, kept from try to try; nil once done
+	cur   *stateFilter   // the filter of the last match's state, nil when none applies
+	queue []chroma.Token // tokens of the last match not yet given, from queue[qi] on
+	qi    int
 }
 
 // pending returns the next token of the emitted iterators, or EOF when they are
@@ -298,6 +298,12 @@ func (s *quickState) next() chroma.Token {
 		l.Pos = len(l.Text)
 		return chroma.Token{Type: chroma.Error, Value: value}
 	}
+	if s.sc != nil {
+		// Done: no try reads the scratch again (the groups of the last match were
+		// given out as strings), so the next tokenisation takes it.
+		scratchPool.Put(s.sc)
+		s.sc = nil
+	}
 	return chroma.EOF
 }
 
@@ -331,7 +337,10 @@ func (s *quickState) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledR
 	try := func(i int) (int, *chroma.CompiledRule, []string, map[string]string, bool) {
 		rule := rules[i]
 		if f != nil && f.quick[i] != nil {
-			groups := f.quick[i].matchIn(s.text, l.Pos, &s.frames)
+			if s.sc == nil {
+				s.sc = scratchPool.Get().(*matchScratch)
+			}
+			groups := f.quick[i].matchIn(s.text, l.Pos, s.sc)
 			return i, rule, groups, nil, groups != nil
 		}
 		m, err := rule.Regexp.FindRunesMatchStartingAt(l.Text, l.Pos)

@@ -49,8 +49,11 @@ var markdown = goldmark.New(
 		siteExtension{},
 	),
 	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-	goldmark.WithRendererOptions(goldhtml.WithWriter(textWriter{goldhtml.DefaultWriter})),
+	goldmark.WithRendererOptions(goldhtml.WithWriter(siteWriter)),
 )
+
+// siteWriter is the text writer of the markdown instance and of the site's renderers.
+var siteWriter = &textWriter{goldhtml.DefaultWriter}
 
 // textWriter writes text as goldmark's default writer does, with less work for the
 // usual text. goldmark's writer looks at each byte of a text for a backslash escape
@@ -63,7 +66,7 @@ type textWriter struct {
 }
 
 // Write writes source with references resolved and backslash escapes removed.
-func (t textWriter) Write(w util.BufWriter, source []byte) {
+func (t *textWriter) Write(w util.BufWriter, source []byte) {
 	if bytes.IndexByte(source, '\\') >= 0 || bytes.IndexByte(source, '&') >= 0 {
 		t.Writer.Write(w, source)
 		return
@@ -73,12 +76,12 @@ func (t textWriter) Write(w util.BufWriter, source []byte) {
 
 // RawWrite writes source escaped for HTML, as goldmark's writer does (", &, <, >,
 // and NUL as U+FFFD).
-func (textWriter) RawWrite(w util.BufWriter, source []byte) {
+func (*textWriter) RawWrite(w util.BufWriter, source []byte) {
 	n := 0
 	for i, c := range source {
-		if e := htmlEscapes[c]; e != "" {
+		if escapeByte[c] {
 			_, _ = w.Write(source[n:i])
-			_, _ = w.WriteString(e)
+			_, _ = w.WriteString(htmlEscapes[c])
 			n = i + 1
 		}
 	}
@@ -87,6 +90,15 @@ func (textWriter) RawWrite(w util.BufWriter, source []byte) {
 
 // htmlEscapes is what goldmark's writers write for each byte they escape.
 var htmlEscapes = [256]string{0: "\ufffd", '"': "&quot;", '&': "&amp;", '<': "&lt;", '>': "&gt;"}
+
+// escapeByte says which bytes htmlEscapes escapes: a byte is cheaper to test than
+// the length of a string.
+var escapeByte = func() (t [256]bool) {
+	for c, e := range htmlEscapes {
+		t[c] = e != ""
+	}
+	return t
+}()
 
 // quickLinkify is goldmark's Linkify (extension.Linkify, its default options) with
 // a cheaper first look: goldmark runs the linkify parser at every space, line start
@@ -100,7 +112,7 @@ type quickLinkify struct{}
 
 // Extend registers the filtered linkify parser where Linkify registers its own.
 func (quickLinkify) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(linkifyFilter{extension.NewLinkifyParser()}, 999)))
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(&linkifyFilter{extension.NewLinkifyParser()}, 999)))
 }
 
 // linkifyFilter is the inline parser of quickLinkify.
@@ -111,7 +123,7 @@ type linkifyFilter struct {
 // Parse returns nil where goldmark's linkify parser would find no link, and what
 // that parser returns elsewhere. Where an "@" may be is looked up in the document's
 // atScan rather than in the 65 bytes after each space.
-func (f linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+func (f *linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	if len(line) == 0 {
 		return f.InlineParser.Parse(parent, block, pc)
@@ -419,6 +431,8 @@ func (siteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		return ast.WalkSkipChildren, nil
 	})
 	reg.Register(east.KindTableCell, renderTableCell)
+	reg.Register(ast.KindLink, renderLink)
+	reg.Register(ast.KindAutoLink, renderAutoLink)
 	reg.Register(kindHeadingAnchor, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -466,4 +480,93 @@ func renderTableCell(w util.BufWriter, _ []byte, node ast.Node, entering bool) (
 	}
 	_ = w.WriteByte('>')
 	return ast.WalkContinue, nil
+}
+
+// renderLink writes a link as goldmark's renderer does without WithUnsafe, a
+// destination that dangerousURL refuses left empty. goldmark's own check copies and
+// lowercases the destination's start once per scheme it knows, four copies per link.
+func renderLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if !entering {
+		_, _ = w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	if dest := util.URLEscape(n.Destination, true); !dangerousURL(dest) {
+		_, _ = w.Write(util.EscapeHTML(dest))
+	}
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		siteWriter.Write(w, n.Title)
+		_ = w.WriteByte('"')
+	}
+	if n.Attributes() != nil {
+		goldhtml.RenderAttributes(w, n, goldhtml.LinkAttributeFilter)
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+// renderAutoLink writes an autolink (<https://…>, <a@b.c>, or one linkify found) as
+// goldmark's renderer does without WithUnsafe, with the check of dangerousURL.
+func renderAutoLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.AutoLink)
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	url := util.URLEscape(n.URL(source), false)
+	if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(url), []byte("mailto:")) {
+		_, _ = w.WriteString("mailto:")
+	}
+	if !dangerousURL(url) {
+		_, _ = w.Write(util.EscapeHTML(url))
+	}
+	if n.Attributes() != nil {
+		_ = w.WriteByte('"')
+		goldhtml.RenderAttributes(w, n, goldhtml.LinkAttributeFilter)
+		_ = w.WriteByte('>')
+	} else {
+		_, _ = w.WriteString(`">`)
+	}
+	_, _ = w.Write(util.EscapeHTML(n.Label(source)))
+	_, _ = w.WriteString(`</a>`)
+	return ast.WalkContinue, nil
+}
+
+// dangerousURL is goldmark's html.IsDangerousURL without its copies: whether url
+// begins with "javascript:", "vbscript:", "file:" or "data:" in any case, other
+// than "data:image/" followed by "png;", "gif;", "jpeg;" or "webp;".
+func dangerousURL(url []byte) bool {
+	if asciiFoldPrefix(url, "data:image/") {
+		v := url[len("data:image/"):]
+		return !asciiFoldPrefix(v, "png;") && !asciiFoldPrefix(v, "gif;") &&
+			!asciiFoldPrefix(v, "jpeg;") && !asciiFoldPrefix(v, "webp;")
+	}
+	return asciiFoldPrefix(url, "javascript:") || asciiFoldPrefix(url, "vbscript:") ||
+		asciiFoldPrefix(url, "file:") || asciiFoldPrefix(url, "data:")
+}
+
+// asciiFoldPrefix reports whether s begins with prefix, a lower-case ASCII text, when
+// s's ASCII capitals are taken as small letters. goldmark compares
+// bytes.ToLower(s[:len(prefix)]) with prefix, the same answer: bytes.ToLower changes
+// only A-Z in ASCII, and a text of len(prefix) bytes with any other byte lowers to
+// something that is not prefix (a character outside ASCII lowers to one outside
+// ASCII, or to a shorter one: "İ" to "i", the Kelvin sign to "k"; a byte that is not
+// UTF-8 to U+FFFD).
+func asciiFoldPrefix(s []byte, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"sync"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
@@ -33,7 +34,8 @@ type mnode struct {
 	str      []rune
 	min, max int // loops
 	kids     []*mnode
-	group    int // captures
+	group    int       // captures
+	ascii    [2]uint64 // set nodes: bit c is set.CharIn(c), for the characters below 128
 }
 
 // newNative returns the native matcher of a compiled chroma rule, or nil.
@@ -64,6 +66,13 @@ func nativeNode(n *syntax.RegexNode, seen []bool) (*mnode, bool) {
 		return nil, false
 	}
 	m := &mnode{t: n.T, ch: n.Ch, set: n.Set, str: n.Str, min: n.M, max: n.N}
+	if n.Set != nil {
+		for c := rune(0); c < 128; c++ {
+			if n.Set.CharIn(c) {
+				m.ascii[c>>6] |= 1 << (c & 63)
+			}
+		}
+	}
 	switch n.T {
 	case syntax.NtOne, syntax.NtNotone, syntax.NtMulti,
 		syntax.NtBol, syntax.NtEol, syntax.NtBoundary, syntax.NtNonboundary,
@@ -222,23 +231,37 @@ func (r *mrun) push(c cont) int32 {
 // match tries nv at pos of text and returns the groups of the match, as chroma hands
 // them to emitters, or nil.
 func (nv *native) match(text []rune, pos int) []string {
-	var frames []cont
-	return nv.matchIn(&mtext{runes: text}, pos, &frames)
+	return nv.matchIn(&mtext{runes: text}, pos, &matchScratch{})
 }
 
-// matchIn is match over t, its frames kept in *frames for the next try.
-func (nv *native) matchIn(t *mtext, pos int, frames *[]cont) []string {
-	r := mrun{text: t.runes, start: pos, frames: (*frames)[:0]}
+// matchScratch is what the tries of one tokenisation reuse: the stack of frames and
+// the groups of the last match. A tokenisation takes it from scratchPool and gives
+// it back at its end, so the stack grows to its depth once, not per code block.
+type matchScratch struct {
+	frames []cont
+	groups []string
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(matchScratch) }}
+
+// matchIn is match over t, its frames kept in sc for the next try. The groups it
+// returns are sc.groups: the next try overwrites them.
+func (nv *native) matchIn(t *mtext, pos int, sc *matchScratch) []string {
+	r := mrun{text: t.runes, start: pos, frames: sc.frames[:0]}
 	for i := range nv.groups {
 		r.caps[i][0] = -1
 	}
 	ok := r.run(nv.root, pos, noCont)
-	*frames = r.frames
+	sc.frames = r.frames
 	if !ok {
 		return nil
 	}
-	groups := make([]string, nv.groups)
+	if cap(sc.groups) < nv.groups {
+		sc.groups = make([]string, len(r.caps))
+	}
+	groups := sc.groups[:nv.groups]
 	for i := range groups {
+		groups[i] = ""
 		if c := r.caps[i]; c[0] >= 0 {
 			groups[i] = t.value(c[0], c[1])
 		}
@@ -269,13 +292,17 @@ func (r *mrun) next(pos int, k int32) bool {
 	return r.run(f.n, pos, f.next)
 }
 
-// one reports whether a single-character node matches c.
+// one reports whether a single-character node matches c. A set answers for ASCII
+// from its bits, without regexp2's look through the set's ranges.
 func (n *mnode) one(c rune) bool {
 	switch n.t {
 	case syntax.NtOne, syntax.NtOneloop, syntax.NtOnelazy, syntax.NtOneloopatomic:
 		return c == n.ch
 	case syntax.NtNotone, syntax.NtNotoneloop, syntax.NtNotonelazy, syntax.NtNotoneloopatomic:
 		return c != n.ch
+	}
+	if uint32(c) < 128 {
+		return n.ascii[c>>6]>>(c&63)&1 != 0
 	}
 	return n.set.CharIn(c)
 }

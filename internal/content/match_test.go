@@ -46,7 +46,7 @@ func TestNativeMatchesRegexp2(t *testing.T) {
 	}
 	rules, natives := 0, 0
 	seen := map[*regexp2.Regexp]bool{}
-	var frames []cont
+	var sc matchScratch
 	for _, l := range ls {
 		// Without a time limit, as lexerFor uses them: with chroma's 250 ms a busy
 		// machine made regexp2 give up on a match and report none (seen at load 46).
@@ -67,7 +67,7 @@ func TestNativeMatchesRegexp2(t *testing.T) {
 				natives++
 				for _, text := range texts {
 					for pos := range text {
-						got := matchBoth(t, nv, string(text), text, pos, &frames)
+						got := matchBoth(t, nv, string(text), text, pos, &sc)
 						want := regexp2Groups(r, text, pos)
 						if !reflect.DeepEqual(got, want) {
 							t.Fatalf("%s %s.%d %q at %d of %q:\n got %q\nwant %q",
@@ -88,9 +88,9 @@ func TestNativeMatchesRegexp2(t *testing.T) {
 // quick lexer takes them (matchIn, values cut from s, frames kept from the last
 // try), after checking that they are those of match (values made from the
 // characters, frames of its own).
-func matchBoth(t *testing.T, nv *native, s string, text []rune, pos int, frames *[]cont) []string {
+func matchBoth(t *testing.T, nv *native, s string, text []rune, pos int, sc *matchScratch) []string {
 	t.Helper()
-	got := nv.matchIn(newMText(s, text), pos, frames)
+	got := nv.matchIn(newMText(s, text), pos, sc)
 	if want := nv.match(text, pos); !reflect.DeepEqual(got, want) {
 		t.Fatalf("at %d of %q: matchIn gives %q, match %q", pos, s, got, want)
 	}
@@ -166,7 +166,7 @@ func TestNativeCases(t *testing.T) {
 	}
 	texts := []string{"", "a", "ab", "aab", "aaab", "abcd", "abbb", "ab ab", "xaxbb", "  # c\n#", "word\nend",
 		"x y\n", "a\n", "\"q\\\"x\" y", "12.5e-3x", "baab", "ßx é_1", "abab b", "\n\n", "xyzzy", "a\xffb é\xc3"}
-	var frames []cont
+	var sc matchScratch
 	for _, pattern := range patterns {
 		re := regexp2.MustCompile(`\G(?:` + pattern + `)`)
 		r := &chroma.CompiledRule{Regexp: re}
@@ -178,7 +178,7 @@ func TestNativeCases(t *testing.T) {
 		for _, s := range texts {
 			text := []rune(s)
 			for pos := 0; pos <= len(text); pos++ {
-				if got, want := matchBoth(t, nv, s, text, pos, &frames), regexp2Groups(r, text, pos); !reflect.DeepEqual(got, want) {
+				if got, want := matchBoth(t, nv, s, text, pos, &sc), regexp2Groups(r, text, pos); !reflect.DeepEqual(got, want) {
 					t.Errorf("%s at %d of %q: got %q, want %q", pattern, pos, s, got, want)
 				}
 			}
@@ -287,6 +287,48 @@ func TestIsWord(t *testing.T) {
 	for c := rune(0); c < 0x300; c++ {
 		if isWord(c) != syntax.IsWordChar(c) {
 			t.Errorf("isWord(%q) = %v, regexp2 says %v", c, isWord(c), syntax.IsWordChar(c))
+		}
+	}
+}
+
+// TestMNodeOne: a set node of a native matcher takes or refuses every character as
+// its regexp2 set does, those below 128 answered from its bits included; single
+// characters are compared.
+func TestMNodeOne(t *testing.T) {
+	sets := 0
+	var check func(n *mnode)
+	check = func(n *mnode) {
+		if n.set != nil {
+			sets++
+			for c := rune(0); c < 0x3000; c++ {
+				if got, want := n.one(c), n.set.CharIn(c); got != want {
+					t.Errorf("set %s: one(%q) = %v, CharIn says %v", n.set.String(), c, got, want)
+				}
+			}
+		}
+		for _, k := range n.kids {
+			check(k)
+		}
+	}
+	for _, p := range []string{`[a-z_]`, `[^\s]+`, `\w*?x`, `\d+`, `[\p{L}\d]`, `[^a-zA-Z\x7f]{2,}`, `[\x00-\x7f]`, `[\x80-\xff]`, `[^\x7fa]`} {
+		nv := newNative(&chroma.CompiledRule{Regexp: regexp2.MustCompile(p)})
+		if nv == nil {
+			t.Fatalf("%s: no native matcher", p)
+		}
+		before := sets
+		check(nv.root)
+		if sets == before {
+			t.Errorf("%s: no set node", p)
+		}
+	}
+	for _, c := range []struct {
+		t    syntax.NodeType
+		c    rune
+		want bool
+	}{{syntax.NtOne, 'a', true}, {syntax.NtOne, 'b', false}, {syntax.NtNotoneloop, 'a', false}, {syntax.NtNotoneloop, 'é', true},
+		{syntax.NtOnelazy, 'é', false}, {syntax.NtOneloopatomic, 'a', true}, {syntax.NtNotone, 'b', true}} {
+		if got := (&mnode{t: c.t, ch: 'a'}).one(c.c); got != c.want {
+			t.Errorf("node %v of 'a': one(%q) = %v, want %v", c.t, c.c, got, c.want)
 		}
 	}
 }

@@ -35,7 +35,7 @@ func TestTextWriterCases(t *testing.T) {
 		{`"`, "&quot;", "&quot;"},
 	} {
 		var w, r htmlBuf
-		tw := textWriter{goldhtml.DefaultWriter}
+		tw := &textWriter{goldhtml.DefaultWriter}
 		tw.Write(&w, []byte(c.in))
 		tw.RawWrite(&r, []byte(c.in))
 		if w.String() != c.write {
@@ -51,7 +51,7 @@ func TestTextWriterCases(t *testing.T) {
 // (Write, RawWrite and SecureWrite) on every byte value and on random texts made of
 // the bytes that matter.
 func TestTextWriterMatchesGoldmark(t *testing.T) {
-	tw := textWriter{goldhtml.DefaultWriter}
+	tw := &textWriter{goldhtml.DefaultWriter}
 	same := func(in []byte) {
 		t.Helper()
 		for _, m := range []struct {
@@ -86,19 +86,19 @@ func TestTextWriterMatchesGoldmark(t *testing.T) {
 }
 
 // TestSiteHTMLMatchesGoldmark renders every markdown file of the repository and
-// texts full of escapes and tables with the site's goldmark and with one that
-// differs only in goldmark's own writer and table cells (alignment as the site's
-// classes, set as attributes): the HTML is the same.
+// texts full of escapes, tables and links with the site's goldmark and with one that
+// differs only in goldmark's own writer, table cells (alignment as the site's
+// classes, set as attributes) and links: the HTML is the same.
 func TestSiteHTMLMatchesGoldmark(t *testing.T) {
 	plain := goldmark.New(goldmark.WithExtensions(
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 		extension.Strikethrough, extension.TaskList, extension.Footnote, extension.Typographer,
-		cellClasses{}))
+		extension.Linkify, cellClasses{}))
 	site := goldmark.New(goldmark.WithExtensions(
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 		extension.Strikethrough, extension.TaskList, extension.Footnote, extension.Typographer,
-		siteCells{}),
-		goldmark.WithRendererOptions(goldhtml.WithWriter(textWriter{goldhtml.DefaultWriter})))
+		extension.Linkify, siteCells{}),
+		goldmark.WithRendererOptions(goldhtml.WithWriter(&textWriter{goldhtml.DefaultWriter})))
 	compare := func(name string, src []byte) {
 		t.Helper()
 		var w, g bytes.Buffer
@@ -115,6 +115,11 @@ func TestSiteHTMLMatchesGoldmark(t *testing.T) {
 	compare("escapes", []byte("a \\*b\\* &amp; &copy; &#65; \"q\" <x> `c <d> & \"e\"` [l](/a?b=1&c=\"2\" \"t&amp;\") ![i](x.png \"<t>\")\x00\n"))
 	compare("table", []byte("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n| *x* | `y` | | z |\n"))
 	compare("table in a list", []byte("- item\n\n  | h |\n  |--:|\n  | v |\n"))
+	compare("links", []byte("[a](JavaScript:alert(1)) [b](vbscript:x \"t\") [c](FILE:///etc) [d](data:text/html,x)\n"+
+		"[e](data:image/png;base64,AA) [f](DATA:IMAGE/GIF;x) [g](data:image/svg+xml,x) [h](data:image/) [i](/x%20y?a=1&b=\"2\")\n"+
+		"[j](<a b> 'it''s') [k](java\\script:x) [l](&#106;avascript:x) [m](javascr\u0130pt:x) [n](\u212aile:x) [o]()\n"+
+		"<https://e.com/a?b&c> <JAVASCRIPT:x> <a@b.com> <MAILTO:a@b.com> www.e.com/x https://e.org/y ftp://f.net/z x@y.org\n"+
+		"![p](javascript:x \"t\") [q](<javascript:x>) [*r* `s`](/t \"&amp;\")\n"))
 	if eachRepoMarkdown(t, compare) == 0 {
 		t.Error("no markdown file found")
 	}
@@ -138,7 +143,7 @@ func (cellClasses) Transform(doc *ast.Document, _ text.Reader, _ parser.Context)
 	})
 }
 
-// siteCells registers the site's table cell renderer alone.
+// siteCells registers the site's table cell and link renderers alone.
 type siteCells struct{}
 
 func (siteCells) Extend(m goldmark.Markdown) {
@@ -147,6 +152,101 @@ func (siteCells) Extend(m goldmark.Markdown) {
 
 func (siteCells) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(east.KindTableCell, renderTableCell)
+	reg.Register(ast.KindLink, renderLink)
+	reg.Register(ast.KindAutoLink, renderAutoLink)
+}
+
+// TestDangerousURL compares dangerousURL with goldmark's IsDangerousURL on crafted
+// destinations (every scheme, in every case, cut short, with characters outside
+// ASCII that lower to ASCII letters) and on random ones made of their pieces.
+func TestDangerousURL(t *testing.T) {
+	same := func(u string) {
+		t.Helper()
+		if got, want := dangerousURL([]byte(u)), goldhtml.IsDangerousURL([]byte(u)); got != want {
+			t.Errorf("dangerousURL(%q) = %v, goldmark says %v", u, got, want)
+		}
+	}
+	crafted := []string{"", "j", "javascript", "javascript:", "JavaScript:x", "JAVASCRIPT:", "javascript;", "vbscript:",
+		"VBScript:x", "file:", "File:///", "fil:", "data:", "DATA:x", "data", "data:image/", "data:image/png;", "data:image/png",
+		"Data:Image/PNG;base64", "data:image/gif;", "data:image/jpeg;", "data:image/webp;", "data:image/svg+xml;", "data:image/jpg;",
+		"data:imagE/webP;", "https://javascript:", " javascript:", "javascrİpt:", "Kavascript:", "fiİe:",
+		"data:İmage/png;", "data:image/pİg;", "jaÿvascript:", "Ä", "javascriptÄ:", "@javascript:", "[javascript:",
+		"`javascript:", "{javascript:", "Zfile:"}
+	for _, u := range crafted {
+		same(u)
+	}
+	for b := 0; b < 256; b++ {
+		same("javascrip" + string(rune(b)) + ":")
+		same(string([]byte{'j', 'a', 'v', 'a', 's', 'c', 'r', 'i', 'p', 't', byte(b)}))
+		same(string([]byte{byte(b)}) + "ile:")
+	}
+	rng := rand.New(rand.NewSource(3))
+	pieces := []string{"java", "JAVA", "script", "SCRIPT", "vb", "VB", "file", "FILE", "data", "DATA", ":", ";", "/", "image",
+		"IMAGE", "png", "PNG", "gif", "jpeg", "webp", "WebP", "İ", "K", "ÿ", "a", "%20", "x"}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for k := rng.Intn(6); k > 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		same(b.String())
+	}
+}
+
+// TestLinkRenderersMatchGoldmark renders links and autolinks made by hand, with and
+// without titles and attributes, and entering and leaving, with the site's renderers
+// and goldmark's: the same bytes.
+func TestLinkRenderersMatchGoldmark(t *testing.T) {
+	src := []byte("https://e.com/a?b&c javascript:x a@b.c MAILTO:a@b.c")
+	seg := func(a, b int) *ast.Text { return ast.NewTextSegment(text.NewSegment(a, b)) }
+	var nodes []ast.Node
+	for _, dest := range []string{"/a b", "JavaScript:x", "data:image/png;x", "", `x"<y>&amp;`} {
+		for _, title := range []string{"", `t "&amp;" <x>`} {
+			for _, attrs := range []bool{false, true} {
+				l := ast.NewLink()
+				l.Destination = []byte(dest)
+				if title != "" {
+					l.Title = []byte(title)
+				}
+				if attrs {
+					l.SetAttributeString("rel", []byte("me & you"))
+					l.SetAttributeString("onclick", []byte("x")) // not a link attribute: left out
+				}
+				l.AppendChild(l, seg(0, 5))
+				nodes = append(nodes, l)
+			}
+		}
+	}
+	for _, c := range []struct {
+		typ  ast.AutoLinkType
+		a, b int
+	}{{ast.AutoLinkURL, 0, 19}, {ast.AutoLinkURL, 20, 32}, {ast.AutoLinkEmail, 33, 38}, {ast.AutoLinkEmail, 39, 51}} {
+		for _, attrs := range []bool{false, true} {
+			l := ast.NewAutoLink(c.typ, seg(c.a, c.b))
+			if attrs {
+				l.SetAttributeString("target", []byte("_blank"))
+			}
+			nodes = append(nodes, l)
+		}
+	}
+	plain := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(goldhtml.NewRenderer(), 1000)))
+	site := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(goldhtml.NewRenderer(), 1000),
+		util.Prioritized(siteCells{}, 100)))
+	for _, n := range nodes {
+		doc := ast.NewDocument()
+		p := ast.NewParagraph()
+		doc.AppendChild(doc, p)
+		p.AppendChild(p, n)
+		var w, g bytes.Buffer
+		if err := plain.Render(&w, src, doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := site.Render(&g, src, doc); err != nil {
+			t.Fatal(err)
+		}
+		if w.String() != g.String() || !strings.Contains(g.String(), "<a href=") {
+			t.Errorf("%s: got %s, goldmark writes %s", n.Kind(), g.String(), w.String())
+		}
+	}
 }
 
 // TestRenderTableCell: the tags and classes of cells, worked out by hand, and a
