@@ -1205,7 +1205,8 @@ func (d *deflater) scan(data []byte, i, stop, row, lo int, segs []hintSeg) int {
 		if v := cur ^ binary.LittleEndian.Uint64(data[i-1:i+7]); v != 0 {
 			best = bits.TrailingZeros64(v) >> 3
 		} else {
-			best = 8 + eqLen(data, i+8, i+7, lim-8)
+			// Nine bytes of one value: the match runs as far as the value does.
+			best = runEnd(data[:i+lim], i+8, byte(cur)) - i
 		}
 		dist = 1
 		// The row above.
