@@ -124,10 +124,18 @@ type linkifyFilter struct {
 // that parser returns elsewhere. Where an "@" may be is looked up in the document's
 // atScan rather than in the 65 bytes after each space.
 func (f *linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	line, seg := block.PeekLine()
-	if len(line) == 0 {
+	// goldmark calls an inline parser at a character of a line it peeked, so the
+	// line is the source from the reader's position to the end of its segment, what
+	// block.PeekLine gives, here without PeekLine's call to copy-aware Value.
+	_, seg := block.Position()
+	if seg.Padding != 0 || seg.Start >= seg.Stop {
+		// Not bytes of the source as they are (a tab partly taken as indentation; not
+		// seen in inline text, whose lines goldmark trims), or no line: goldmark's
+		// parser decides.
 		return f.InlineParser.Parse(parent, block, pc)
 	}
+	src := block.Source()
+	line := src[seg.Start:seg.Stop]
 	skip := 0
 	switch line[0] {
 	case ' ', '*', '_', '~', '(':
@@ -143,14 +151,8 @@ func (f *linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 			}
 		}
 	}
-	if seg.Padding != 0 {
-		// The line does not start with the source's bytes at seg.Start (a tab
-		// partly taken as indentation; not seen in inline text, whose lines goldmark
-		// trims): goldmark's parser decides.
-		return f.InlineParser.Parse(parent, block, pc)
-	}
 	from := seg.Start + skip
-	if nextAt(pc, block.Source(), from) >= from+min(len(rest), 65) {
+	if nextAt(pc, src, from) >= from+min(len(rest), 65) {
 		return nil
 	}
 	return f.InlineParser.Parse(parent, block, pc)
@@ -301,28 +303,9 @@ func (siteTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	doc.AddMeta(metaSlug, st.slug)
 	src := reader.Source()
 
-	var leagues, code []*ast.FencedCodeBlock
-	var headings []*ast.Heading
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.FencedCodeBlock:
-			if string(n.Language(src)) == "league" {
-				leagues = append(leagues, n)
-			} else {
-				code = append(code, n)
-			}
-		case *ast.Heading:
-			headings = append(headings, n)
-		case *ast.Link:
-			n.Destination = withBase(n.Destination, st.base)
-		case *ast.Image:
-			n.Destination = withBase(n.Destination, st.base)
-		}
-		return ast.WalkContinue, nil
-	})
+	var found siteNodes
+	found.visit(doc, src, st.base)
+	leagues, code, headings := found.leagues, found.code, found.headings
 	st.embedded = len(leagues) > 0
 	for _, b := range leagues {
 		embed := &leagueEmbed{HTML: leagueHTML(b, src, st)}
@@ -347,6 +330,35 @@ func (siteTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			continue
 		}
 		h.AppendChild(h, &headingAnchor{ID: string(idb), Label: plainText(h, src)})
+	}
+}
+
+// siteNodes are the nodes of a document the transformer rewrites, in document order.
+type siteNodes struct {
+	leagues, code []*ast.FencedCodeBlock // ```league blocks; other fenced code blocks
+	headings      []*ast.Heading
+}
+
+// visit collects the fenced code blocks and headings of n and its descendants, and
+// prefixes root-relative link and image destinations with base: ast.Walk's order,
+// without its two calls of a function per node.
+func (f *siteNodes) visit(n ast.Node, src []byte, base string) {
+	switch n := n.(type) {
+	case *ast.FencedCodeBlock:
+		if string(n.Language(src)) == "league" {
+			f.leagues = append(f.leagues, n)
+		} else {
+			f.code = append(f.code, n)
+		}
+	case *ast.Heading:
+		f.headings = append(f.headings, n)
+	case *ast.Link:
+		n.Destination = withBase(n.Destination, base)
+	case *ast.Image:
+		n.Destination = withBase(n.Destination, base)
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		f.visit(c, src, base)
 	}
 }
 

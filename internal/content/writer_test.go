@@ -300,3 +300,26 @@ func TestHTMLBuf(t *testing.T) {
 	}
 	var _ util.BufWriter = &b
 }
+
+// TestRawWriteEveryPosition: each byte goldmark escapes (and bytes next to them in
+// value), at every position of texts of 0 to 40 bytes, alone and after another, is
+// escaped where goldmark's RawWrite escapes it.
+func TestRawWriteEveryPosition(t *testing.T) {
+	tw := &textWriter{goldhtml.DefaultWriter}
+	for size := 0; size <= 40; size++ {
+		for pos := 0; pos < size; pos++ {
+			for _, c := range []byte{0, '"', '&', '<', '>', 1, '!', '%', ';', '=', '?', 0x80, 0xff, 'a'} {
+				in := bytes.Repeat([]byte("abcdefg "), 6)[:size]
+				in[pos] = c
+				for _, text := range [][]byte{in, append(append([]byte{}, in...), '<'), append([]byte{'>'}, in...)} {
+					var g, w htmlBuf
+					tw.RawWrite(&g, text)
+					goldhtml.DefaultWriter.RawWrite(&w, text)
+					if g.String() != w.String() {
+						t.Fatalf("RawWrite(%q) = %q, goldmark writes %q", text, g.String(), w.String())
+					}
+				}
+			}
+		}
+	}
+}
