@@ -1245,8 +1245,8 @@ func (d *deflater) scan(data []byte, i, stop, row, lo int, segs []hintSeg) int {
 			}
 			if best < goodMatch {
 				h := (uint32(cur) * 0x1e35a7bd) >> (32 - hashBits)
-				cand := int(d.head[h]) - 1
-				for tries := 0; cand >= lo && i-cand < window && tries < textChain; tries++ {
+				// The latest textChain positions with the hash, unrolled for two.
+				if cand := int(d.head[h]) - 1; cand >= lo && i-cand < window {
 					if v := cur ^ binary.LittleEndian.Uint64(data[cand:cand+8]); v != 0 {
 						if l := bits.TrailingZeros64(v) >> 3; l > best {
 							best, dist = l, i-cand
@@ -1254,11 +1254,15 @@ func (d *deflater) scan(data []byte, i, stop, row, lo int, segs []hintSeg) int {
 					} else if l := 8 + eqLen(data, i+8, cand+8, lim-8); l > best {
 						best, dist = l, i-cand
 					}
-					next := int(d.prev[cand&(window-1)]) - 1
-					if next >= cand {
-						break
+					if next := int(d.prev[cand&(window-1)]) - 1; next < cand && next >= lo && i-next < window {
+						if v := cur ^ binary.LittleEndian.Uint64(data[next:next+8]); v != 0 {
+							if l := bits.TrailingZeros64(v) >> 3; l > best {
+								best, dist = l, i-next
+							}
+						} else if l := 8 + eqLen(data, i+8, next+8, lim-8); l > best {
+							best, dist = l, i-next
+						}
 					}
-					cand = next
 				}
 				d.prev[i&(window-1)] = d.head[h]
 				d.head[h] = int32(i + 1)

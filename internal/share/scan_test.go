@@ -410,25 +410,33 @@ func TestScanChoices(t *testing.T) {
 	data[130] = data[30] + 1
 	copy(data[10+window:30+window], data[10:30]) // exactly a window back
 	data[30+window] = data[30] + 1
+	copy(data[60:66], data[10:16]) // six bytes of it at 60, met first in the chain
+	data[66] = data[16] + 1
 	for _, tc := range []struct {
-		name  string
-		i, lo int
-		segs  []hintSeg
-		chain bool // position 10 in the hash chains
-		want  uint32
+		name   string
+		i, lo  int
+		segs   []hintSeg
+		chain  bool // position 10 in the hash chains
+		chain2 bool // then position 60, so that 10 is the second tried
+		want   uint32
 	}{
-		{"a hint after one that ends before x", 110, 0, []hintSeg{{104, 107, 7}, {107, 130, 100}}, false, matchToken(20, 100)},
-		{"a hint that ends at x is not tried", 110, 0, []hintSeg{{99, 109, 100}}, false, uint32(data[110])},
-		{"a hint reaching the lowest byte allowed", 110, 10, []hintSeg{{99, 130, 100}}, false, matchToken(20, 100)},
-		{"a hint reaching below it is not tried", 110, 11, []hintSeg{{99, 130, 100}}, false, uint32(data[110])},
-		{"the chain from the lowest byte allowed", 110, 10, nil, true, matchToken(20, 100)},
-		{"the chain a window back is out of reach", 10 + window, 0, nil, true, uint32(data[10+window])},
-		{"a hint that ends at x after one that covers it", 110, 0, []hintSeg{{99, 200, 7}, {100, 109, 100}}, false, uint32(data[110])},
-		{"a hint after one that ends before x, behind one that covers it", 110, 0, []hintSeg{{99, 200, 7}, {100, 105, 50}, {105, 130, 100}}, false, matchToken(20, 100)},
+		{"the second of the chain from the lowest byte allowed", 110, 10, nil, true, true, matchToken(20, 100)},
+		{"the second of the chain a window back is out of reach", 10 + window, 0, nil, true, true, matchToken(6, 10+window-60)},
+		{"a hint after one that ends before x", 110, 0, []hintSeg{{104, 107, 7}, {107, 130, 100}}, false, false, matchToken(20, 100)},
+		{"a hint that ends at x is not tried", 110, 0, []hintSeg{{99, 109, 100}}, false, false, uint32(data[110])},
+		{"a hint reaching the lowest byte allowed", 110, 10, []hintSeg{{99, 130, 100}}, false, false, matchToken(20, 100)},
+		{"a hint reaching below it is not tried", 110, 11, []hintSeg{{99, 130, 100}}, false, false, uint32(data[110])},
+		{"the chain from the lowest byte allowed", 110, 10, nil, true, false, matchToken(20, 100)},
+		{"the chain a window back is out of reach", 10 + window, 0, nil, true, false, uint32(data[10+window])},
+		{"a hint that ends at x after one that covers it", 110, 0, []hintSeg{{99, 200, 7}, {100, 109, 100}}, false, false, uint32(data[110])},
+		{"a hint after one that ends before x, behind one that covers it", 110, 0, []hintSeg{{99, 200, 7}, {100, 105, 50}, {105, 130, 100}}, false, false, matchToken(20, 100)},
 	} {
 		var d deflater
 		if tc.chain {
 			d.insertRange(data, 10, 11)
+		}
+		if tc.chain2 {
+			d.insertRange(data, 60, 61)
 		}
 		d.scan(data, tc.i, tc.i+1, row, tc.lo, tc.segs)
 		if d.tokens[0] != tc.want {
