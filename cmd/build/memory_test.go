@@ -44,8 +44,8 @@ func TestGrow(t *testing.T) {
 	if !grow(bigHeap - 1) {
 		t.Error("grow under bigHeap stopped watching")
 	}
-	if got := debug.SetGCPercent(smallPercent); got != smallPercent {
-		t.Errorf("GC percent under bigHeap = %d, want %d", got, smallPercent)
+	if got := debug.SetGCPercent(smallPercent); got != midPercent {
+		t.Errorf("GC percent under bigHeap = %d, want %d", got, midPercent)
 	}
 	if grow(bigHeap) {
 		t.Error("grow at bigHeap goes on watching")
@@ -56,23 +56,28 @@ func TestGrow(t *testing.T) {
 }
 
 // TestPercentFor: under bigHeap, the next collection comes when the heap reaches
-// 36 MiB, or twice the live heap when that is more.
+// 36 MiB, or 1.6 times the live heap when that is more.
 func TestPercentFor(t *testing.T) {
 	const mib = 1 << 20
 	for _, c := range []struct {
 		live uint64
 		want int
 	}{
-		{0, 900},          // Go's first 4 MiB at 100 %, times 9
-		{1 * mib, 3500},   // 1 + 35 = 36
-		{4 * mib, 800},    // 4 + 32 = 36
-		{9 * mib, 300},    // 9 + 27 = 36
-		{12 * mib, 200},   // 12 + 24 = 36
-		{17 * mib, 111},   // 17 + 19 = 36; 19/17 = 1.117…, rounded down
-		{18 * mib, 100},   // twice 18 is 36
-		{18*mib - 1, 100}, // 36 MiB - (18 MiB - 1) is 18 MiB + 1: 100.000…%, rounded down
-		{30 * mib, 100},   // twice the live heap is more than 36 MiB
-		{bigHeap - 1, 100},
+		{0, 900},                 // Go's first 4 MiB at 100 %, times 9
+		{1 * mib, 3500},          // 1 + 35 = 36
+		{4 * mib, 800},           // 4 + 32 = 36
+		{9 * mib, 300},           // 9 + 27 = 36
+		{12 * mib, 200},          // 12 + 24 = 36
+		{17 * mib, 111},          // 17 + 19 = 36; 19/17 = 1.117…, rounded down
+		{18 * mib, 100},          // twice 18 is 36
+		{18*mib - 1, 100},        // 36 MiB - (18 MiB - 1) is 18 MiB + 1: 100.000…%, rounded down
+		{20 * mib, 80},           // 20 + 16 = 36
+		{22*mib + mib/2, 60},     // 1.6 times 22.5 is 36
+		{22*mib + mib/2 - 1, 60}, // 13.5 MiB + 1 over 22.5 MiB - 1: 60.000…%, rounded down
+		{22*mib + mib/2 - 100, 60},
+		{22*mib + mib/4, 61}, // 13.75 / 22.25 = 61.8 %: the floor still decides
+		{30 * mib, 60},       // 1.6 times the live heap is more than 36 MiB
+		{bigHeap - 1, 60},
 	} {
 		if got := percentFor(c.live); got != c.want {
 			t.Errorf("percentFor(%d) = %d, want %d", c.live, got, c.want)
