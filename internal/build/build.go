@@ -115,17 +115,17 @@ type inputs struct{ src, defaults *recorder }
 // kept from that build instead of made again (see outputKeys).
 func write(ctx context.Context, opt Options, out *publish.Output, r *prepared, in *inputs) (Stats, error) {
 	start := opt.Now()
-	var ru *reuser
+	var keys *outputKeys
 	var prev *publish.Manifest
 	if in != nil && opt.Cache != nil {
-		if keys, ok := newOutputKeys(opt, in.src, in.defaults, r.site.Posts); ok {
-			ru = &reuser{keys: keys}
+		if k, ok := newOutputKeys(opt, in.src, in.defaults, r.site.Posts); ok {
+			keys = k
 			prev = loadManifest(opt.Cache, out.Dir)
 		}
 	}
 	var tx *publish.Tx
 	var err error
-	if ru != nil {
+	if keys != nil {
 		tx, err = out.BeginFrom(prev)
 	} else {
 		tx, err = out.Begin()
@@ -133,10 +133,7 @@ func write(ctx context.Context, opt Options, out *publish.Output, r *prepared, i
 	if err != nil {
 		return Stats{}, fmt.Errorf("write: %w", err)
 	}
-	if ru != nil {
-		ru.tx = tx
-	}
-	if err := emitAll(ctx, r, tx.Write, ru, tx); err != nil {
+	if err := emitAll(ctx, r, tx.Write, keys, tx); err != nil {
 		tx.Abort()
 		return Stats{}, fmt.Errorf("render: %w", err)
 	}
@@ -147,7 +144,7 @@ func write(ctx context.Context, opt Options, out *publish.Output, r *prepared, i
 	if err != nil {
 		return Stats{}, fmt.Errorf("write: %w", err)
 	}
-	if ru != nil && in.sound() {
+	if keys != nil && in.sound() {
 		saveManifest(opt.Cache, out.Dir, tx.Manifest())
 	}
 	opt.stage("write", start, "%d files, %.1f MB to %s; %d unchanged", st.Files, float64(st.Bytes)/1e6, opt.Out, st.Unchanged)
@@ -236,7 +233,7 @@ type prepared struct {
 	count  int  // files emitted, set by emitAll
 	kept   atomic.Int64
 	// sizes holds the size of every file emitted or left as it was (same), set by
-	// emitAll when it keeps nothing from a previous build (ru nil).
+	// emitAll when it keeps nothing from a previous build (keys nil).
 	sizes map[string]int64
 	// same holds the pages whose file in the output already holds what they would
 	// be rendered into, with its size; emitAll leaves them as they are (Session
@@ -418,26 +415,17 @@ func (c *computed) prepare(ctx context.Context, opt Options, memo *content.Memo,
 	return &prepared{league: c, site: s, r: r, cache: opt.Cache, once: opt.Once}, ctx.Err()
 }
 
-// reuser keeps files of the previous output made from the same inputs (see
-// outputKeys) and writes the others with their keys.
-type reuser struct {
-	tx   *publish.Tx
-	keys *outputKeys
-}
-
 // emitAll renders every file of the site and hands each to emit: the data files and
 // the pages through the bounded pool (each rendered and emitted by one worker, so only
 // a few pages are in memory at once), then the static files. A static file that takes
-// the path of a generated one is an error. With ru, a generated file the previous
-// build made from the same inputs is kept (not rendered again) and the others are
-// written with their keys through ru.tx instead of emit. With tx (emit's Tx, or
-// ru's), the pages go to tx in the renderer's buffers, and the share images drawn for
+// the path of a generated one is an error. With tx, the generated files go to tx
+// instead of emit: the pages in the renderer's buffers, and the share images drawn for
 // this build only in buffers of their own, which tx hands back once written; emit,
-// which may keep what it gets, gets copies of the pages.
-func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser, tx *publish.Tx) error {
-	if ru != nil {
-		tx = ru.tx
-	}
+// which may keep what it gets, gets copies of the pages. With keys (and tx, begun
+// from the previous output's manifest), a generated file the previous build made from
+// the same inputs is kept (not rendered again) and the others are written with their
+// keys (see outputKeys).
+func emitAll(ctx context.Context, p *prepared, emit render.Emit, keys *outputKeys, tx *publish.Tx) error {
 	p.images.Store(0)
 	p.imagesCached.Store(0)
 	staticPaths, err := p.r.StaticPaths()
@@ -487,10 +475,10 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser, tx 
 	}
 	// reuse keeps path from the previous output when it was made from key.
 	reuse := func(path string, key publish.Key) (bool, error) {
-		if ru == nil || static[path] {
+		if keys == nil || static[path] {
 			return false, nil
 		}
-		ok, err := ru.tx.Reuse(path, key)
+		ok, err := tx.Reuse(path, key)
 		if ok {
 			p.kept.Add(1)
 			mu.Lock()
@@ -499,17 +487,12 @@ func emitAll(ctx context.Context, p *prepared, emit render.Emit, ru *reuser, tx 
 		}
 		return ok, err
 	}
-	var keys *outputKeys
-	if ru != nil {
-		keys = ru.keys
-	}
-
 	dataKey := keys.data()
 	group, err := func() ([]string, error) {
-		if ru == nil {
+		if keys == nil {
 			return nil, nil
 		}
-		return ru.tx.ReuseGroup(dataKey)
+		return tx.ReuseGroup(dataKey)
 	}()
 	if err != nil {
 		return err

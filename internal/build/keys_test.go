@@ -88,6 +88,19 @@ func TestWarmBuildsFollowEdits(t *testing.T) {
 	if inode(t, out) != dir {
 		t.Error("nothing changed, yet the output folder was replaced")
 	}
+	// Every file but the static ones (copied each time) was kept: the pages, the
+	// share images and the data files (feeds, sitemap, tables), kept as a group.
+	p, err := prepare(context.Background(), options(src, "").withDefaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	statics, err := p.r.StaticPaths()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if same.Kept+len(statics) != same.Files {
+		t.Errorf("nothing changed: %d kept and %d static of %d files, want every generated file kept", same.Kept, len(statics), same.Files)
+	}
 	check("nothing changed")
 
 	// One post's body: its page is made again, the other posts' pages are kept.
