@@ -22,8 +22,9 @@ func linkifyPair() (want, got goldmark.Markdown) {
 	return with(extension.Linkify), with(quickLinkify{})
 }
 
-// sameLinks fails the test when quickLinkify's HTML of src differs from Linkify's.
-func sameLinks(t *testing.T, want, got goldmark.Markdown, name string, src []byte) {
+// sameHTML fails the test when got's HTML of src differs from want's (quickLinkify's
+// from Linkify's, the site's writers' from goldmark's).
+func sameHTML(t *testing.T, want, got goldmark.Markdown, name string, src []byte) {
 	t.Helper()
 	var w, g bytes.Buffer
 	if err := want.Convert(src, &w); err != nil {
@@ -67,7 +68,7 @@ func TestQuickLinkifyCases(t *testing.T) {
 		"1.\tnumbered\n\n\t* inner me@example.com www.example.com\n",
 	}
 	for i, c := range cases {
-		sameLinks(t, want, got, "case "+string(rune('a'+i)), []byte(c))
+		sameHTML(t, want, got, "case "+string(rune('a'+i)), []byte(c))
 	}
 }
 
@@ -117,7 +118,7 @@ func TestQuickLinkifyRandom(t *testing.T) {
 		for k := rng.Intn(40); k > 0; k-- {
 			b.WriteString(pieces[rng.Intn(len(pieces))])
 		}
-		sameLinks(t, want, got, "random", []byte(b.String()))
+		sameHTML(t, want, got, "random", []byte(b.String()))
 	}
 }
 
@@ -126,7 +127,7 @@ func TestQuickLinkifyRandom(t *testing.T) {
 func TestQuickLinkifyFiles(t *testing.T) {
 	want, got := linkifyPair()
 	files := eachRepoMarkdown(t, func(p string, src []byte) {
-		sameLinks(t, want, got, p, src)
+		sameHTML(t, want, got, p, src)
 	})
 	if files == 0 {
 		t.Error("no markdown file found")

@@ -101,16 +101,7 @@ func TestSiteHTMLMatchesGoldmark(t *testing.T) {
 		goldmark.WithRendererOptions(goldhtml.WithWriter(&textWriter{goldhtml.DefaultWriter})))
 	compare := func(name string, src []byte) {
 		t.Helper()
-		var w, g bytes.Buffer
-		if err := plain.Convert(src, &w); err != nil {
-			t.Fatal(err)
-		}
-		if err := site.Convert(src, &g); err != nil {
-			t.Fatal(err)
-		}
-		if w.String() != g.String() {
-			t.Errorf("%s: %q\n got %s\nwant %s", name, src, g.String(), w.String())
-		}
+		sameHTML(t, plain, site, name, src)
 	}
 	compare("escapes", []byte("a \\*b\\* &amp; &copy; &#65; \"q\" <x> `c <d> & \"e\"` [l](/a?b=1&c=\"2\" \"t&amp;\") ![i](x.png \"<t>\")\x00\n"))
 	compare("table", []byte("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n| *x* | `y` | | z |\n"))

@@ -134,6 +134,14 @@ func treeByStableSort(freq []int32, lengths []uint8) int {
 // up to 286 symbols.
 func TestTreeTies(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 1))
+	treesAsSorted(t, r, func() int32 { return int32(r.IntN(1 << 31)) }, 2000)
+}
+
+// treesAsSorted checks huffman.tree against treeByStableSort on 600 random weight
+// sets of every size up to 286 symbols: each weight unused, a tie (1 to 3), heavy()
+// or from 1 to most, by turns at random.
+func treesAsSorted(t *testing.T, r *rand.Rand, heavy func() int32, most int) {
+	t.Helper()
 	var h huffman
 	for n := range 600 {
 		f := make([]int32, 1+n%numLitLen)
@@ -143,9 +151,9 @@ func TestTreeTies(t *testing.T) {
 			case 1:
 				f[i] = int32(1 + r.IntN(3)) // ties
 			case 2:
-				f[i] = int32(r.IntN(1 << 31))
+				f[i] = heavy()
 			default:
-				f[i] = int32(1 + r.IntN(2000))
+				f[i] = int32(1 + r.IntN(most))
 			}
 		}
 		got, want := make([]uint8, len(f)), make([]uint8, len(f))
@@ -234,26 +242,7 @@ func TestBlockLongestCodes(t *testing.T) {
 // orders keys as slices.Sort does, on both sides of the limit.
 func TestTreeLightWeights(t *testing.T) {
 	r := rand.New(rand.NewPCG(12, 4))
-	var h huffman
-	for n := range 600 {
-		f := make([]int32, 1+n%numLitLen)
-		for i := range f {
-			switch r.IntN(4) {
-			case 0: // unused
-			case 1:
-				f[i] = int32(1 + r.IntN(3)) // ties
-			case 2:
-				f[i] = int32(4095 - r.IntN(3)) // the heaviest counted
-			default:
-				f[i] = int32(1 + r.IntN(4095))
-			}
-		}
-		got, want := make([]uint8, len(f)), make([]uint8, len(f))
-		gd, wd := h.tree(f, got), treeByStableSort(f, want)
-		if gd != wd || !bytes.Equal(got, want) {
-			t.Fatalf("case %d: depth %d, lengths %v; want %d, %v", n, gd, got, wd, want)
-		}
-	}
+	treesAsSorted(t, r, func() int32 { return int32(4095 - r.IntN(3)) }, 4095) // the heaviest counted
 	for _, heaviest := range []int32{1, 63, 64, 4095, 4096, 1 << 20} {
 		var keys []uint64
 		for s := range numLitLen {
